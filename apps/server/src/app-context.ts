@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/schema.js';
+import type { FieldCipher } from './security/field-encryption.js';
+import type { AuthService } from './services/auth.service.js';
+
+/** What routes are built with: configuration, the database and the long-lived services. */
+export interface AppContext {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly cipher: FieldCipher;
+  readonly auth: AuthService;
+}

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { AppContext } from './app-context.js';
+import type { Config } from './config.js';
+import type { Database } from './db/schema.js';
+import { installAuthentication } from './http/authentication.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
+import { createLogger } from './logger.js';
+import { adminRoutes } from './routes/admin.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes, meRoutes } from './routes/auth.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+import type { FieldCipher } from './security/field-encryption.js';
+import { AuthService } from './services/auth.service.js';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface BuildAppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  cipher: FieldCipher;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, db, cipher } = options;
+  const app = Fastify({
+    loggerInstance: createLogger(config) as unknown as FastifyBaseLogger,
+    trustProxy: config.NODE_ENV === 'production',
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tandem API',
+        version: '0.1.0',
+        description: 'Multi-agency domestic-violence casework (ASAP 2.0)',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const ctx: AppContext = { config, db, cipher, auth: new AuthService(config, cipher) };
+
+  // Everything under /api: rate limit → authenticate (deny by default) → validate → handler.
+  await app.register(
+    async (api) => {
+      await api.register(rateLimit, {
+        global: true,
+        max: config.API_RATE_LIMIT_PER_MINUTE,
+        timeWindow: 60_000,
+        store: postgresRateLimitStore(db),
+        keyGenerator: (request) => request.ip,
+      });
+      installAuthentication(api, db, config);
+      await api.register(systemRoutes(ctx));
+      await api.register(authRoutes(ctx), { prefix: '/auth' });
+      await api.register(meRoutes(ctx), { prefix: '/me' });
+      await api.register(adminRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+      api.setNotFoundHandler((request, reply) => {
+        reply
+          .status(404)
+          .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  if (options.serveWeb !== false && existsSync(WEB_DIST)) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+    // The single-page app answers every other GET; its router shows the page or "not found".
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+      return reply
+        .status(404)
+        .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.js';
+import { AuthStore, actorOf } from '../data/auth.store.js';
+import type { Database } from '../db/schema.js';
+import { safeEqual, sha256Hex } from '../security/tokens.js';
+import { AppError, unauthenticated } from './errors.js';
+import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
+import './fastify-types.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Adds the authentication step to every route of the instance it is installed in, after the
+ * rate limit (both are per-route onRequest hooks, added in registration order).
+ */
+export function installAuthentication(app: FastifyInstance, db: Kysely<Database>, config: Config) {
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+  const authenticate: onRequestHookHandler = async (request, reply) => {
+    await authenticateRequest(request, reply, db, config);
+  };
+  app.addHook('onRoute', (route) => {
+    const existing = route.onRequest
+      ? Array.isArray(route.onRequest)
+        ? route.onRequest
+        : [route.onRequest]
+      : [];
+    route.onRequest = [...existing, authenticate];
+  });
+}
+
+async function authenticateRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  db: Kysely<Database>,
+  config: Config,
+) {
+  const access = request.routeOptions.config.access ?? 'active';
+  if (access === 'public') return;
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) throw unauthenticated();
+  const store = new AuthStore(db);
+  const session = await store.findSession(sha256Hex(token));
+  const now = Date.now();
+  const idleLimit = config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+  if (
+    !session ||
+    session.expiresAt.getTime() <= now ||
+    now - session.lastSeenAt.getTime() > idleLimit ||
+    !session.user.active
+  ) {
+    if (session) await store.deleteSession(session.id);
+    clearSessionCookie(reply, config);
+    throw unauthenticated('session_expired', 'Your session has ended. Please sign in again.');
+  }
+  if (access === 'active' && session.stage !== 'active') {
+    throw unauthenticated(`${session.stage}_required`, 'Finish signing in first');
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    const header = request.headers['x-csrf-token'];
+    if (typeof header !== 'string' || !safeEqual(header, session.csrfToken)) {
+      throw new AppError(
+        403,
+        'csrf_failed',
+        'The request could not be verified. Reload the page and try again.',
+      );
+    }
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(session.id);
+  request.session = session;
+  request.actor = actorOf(session);
+}

@@ -1,0 +1,68 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.js';
+
+/**
+ * Every error leaves as an ErrorResponse. Input errors name the field; unexpected errors are
+ * logged by id and answered with a bare 500 — no stack trace, SQL or data reaches a client.
+ * Log lines carry codes and ids only, never request bodies.
+ */
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? 'body';
+      const fields = error.validation.map((issue) => {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { path: path || context, message: issue.message ?? 'Invalid value' };
+      });
+      const first = fields[0];
+      return reply.status(400).send({
+        error: 'invalid_input',
+        message: first ? `${first.path}: ${first.message}` : 'The request is not valid',
+        fields,
+      });
+    }
+    if (error instanceof AppError) {
+      return reply.status(error.statusCode).send({
+        error: error.code,
+        message: error.message,
+        ...(error.fields && { fields: error.fields }),
+      });
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+      return reply
+        .status(error.statusCode)
+        .send({ error: error.code ?? 'bad_request', message: safeClientMessage(error) });
+    }
+    request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unhandled error');
+    return reply
+      .status(500)
+      .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+  });
+}
+
+function safeClientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is not valid JSON';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the request body as application/json';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large';
+    default:
+      return 'The request is not valid';
+  }
+}

@@ -1,0 +1,27 @@
+import type { Abilities } from '@tandem/shared';
+import type { Actor } from './actor.js';
+import { hasRole } from './actor.js';
+import { agencyPolicy } from './agency.policy.js';
+import { auditPolicy } from './audit.policy.js';
+import { networkPolicy } from './network.policy.js';
+import { userPolicy } from './user.policy.js';
+
+export type { Actor } from './actor.js';
+export * from './row-filter.js';
+export type { UserSubject } from './user.policy.js';
+/**
+ * The policy module: every access decision in Tandem is one of these functions. The data
+ * layer (data/*.repository.ts) calls them on every read and write; routes never decide.
+ * One file per entity, each with its own table test beside it.
+ */
+export { agencyPolicy, auditPolicy, networkPolicy, userPolicy };
+
+/** What the client may show. The server decides every request again; this only hides buttons. */
+export function abilitiesFor(actor: Actor): Abilities {
+  return {
+    manageNetworks: networkPolicy.canCreate(actor),
+    manageAgencies: agencyPolicy.canCreate(actor),
+    manageUsers: hasRole(actor, 'system_admin') || hasRole(actor, 'agency_admin'),
+    viewAudit: auditPolicy.visibleRows(actor).kind !== 'none',
+  };
+}

@@ -1,0 +1,32 @@
+import { ErrorResponse } from '@tandem/shared';
+import type { FastifyRequest } from 'fastify';
+import type { AppContext } from '../app-context.js';
+import type { DataScope } from '../data/data-scope.js';
+import { withDataScope } from '../data/transaction.js';
+import { unauthenticated } from '../http/errors.js';
+import type { Actor } from '../policy/actor.js';
+
+/** The signed-in actor of a request; the authentication hook has already refused anyone else. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthenticated();
+  return request.actor;
+}
+
+/** Runs a route's command in one audited transaction through the actor's policy-bound data scope. */
+export function runCommand<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  work: (scope: DataScope) => Promise<T>,
+) {
+  return withDataScope(ctx.db, actorOf(request), request.id, work);
+}
+
+/** Error answers every route may give, for the OpenAPI document. */
+export const standardErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  429: ErrorResponse,
+} as const;

@@ -1,0 +1,201 @@
+import type { AgencyKind, Role, Side } from '@tandem/shared';
+import type { Kysely } from 'kysely';
+import { inAuditedTransaction } from '../data/transaction.js';
+import type { Database } from '../db/schema.js';
+import { hashPassword } from '../security/passwords.js';
+
+/**
+ * The demo network created on first start in demo mode: a perpetrator programme, a women's
+ * support centre, an organisation that runs both behind an information barrier, police,
+ * probation, child protection, a substance-abuse service and the network office — with one
+ * account for every role of DOMAIN.md §1. All names are invented.
+ */
+export const DEMO_PASSWORD = 'tandem-demo-2026';
+
+export const DEMO_NETWORK = { name: 'Rete Antiviolenza Demo (Bologna)', region: 'Emilia-Romagna' };
+
+export const DEMO_AGENCIES: ReadonlyArray<{ name: string; kind: AgencyKind }> = [
+  { name: 'Oltre — Perpetrator Programme', kind: 'perpetrator_programme' },
+  { name: "Casa delle Donne — Women's Support Centre", kind: 'victim_support' },
+  { name: 'Ponte — Family Violence Services', kind: 'combined_pp_vss' },
+  { name: 'Polizia di Stato — Questura', kind: 'police' },
+  { name: 'UEPE — Probation Office', kind: 'probation' },
+  { name: 'Child Protection Service', kind: 'child_protection' },
+  { name: 'SerD — Substance-Abuse Service', kind: 'substance_abuse' },
+  { name: 'Network Office', kind: 'other' },
+];
+
+export interface DemoAccount {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  side: Side;
+  /** Agency name from DEMO_AGENCIES; absent for the system admin. */
+  agency?: string;
+}
+
+const [oltre, casa, ponte, police, probation, childProtection, serd, office] = DEMO_AGENCIES.map(
+  (a) => a.name,
+);
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { email: 'sysadmin@tandem.demo', displayName: 'Sam Sysadmin', roles: ['system_admin'], side: 'neutral' },
+  {
+    email: 'admin@oltre.demo',
+    displayName: 'Aldo Admin',
+    roles: ['agency_admin'],
+    side: 'perpetrator',
+    agency: oltre,
+  },
+  {
+    email: 'pp.manager@oltre.demo',
+    displayName: 'Paolo Rinaldi',
+    roles: ['pp_case_manager'],
+    side: 'perpetrator',
+    agency: oltre,
+  },
+  {
+    email: 'admin@casadonne.demo',
+    displayName: 'Anna Admin',
+    roles: ['agency_admin'],
+    side: 'victim',
+    agency: casa,
+  },
+  {
+    email: 'vss.manager@casadonne.demo',
+    displayName: 'Giulia Bianchi',
+    roles: ['vss_case_manager'],
+    side: 'victim',
+    agency: casa,
+  },
+  {
+    email: 'partner.contact@casadonne.demo',
+    displayName: 'Marta Conti',
+    roles: ['partner_contact_worker'],
+    side: 'victim',
+    agency: casa,
+  },
+  {
+    email: 'admin@ponte.demo',
+    displayName: 'Piera Admin',
+    roles: ['agency_admin'],
+    side: 'neutral',
+    agency: ponte,
+  },
+  {
+    email: 'pp.manager@ponte.demo',
+    displayName: 'Luca Ferri',
+    roles: ['pp_case_manager'],
+    side: 'perpetrator',
+    agency: ponte,
+  },
+  {
+    email: 'vss.manager@ponte.demo',
+    displayName: 'Sara Gallo',
+    roles: ['vss_case_manager'],
+    side: 'victim',
+    agency: ponte,
+  },
+  {
+    email: 'liaison@police.demo',
+    displayName: 'Ispettore Moretti',
+    roles: ['agency_liaison'],
+    side: 'neutral',
+    agency: police,
+  },
+  {
+    email: 'liaison@probation.demo',
+    displayName: 'Elena Greco',
+    roles: ['agency_liaison'],
+    side: 'neutral',
+    agency: probation,
+  },
+  {
+    email: 'child.lead@childprotection.demo',
+    displayName: 'Chiara Lombardi',
+    roles: ['child_protection_lead'],
+    side: 'neutral',
+    agency: childProtection,
+  },
+  {
+    email: 'liaison@serd.demo',
+    displayName: 'Marco Serra',
+    roles: ['agency_liaison'],
+    side: 'neutral',
+    agency: serd,
+  },
+  {
+    email: 'coordinator@network.demo',
+    displayName: 'Nadia Coordinatrice',
+    roles: ['network_coordinator'],
+    side: 'neutral',
+    agency: office,
+  },
+  {
+    email: 'trainer@network.demo',
+    displayName: 'Teresa Formatrice',
+    roles: ['trainer'],
+    side: 'neutral',
+    agency: office,
+  },
+  {
+    email: 'analyst@network.demo',
+    displayName: 'Andrea Analista',
+    roles: ['analyst'],
+    side: 'neutral',
+    agency: office,
+  },
+];
+
+/** Creates the demo network unless it exists. Returns true when it was created now. */
+export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
+  const existing = await db
+    .selectFrom('network')
+    .select('id')
+    .where('name', '=', DEMO_NETWORK.name)
+    .executeTakeFirst();
+  if (existing) return false;
+  const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
+  await inAuditedTransaction(db, null, null, async (trx, audit) => {
+    const network = await trx
+      .insertInto('network')
+      .values(DEMO_NETWORK)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const agencyIds = new Map<string, string>();
+    for (const agency of DEMO_AGENCIES) {
+      const row = await trx
+        .insertInto('agency')
+        .values({ name: agency.name, kind: agency.kind, region: DEMO_NETWORK.region })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      agencyIds.set(agency.name, row.id);
+      await trx
+        .insertInto('network_membership')
+        .values({ network_id: network.id, agency_id: row.id })
+        .execute();
+    }
+    await trx
+      .insertInto('app_user')
+      .values(
+        DEMO_ACCOUNTS.map((account, index) => ({
+          agency_id: account.agency ? agencyIds.get(account.agency)! : null,
+          email: account.email,
+          display_name: account.displayName,
+          roles: account.roles,
+          side: account.side,
+          language: 'en',
+          password_hash: passwordHashes[index]!,
+          is_demo: true,
+        })),
+      )
+      .execute();
+    audit.record({
+      action: 'demo.seed',
+      outcome: 'success',
+      resourceType: 'network',
+      resourceId: network.id,
+    });
+  });
+  return true;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { AUDIT_OUTCOMES } from '../enums.js';
+import { Id, PageQuery } from './common.js';
+
+export const AuditEventView = z.object({
+  id: z.string(),
+  occurredAt: z.iso.datetime(),
+  actorUserId: Id.nullable(),
+  actorAgencyId: Id.nullable(),
+  action: z.string(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+});
+export type AuditEventView = z.infer<typeof AuditEventView>;
+
+export const AuditListQuery = PageQuery.extend({
+  actorUserId: Id.optional(),
+  resourceId: z.string().max(100).optional(),
+});
