@@ -26,6 +26,18 @@ import { AuthService } from './services/auth.service.js';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+export interface RouteTableEntry {
+  method: string;
+  url: string;
+  access: 'public' | 'signed-in-any-stage' | 'active';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteTableEntry[];
+  }
+}
+
 export interface BuildAppOptions {
   config: Config;
   db: Kysely<Database>;
@@ -41,6 +53,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
+  });
+  // Every route and how it is reached, for the test that proves each one refuses strangers.
+  const routeTable: RouteTableEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, access: route.config?.access ?? 'active' });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { FieldCipher } from '../security/field-encryption.js';
+
+/**
+ * A real system for a test file: a fresh database (PGlite in memory, or — when DATABASE_URL
+ * is set — a fresh schema on that PostgreSQL server, dropped afterwards), migrated, with the
+ * full HTTP app on top. No mocks anywhere below the HTTP client.
+ */
+export interface TestSystem {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  config: Config;
+  cipher: FieldCipher;
+  close(): Promise<void>;
+}
+
+export const testCipher = () => new FieldCipher([{ id: 'test', key: randomBytes(32) }]);
+
+export async function startTestSystem(overrides: Record<string, string> = {}): Promise<TestSystem> {
+  const url = process.env.DATABASE_URL;
+  const schema = url ? `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` : 'public';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_MODE: 'false',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/nonexistent-test-data',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    API_RATE_LIMIT_PER_MINUTE: '100000',
+    ...(url && { DATABASE_URL: url, DATABASE_SCHEMA: schema }),
+    ...overrides,
+  });
+  const database = await openDatabase({ url, schema });
+  await migrate(database);
+  const cipher = testCipher();
+  const app = await buildApp({ config, db: database.db, cipher, serveWeb: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    cipher,
+    async close() {
+      await app.close();
+      await database.close();
+      if (url) {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await client.end();
+      }
+    },
+  };
+}
+
+/** A signed-in HTTP client: keeps the session cookie and sends the CSRF token like the web app. */
+export class TestClient {
+  private cookie: string | null = null;
+  csrfToken: string | null = null;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(this.cookie && { cookie: this.cookie }),
+        ...(this.csrfToken && method !== 'GET' && { 'x-csrf-token': this.csrfToken }),
+        ...headers,
+      },
+      ...(body !== undefined && { payload: body as object }),
+    });
+    this.keepSession(response);
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  put = (url: string, body: unknown) => this.request('PUT', url, body);
+
+  async signIn(email: string, password: string) {
+    const response = await this.post('/api/auth/login', { email, password });
+    if (response.statusCode === 200) this.csrfToken = response.json().csrfToken;
+    return response;
+  }
+
+  private keepSession(response: LightMyRequestResponse) {
+    const setCookie = response.cookies.find((cookie) => cookie.name === 'tandem_session');
+    if (!setCookie) return;
+    this.cookie = setCookie.value ? `tandem_session=${setCookie.value}` : null;
+    if (!setCookie.value) this.csrfToken = null;
+  }
+}
+
+/**
+ * Signs a user in all the way to an active session, as a person would: password, then TOTP
+ * enrolment (the code computed from the secret the server returns).
+ */
+export async function signInFully(
+  system: TestSystem,
+  user: { email: string; password: string },
+): Promise<TestClient> {
+  const { generate } = await import('otplib');
+  const client = new TestClient(system.app);
+  const login = await client.signIn(user.email, user.password);
+  if (login.statusCode !== 200) throw new Error(`sign-in failed: ${login.statusCode} ${login.body}`);
+  if (login.json().stage === 'mfa_enrolment') {
+    const enrolment = await client.post('/api/auth/mfa/enrolment');
+    const code = await generate({ secret: enrolment.json().secret });
+    const confirm = await client.post('/api/auth/mfa/enrolment/confirm', { code });
+    if (confirm.statusCode !== 200) throw new Error(`enrolment failed: ${confirm.body}`);
+  }
+  const session = await client.get('/api/auth/session');
+  if (session.json().stage !== 'active') throw new Error(`session not active: ${session.body}`);
+  return client;
+}
