@@ -10,7 +10,7 @@ const adminA = actor({ roles: ['agency_admin'], side: 'perpetrator', agencyId: a
 const sysadmin = actor({ roles: ['system_admin'], side: 'neutral', agencyId: null });
 const caseManagerA = actor({ roles: ['pp_case_manager'], side: 'perpetrator', agencyId: agencyA });
 
-const row = (agencyId: string | null, id = randomUUID()) => ({ id, agency_id: agencyId });
+const row = (agencyId: string | null, id: string = randomUUID()) => ({ id, agency_id: agencyId });
 
 describe('userPolicy.visibleRows', () => {
   it.each([
