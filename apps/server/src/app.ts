@@ -20,7 +20,11 @@ import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
+import { caseRoutes } from './routes/cases.routes.js';
+import { networkRoutes } from './routes/network.routes.js';
+import { perpetratorSideRoutes } from './routes/perpetrator-side.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { victimSideRoutes } from './routes/victim-side.routes.js';
 import type { FieldCipher } from './security/field-encryption.js';
 import { AuthService } from './services/auth.service.js';
 
@@ -115,6 +119,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(meRoutes(ctx), { prefix: '/me' });
       await api.register(adminRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(networkRoutes(ctx));
+      await api.register(perpetratorSideRoutes(ctx));
+      await api.register(victimSideRoutes(ctx));
+      await api.register(caseRoutes(ctx));
       api.setNotFoundHandler((request, reply) => {
         reply
           .status(404)

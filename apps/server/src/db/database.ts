@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
@@ -8,6 +9,11 @@ import type { Database } from './schema.js';
  * One Kysely instance over either embedded PostgreSQL (PGlite, files under DATA_DIR) or a
  * PostgreSQL server (DATABASE_URL). Everything above this file is the same code for both.
  */
+/** Calendar dates stay 'YYYY-MM-DD' strings on both engines: no time zone can shift them. */
+const DATE_OID = 1082;
+const keepText = (value: string) => value;
+pg.types.setTypeParser(DATE_OID, keepText);
+
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   db: Kysely<Database>;
@@ -36,7 +42,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const pglite = await PGlite.create({
+    ...(dataDir && { dataDir }),
+    extensions: { pg_trgm },
+    parsers: { [DATE_OID]: keepText },
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   return {
     kind: 'pglite',
@@ -66,7 +76,8 @@ async function openPostgres(url: string, schema: string): Promise<DatabaseHandle
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
-    options: `-c search_path="${schema}"`,
+    // public stays on the path for extensions (pg_trgm), which belong to the whole database.
+    options: `-c search_path="${schema}",public`,
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

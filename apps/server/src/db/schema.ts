@@ -97,7 +97,261 @@ export interface SchemaMigrationTable {
   applied_at: Generated<Date>;
 }
 
+type DateColumn = ColumnType<string, string, string>;
+type Uuid = string;
+
+export interface AgreementTable {
+  id: Generated<Uuid>;
+  level: string;
+  network_id: Uuid | null;
+  joint_case_id: Uuid | null;
+  title: string;
+  legislative_framework: string | null;
+  principles: string | null;
+  scope: string | null;
+  objectives: string | null;
+  commitments: string | null;
+  valid_from: DateColumn;
+  valid_to: ColumnType<string | null, string | null, string | null>;
+  created_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface AgreementPartyTable {
+  agreement_id: Uuid;
+  agency_id: Uuid;
+  signatory_name: string;
+  signed_on: DateColumn;
+  receives: string[];
+}
+export interface Phase1MeetingTable {
+  id: Generated<Uuid>;
+  network_id: Uuid;
+  held_on: DateColumn;
+  agency_ids: Uuid[];
+  participants: string[];
+  topics: string;
+  outcomes: string;
+  created_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface PersonTable {
+  id: Generated<Uuid>;
+  kind: string;
+  owner_agency_id: Uuid;
+  owner_side: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: ColumnType<string | null, string | null, string | null>;
+  search_name: string;
+  contact_enc: string | null;
+  mother_id: Uuid | null;
+  father_id: Uuid | null;
+  created_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface AccessGrantTable {
+  subject_person_id: Uuid;
+  agency_id: Uuid;
+  side: string;
+  kind: string;
+  source_episode_id: Uuid;
+  basis: Json;
+  granted_at: Generated<Date>;
+}
+export interface PpEpisodeTable {
+  id: Generated<Uuid>;
+  person_id: Uuid;
+  agency_id: Uuid;
+  pathway: string;
+  referring_agency_id: Uuid | null;
+  court_order: ColumnType<unknown, string | null, string | null>;
+  referral_date: DateColumn;
+  intake_date: ColumnType<string | null, string | null, string | null>;
+  assessment: string | null;
+  programme_type: string | null;
+  planned_sessions: number | null;
+  planned_end_date: ColumnType<string | null, string | null, string | null>;
+  schedule: string | null;
+  status: string;
+  case_manager_id: Uuid | null;
+  created_at: Generated<Date>;
+}
+export interface PpStatusChangeTable {
+  id: Generated<Uuid>;
+  episode_id: Uuid;
+  from_status: string | null;
+  to_status: string;
+  changed_on: DateColumn;
+  reason: string | null;
+  changed_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface AttendanceTable {
+  id: Generated<Uuid>;
+  episode_id: Uuid;
+  session_date: DateColumn;
+  status: string;
+  note: string | null;
+  recorded_by: Uuid;
+}
+export interface ReleaseOfInformationTable {
+  episode_id: Uuid;
+  signed_on: DateColumn;
+  scope: string[];
+  recorded_by: Uuid;
+}
+export interface PartnerReferralTable {
+  id: Generated<Uuid>;
+  episode_id: Uuid;
+  partner_person_id: Uuid;
+  label: string;
+  relationship: string;
+  partner_contact_agency_id: Uuid;
+  created_at: Generated<Date>;
+}
+export interface VssEpisodeTable {
+  id: Generated<Uuid>;
+  person_id: Uuid;
+  agency_id: Uuid;
+  intake_date: DateColumn;
+  support_given: string | null;
+  status: Generated<string>;
+  case_manager_id: Uuid | null;
+  created_at: Generated<Date>;
+}
+export interface ConsentTable {
+  id: Generated<Uuid>;
+  person_id: Uuid;
+  owner_agency_id: Uuid;
+  scope: string;
+  recipient_agency_id: Uuid | null;
+  given_on: DateColumn;
+  revoked_on: ColumnType<string | null, string | null, string | null>;
+  note: string | null;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface ContactPreferenceTable {
+  person_id: Uuid;
+  owner_agency_id: Uuid;
+  safe_channel: string;
+  details_enc: string;
+  may_leave_message: boolean;
+  updated_by: Uuid;
+  updated_at: Generated<Date>;
+}
+export interface PartnerContactTable {
+  id: Generated<Uuid>;
+  partner_person_id: Uuid;
+  episode_id: Uuid;
+  owner_agency_id: Uuid;
+  contacted_on: DateColumn;
+  channel: string;
+  outcome: string;
+  topics_covered: string[];
+  hopes_and_fears: string | null;
+  her_view_of_risk: string | null;
+  notes: string | null;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface JointCaseTable {
+  id: Generated<Uuid>;
+  case_number: string;
+  pp_episode_id: Uuid;
+  vss_episode_id: Uuid;
+  partner_person_id: Uuid;
+  pp_agency_id: Uuid;
+  vss_agency_id: Uuid;
+  consent_id: Uuid;
+  agreement_id: Uuid;
+  pp_case_manager_id: Uuid;
+  vss_case_manager_id: Uuid;
+  partner_contact_worker_id: Uuid | null;
+  status: Generated<string>;
+  reassessment_due_since: Timestamp | null;
+  created_at: Generated<Date>;
+}
+export interface JointCaseChildTable {
+  joint_case_id: Uuid;
+  child_person_id: Uuid;
+}
+export interface DisclosureTable {
+  id: Generated<Uuid>;
+  person_id: Uuid;
+  owner_agency_id: Uuid;
+  disclosed_on: DateColumn;
+  content_enc: string;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface SharedItemTable {
+  id: Generated<Uuid>;
+  joint_case_id: Uuid;
+  disclosure_id: Uuid;
+  recipient_agency_id: Uuid;
+  recipient_side: string;
+  content_enc: string;
+  source_protected: boolean;
+  basis: Json;
+  shared_by: Uuid;
+  shared_at: Generated<Date>;
+}
+export interface CaseEventTable {
+  id: Generated<Uuid>;
+  episode_id: Uuid;
+  partner_person_id: Uuid | null;
+  owner_agency_id: Uuid;
+  owner_side: string;
+  event_type: string;
+  kind: string | null;
+  occurred_on: DateColumn;
+  source: string | null;
+  source_agency_id: Uuid | null;
+  with_whom: string | null;
+  description: string;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface DutyToInformTable {
+  id: Generated<Uuid>;
+  episode_id: Uuid;
+  partner_person_id: Uuid;
+  owner_agency_id: Uuid;
+  assigned_user_id: Uuid | null;
+  trigger: string;
+  reason: string | null;
+  raised_at: Generated<Date>;
+  due_at: Timestamp;
+  state: Generated<string>;
+  done_on: ColumnType<string | null, string | null, string | null>;
+  done_how: string | null;
+  closed_reason: string | null;
+  resolved_by: Uuid | null;
+  resolved_at: Timestamp | null;
+}
+
 export interface Database {
+  agreement: AgreementTable;
+  agreement_party: AgreementPartyTable;
+  phase1_meeting: Phase1MeetingTable;
+  person: PersonTable;
+  access_grant: AccessGrantTable;
+  pp_episode: PpEpisodeTable;
+  pp_status_change: PpStatusChangeTable;
+  attendance: AttendanceTable;
+  release_of_information: ReleaseOfInformationTable;
+  partner_referral: PartnerReferralTable;
+  vss_episode: VssEpisodeTable;
+  consent: ConsentTable;
+  contact_preference: ContactPreferenceTable;
+  partner_contact: PartnerContactTable;
+  joint_case: JointCaseTable;
+  joint_case_child: JointCaseChildTable;
+  disclosure: DisclosureTable;
+  shared_item: SharedItemTable;
+  case_event: CaseEventTable;
+  duty_to_inform: DutyToInformTable;
   network: NetworkTable;
   agency: AgencyTable;
   network_membership: NetworkMembershipTable;

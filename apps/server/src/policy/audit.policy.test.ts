@@ -52,6 +52,10 @@ describe('abilitiesFor', () => {
       manageAgencies: false,
       manageUsers: false,
       viewAudit: false,
+      casework: true,
+      referPerpetrators: true,
+      supportVictims: false,
+      coordinateNetwork: false,
     });
   });
   it('gives the system admin networks and agencies', () => {

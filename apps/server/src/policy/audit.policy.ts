@@ -15,3 +15,14 @@ export const auditPolicy = {
     return noRows;
   },
 };
+
+/**
+ * The "who saw / who received" view of one person, for the data-protection contact (the
+ * agency admin) of the agency that holds the person's record. It lists who, when, what and
+ * on which basis — never the content.
+ */
+export const accessLogPolicy = {
+  canView(actor: Actor, person: { ownerAgencyId: string }): boolean {
+    return hasRole(actor, 'agency_admin') && actor.agencyId === person.ownerAgencyId;
+  },
+};

@@ -18,7 +18,13 @@ export function runCommand<T>(
   request: FastifyRequest,
   work: (scope: DataScope) => Promise<T>,
 ) {
-  return withDataScope(ctx.db, actorOf(request), request.id, work);
+  return withDataScope(
+    ctx.db,
+    { cipher: ctx.cipher, dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS },
+    actorOf(request),
+    request.id,
+    work,
+  );
 }
 
 /** Error answers every route may give, for the OpenAPI document. */

@@ -48,6 +48,14 @@ export const Abilities = z.object({
   manageAgencies: z.boolean(),
   manageUsers: z.boolean(),
   viewAudit: z.boolean(),
+  /** Case roles: people, episodes, joint cases. */
+  casework: z.boolean(),
+  /** Perpetrator-side case manager: referrals and programme episodes. */
+  referPerpetrators: z.boolean(),
+  /** Victim-side work: her support episode, consent, partner contact, duties to inform. */
+  supportVictims: z.boolean(),
+  /** Network coordinator: agreements and Phase 1 meetings. */
+  coordinateNetwork: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+import {
+  AGREEMENT_LEVELS,
+  AGREEMENT_RECEIVABLE_KINDS,
+  CRITICAL_EVENT_KINDS,
+  DUTY_STATES,
+  DUTY_TRIGGERS,
+  INFORMATION_KINDS,
+  INFORMATION_SOURCES,
+  JOINT_CASE_STATES,
+} from '../casework-enums.js';
+import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
+import { PartnerContactView, VictimFileView } from './casework-victim.js';
+import { Id, PageQuery } from './common.js';
+
+const Text = (max = 4000) => z.string().trim().max(max);
+
+export const AgreementParty = z.object({
+  agencyId: Id,
+  signatoryName: z.string().trim().min(1, 'Name the signatory').max(200),
+  signedOn: IsoDate,
+  /** What this agency may receive under the agreement. */
+  receives: z.array(z.enum(AGREEMENT_RECEIVABLE_KINDS)).default([]),
+});
+
+const AgreementContent = z.object({
+  title: z.string().trim().min(1, 'Enter a title').max(300),
+  legislativeFramework: Text().optional(),
+  principles: Text().optional(),
+  scope: Text().optional(),
+  objectives: Text().optional(),
+  commitments: Text().optional(),
+  validFrom: IsoDate,
+  validTo: IsoDate.optional(),
+  parties: z.array(AgreementParty).min(2, 'An agreement needs at least two agencies'),
+});
+
+export const AgreementCreate = AgreementContent.extend({
+  level: z.enum(AGREEMENT_LEVELS),
+  networkId: Id.optional(),
+}).superRefine((value, ctx) => {
+  if (value.level === 'organisation' && !value.networkId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['networkId'],
+      message: 'An organisation-level agreement belongs to a network',
+    });
+  }
+  if (value.level === 'case' && !value.validTo) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validTo'],
+      message: 'A case-level agreement is limited in time: give an end date',
+    });
+  }
+  if (value.validTo && value.validTo < value.validFrom) {
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'The end date is before the start date' });
+  }
+});
+
+export const AgreementView = AgreementContent.extend({
+  id: Id,
+  level: z.enum(AGREEMENT_LEVELS),
+  networkId: Id.nullable(),
+  jointCaseId: Id.nullable(),
+  parties: z.array(AgreementParty.extend({ receives: z.array(z.enum(AGREEMENT_RECEIVABLE_KINDS)) })),
+  legislativeFramework: z.string().nullable(),
+  principles: z.string().nullable(),
+  scope: z.string().nullable(),
+  objectives: z.string().nullable(),
+  commitments: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+export type AgreementView = z.infer<typeof AgreementView>;
+export const AgreementListQuery = PageQuery.extend({ networkId: Id.optional() });
+
+export const Phase1MeetingCreate = z.object({
+  networkId: Id,
+  heldOn: IsoDate,
+  agencyIds: z.array(Id).min(2, 'A Phase 1 meeting brings at least two agencies together'),
+  participants: z.array(z.string().trim().min(1).max(200)).min(1, 'List who took part'),
+  topics: Text().min(1, 'Record the topics'),
+  outcomes: Text().min(1, 'Record the outcomes'),
+});
+export const Phase1MeetingView = Phase1MeetingCreate.extend({ id: Id });
+
+export const JointCaseCreate = z.object({
+  ppEpisodeId: Id,
+  vssEpisodeId: Id,
+  /** Her consent with scope joint_case, still in force. */
+  consentId: Id,
+  childIds: z.array(Id).max(20).default([]),
+  ppCaseManagerId: Id,
+  vssCaseManagerId: Id,
+  partnerContactWorkerId: Id.optional(),
+  agreement: z.object({
+    title: z.string().trim().min(1).max(300).default('Case-level agreement'),
+    validFrom: IsoDate,
+    validTo: IsoDate,
+    /** Further agencies (police, probation, child protection…) and what each may receive. */
+    otherParties: z
+      .array(z.object({ agencyId: Id, receives: z.array(z.enum(AGREEMENT_RECEIVABLE_KINDS)) }))
+      .default([]),
+  }),
+});
+
+export const CriticalEventCreate = z.object({
+  kind: z.enum(CRITICAL_EVENT_KINDS),
+  occurredOn: IsoDate,
+  source: z.enum(INFORMATION_SOURCES),
+  sourceAgencyId: Id.optional(),
+  description: Text().min(1, 'Describe what happened'),
+});
+export const CriticalEventView = z.object({
+  id: Id,
+  kind: z.enum(CRITICAL_EVENT_KINDS),
+  occurredOn: z.string(),
+  /** For the perpetrator side, what came from her reads "another source". */
+  source: z.enum([...INFORMATION_SOURCES, 'another_source']),
+  description: z.string(),
+  recordedBySide: z.string(),
+});
+
+export const InformalContactCreate = z.object({
+  occurredOn: IsoDate,
+  withWhom: z.string().trim().min(1, 'Name who you spoke with').max(200),
+  summary: Text().min(1, 'Summarise the contact'),
+});
+export const InformalContactView = InformalContactCreate.extend({ id: Id, recordedBy: z.string() });
+
+export const SharedItemView = z.object({
+  id: Id,
+  sharedOn: z.string(),
+  content: z.string(),
+  /** "her" only for recipients allowed to know; otherwise "another source". */
+  attribution: z.enum(['her', 'another_source']),
+});
+
+export const DutyView = z.object({
+  id: Id,
+  trigger: z.enum(DUTY_TRIGGERS),
+  reason: z.string().nullable(),
+  partnerPersonId: Id,
+  partnerName: z.string(),
+  ppEpisodeId: Id,
+  jointCaseId: Id.nullable(),
+  raisedAt: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  state: z.enum(DUTY_STATES),
+  doneOn: z.string().nullable(),
+  doneHow: z.string().nullable(),
+  closedReason: z.string().nullable(),
+  /** Her safe channel, so the worker knows how to reach her. */
+  safeChannel: z.string().nullable(),
+});
+export type DutyView = z.infer<typeof DutyView>;
+export const DutyListQuery = z.object({ state: z.enum(DUTY_STATES).default('open') });
+export const DutyDone = z.object({ doneOn: IsoDate, how: Text(2000).min(1, 'Say how she was informed') });
+export const DutyClose = z.object({ reason: Text(2000).min(1, 'Record why she was not informed') });
+
+export const JointCaseSummary = z.object({
+  id: Id,
+  caseNumber: z.string(),
+  status: z.enum(JOINT_CASE_STATES),
+  reassessmentDue: z.boolean(),
+  createdAt: z.string(),
+});
+
+/**
+ * The case page: each section is present only when the policy lets this user see it.
+ * The perpetrator side gets no victim section at all.
+ */
+export const JointCaseView = z.object({
+  id: Id,
+  caseNumber: z.string(),
+  status: z.enum(JOINT_CASE_STATES),
+  reassessmentDueSince: z.string().nullable(),
+  ppCaseManager: z.string().nullable(),
+  vssCaseManager: z.string().nullable(),
+  partnerContactWorker: z.string().nullable(),
+  agreementId: Id,
+  myAccess: z.array(z.enum(INFORMATION_KINDS)),
+  perpetratorSide: PpEpisodeView.nullable(),
+  victimSide: VictimFileView.nullable(),
+  children: z.array(PersonView),
+  events: z.array(CriticalEventView),
+  informalContacts: z.array(InformalContactView),
+  sharedItems: z.array(SharedItemView),
+  duties: z.array(DutyView),
+  partnerContacts: z.array(PartnerContactView),
+});
+export type JointCaseView = z.infer<typeof JointCaseView>;
+
+export const AccessLogEntry = z.object({
+  occurredAt: z.string(),
+  actorUserId: Id.nullable(),
+  actorName: z.string().nullable(),
+  actorAgencyId: Id.nullable(),
+  action: z.string(),
+  outcome: z.string(),
+  basis: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const HomeView = z.object({
+  duties: z.array(DutyView),
+  overdueDuties: z.array(DutyView),
+  reassessmentsDue: z.array(JointCaseSummary),
+  myCases: z.array(JointCaseSummary),
+});
+export type HomeView = z.infer<typeof HomeView>;

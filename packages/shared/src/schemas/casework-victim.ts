@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import {
+  CONSENT_SCOPES,
+  CONTACT_CHANNELS,
+  PARTNER_CONTACT_OUTCOMES,
+  PARTNER_CONTACT_TOPICS,
+} from '../casework-enums.js';
+import { IsoDate, PersonInput, PersonView } from './casework-people.js';
+import { Id } from './common.js';
+
+const Text = (max = 4000) => z.string().trim().max(max);
+
+export const VssEpisodeCreate = z
+  .object({
+    /** Her existing record (e.g. created when he named her), or a new one. */
+    personId: Id.optional(),
+    person: PersonInput.optional(),
+    intakeDate: IsoDate,
+    supportGiven: Text().optional(),
+  })
+  .refine((value) => Boolean(value.personId) !== Boolean(value.person), {
+    path: ['personId'],
+    message: 'Give either her existing record or a new person',
+  });
+
+export const VssEpisodeView = z.object({
+  id: Id,
+  person: PersonView,
+  agencyId: Id,
+  intakeDate: z.string(),
+  supportGiven: z.string().nullable(),
+  status: z.enum(['open', 'closed']),
+  caseManagerId: Id.nullable(),
+});
+export type VssEpisodeView = z.infer<typeof VssEpisodeView>;
+
+export const ConsentCreate = z.object({
+  scope: z.enum(CONSENT_SCOPES),
+  /** The agency the consent lets information go to; absent = the perpetrator programme of her joint case. */
+  recipientAgencyId: Id.optional(),
+  givenOn: IsoDate,
+  note: Text(1000).optional(),
+});
+export const ConsentRevoke = z.object({ revokedOn: IsoDate, note: Text(1000).optional() });
+export const ConsentView = z.object({
+  id: Id,
+  scope: z.enum(CONSENT_SCOPES),
+  recipientAgencyId: Id.nullable(),
+  givenOn: z.string(),
+  revokedOn: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type ConsentView = z.infer<typeof ConsentView>;
+
+export const ContactPreferences = z.object({
+  safeChannel: z.enum(CONTACT_CHANNELS),
+  safeTimes: Text(500).optional(),
+  mayLeaveMessage: z.boolean(),
+  codeWord: Text(100).optional(),
+  notes: Text(2000).optional(),
+});
+export type ContactPreferences = z.infer<typeof ContactPreferences>;
+
+export const PartnerContactCreate = z.object({
+  ppEpisodeId: Id,
+  contactedOn: IsoDate,
+  channel: z.enum(CONTACT_CHANNELS),
+  outcome: z.enum(PARTNER_CONTACT_OUTCOMES),
+  topicsCovered: z.array(z.enum(PARTNER_CONTACT_TOPICS)).default([]),
+  hopesAndFears: Text().optional(),
+  herViewOfRisk: Text().optional(),
+  notes: Text().optional(),
+});
+export const PartnerContactView = PartnerContactCreate.extend({
+  id: Id,
+  recordedBy: z.string(),
+  topicsCovered: z.array(z.enum(PARTNER_CONTACT_TOPICS)),
+});
+
+/** Everything the victim side keeps about her, for her page. */
+export const VictimFileView = z.object({
+  person: PersonView,
+  episodes: z.array(VssEpisodeView),
+  consents: z.array(ConsentView),
+  contactPreferences: ContactPreferences.nullable(),
+  partnerContacts: z.array(PartnerContactView),
+  disclosures: z.array(
+    z.object({ id: Id, disclosedOn: z.string(), content: z.string(), sharedCount: z.number().int() }),
+  ),
+});
+export type VictimFileView = z.infer<typeof VictimFileView>;
+
+export const DisclosureCreate = z.object({
+  disclosedOn: IsoDate,
+  content: Text().min(1, 'Write what she disclosed'),
+});
+
+export const ShareCreate = z.object({
+  jointCaseId: Id,
+  /** Absent = the perpetrator programme of the joint case; otherwise an agency party to the case agreement. */
+  recipientAgencyId: Id.optional(),
+  sourceProtected: z.boolean().default(true),
+});
