@@ -109,13 +109,11 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await runCommand(ctx, request, (scope) =>
-              scope.jointCases.recordInformalContact(request.params.id, request.body),
-            ),
-          }),
+        reply.status(201).send({
+          id: await runCommand(ctx, request, (scope) =>
+            scope.jointCases.recordInformalContact(request.params.id, request.body),
+          ),
+        }),
     );
     app.post(
       '/pp-episodes/:id/critical-events',

@@ -113,13 +113,11 @@ export function victimSideRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await runCommand(ctx, request, (scope) =>
-              scope.victimFiles.logPartnerContact(request.params.id, request.body),
-            ),
-          }),
+        reply.status(201).send({
+          id: await runCommand(ctx, request, (scope) =>
+            scope.victimFiles.logPartnerContact(request.params.id, request.body),
+          ),
+        }),
     );
     app.post(
       '/victims/:id/disclosures',
@@ -133,13 +131,11 @@ export function victimSideRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await runCommand(ctx, request, (scope) =>
-              scope.victimFiles.recordDisclosure(request.params.id, request.body),
-            ),
-          }),
+        reply.status(201).send({
+          id: await runCommand(ctx, request, (scope) =>
+            scope.victimFiles.recordDisclosure(request.params.id, request.body),
+          ),
+        }),
     );
     app.post(
       '/disclosures/:id/share',
@@ -153,13 +149,11 @@ export function victimSideRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) =>
-        reply
-          .status(201)
-          .send({
-            id: await runCommand(ctx, request, (scope) =>
-              scope.victimFiles.share(request.params.id, request.body),
-            ),
-          }),
+        reply.status(201).send({
+          id: await runCommand(ctx, request, (scope) =>
+            scope.victimFiles.share(request.params.id, request.body),
+          ),
+        }),
     );
   };
 }
