@@ -12,6 +12,7 @@ import { canonicalJson } from './canonical-json.js';
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises appends across all app instances so the chain stays a single line. */
 const AUDIT_CHAIN_LOCK_KEY = 7_310_002;
+const AUDIT_INSERT_BATCH = 500;
 
 export interface AuditActorInfo {
   userId: string | null;
@@ -86,7 +87,7 @@ export async function appendAuditEvents(
     .limit(1)
     .executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const event of events) {
+  const rows = events.map((event) => {
     const row = {
       occurredAt: event.occurredAt,
       actorUserId: event.actor?.userId ?? null,
@@ -102,26 +103,31 @@ export async function appendAuditEvents(
       requestId: event.requestId,
     };
     const hash = chainHash(prevHash, hashInput(row));
+    const values = {
+      occurred_at: row.occurredAt,
+      actor_user_id: row.actorUserId,
+      actor_agency_id: row.actorAgencyId,
+      actor_side: row.actorSide,
+      action: row.action,
+      outcome: row.outcome,
+      resource_type: row.resourceType,
+      resource_id: row.resourceId,
+      subject_person_id: row.subjectPersonId,
+      basis: row.basis === null ? null : JSON.stringify(row.basis),
+      details: JSON.stringify(row.details),
+      request_id: row.requestId,
+      prev_hash: prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return values;
+  });
+  // Ids follow insertion order within one statement, so the chain order is kept.
+  for (let start = 0; start < rows.length; start += AUDIT_INSERT_BATCH) {
     await trx
       .insertInto('audit_event')
-      .values({
-        occurred_at: row.occurredAt,
-        actor_user_id: row.actorUserId,
-        actor_agency_id: row.actorAgencyId,
-        actor_side: row.actorSide,
-        action: row.action,
-        outcome: row.outcome,
-        resource_type: row.resourceType,
-        resource_id: row.resourceId,
-        subject_person_id: row.subjectPersonId,
-        basis: row.basis === null ? null : JSON.stringify(row.basis),
-        details: JSON.stringify(row.details),
-        request_id: row.requestId,
-        prev_hash: prevHash,
-        hash,
-      })
+      .values(rows.slice(start, start + AUDIT_INSERT_BATCH))
       .execute();
-    prevHash = hash;
   }
 }
 

@@ -1,9 +1,12 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AuthStore } from '../data/auth.store.js';
+import { CaseAccess } from '../data/case-access.repository.js';
+import { inAuditedTransaction } from '../data/transaction.js';
 import type { DatabaseHandle } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 
 /**
  * Background jobs on PostgreSQL (pg-boss): durable, shared by every app instance, and on
@@ -29,7 +32,7 @@ export async function startJobs(handle: DatabaseHandle, config: Config, logger: 
   return boss;
 }
 
-/** Ends idle and expired sessions and drops finished rate-limit windows. */
+/** Ends idle and expired sessions, drops finished rate-limit windows, and applies agreement dates to grants. */
 export async function sweepExpired(handle: DatabaseHandle, config: Config) {
   const idleBefore = new Date(Date.now() - config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000);
   const sessions = await new AuthStore(handle.db).deleteExpiredSessions(idleBefore);
@@ -37,5 +40,27 @@ export async function sweepExpired(handle: DatabaseHandle, config: Config) {
     .deleteFrom('rate_limit_counter')
     .where('window_started_at', '<', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirst();
-  return { sessions, rateLimitCounters: Number(counters.numDeletedRows) };
+  const episodes = await refreshTimeBoundGrants(handle.db);
+  return { sessions, rateLimitCounters: Number(counters.numDeletedRows), episodesRegranted: episodes };
+}
+
+/**
+ * A case-level agreement that has ended takes its grants with it; one that has begun brings
+ * them. Grants are recomputed for the episodes whose agreements crossed a date boundary.
+ */
+export async function refreshTimeBoundGrants(db: Kysely<Database>): Promise<number> {
+  const rows = await sql<{ pp_episode_id: string }>`
+    SELECT DISTINCT jc.pp_episode_id FROM joint_case jc JOIN agreement a ON a.id = jc.agreement_id
+    WHERE (a.valid_to < current_date AND EXISTS (
+             SELECT 1 FROM access_grant g WHERE g.source_episode_id = jc.pp_episode_id AND g.basis->>'agreementId' = a.id::text))
+       OR (a.valid_from BETWEEN current_date - 1 AND current_date AND jc.status = 'open' AND NOT EXISTS (
+             SELECT 1 FROM access_grant g WHERE g.source_episode_id = jc.pp_episode_id AND g.basis->>'agreementId' = a.id::text))`.execute(
+    db,
+  );
+  for (const row of rows.rows) {
+    await inAuditedTransaction(db, null, null, (trx, audit) =>
+      new CaseAccess(trx, audit).recompute(row.pp_episode_id),
+    );
+  }
+  return rows.rows.length;
 }

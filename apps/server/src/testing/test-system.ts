@@ -17,10 +17,10 @@ export interface TestSystem {
   database: DatabaseHandle;
   config: Config;
   cipher: FieldCipher;
+  /** The raw key behind `cipher` (key id "test"), for key-rotation tests. */
+  cipherKey: Buffer;
   close(): Promise<void>;
 }
-
-export const testCipher = () => new FieldCipher([{ id: 'test', key: randomBytes(32) }]);
 
 export async function startTestSystem(overrides: Record<string, string> = {}): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;
@@ -37,7 +37,8 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
   });
   const database = await openDatabase({ url, schema });
   await migrate(database);
-  const cipher = testCipher();
+  const cipherKey = randomBytes(32);
+  const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
   const app = await buildApp({ config, db: database.db, cipher, serveWeb: false });
   await app.ready();
   return {
@@ -45,6 +46,7 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
     database,
     config,
     cipher,
+    cipherKey,
     async close() {
       await app.close();
       await database.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refreshTimeBoundGrants } from '../jobs/job-runner.js';
 import { makeJointCase, makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
@@ -154,6 +155,28 @@ describe('the casework path from referral to joint case', () => {
     expect(
       (await clients.ppManager.get('/api/people/search?q=Mulerova')).json().items.length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('time-bound agreements', () => {
+  it('takes the grants away when the case-level agreement has ended', async () => {
+    const made = await makeJointCase(scenario, { herAddress: 'Via Scaduta 1' });
+    const { clients } = scenario;
+    expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
+    const jointCase = await system.database.db
+      .selectFrom('joint_case')
+      .select('agreement_id')
+      .where('id', '=', made.jointCaseId)
+      .executeTakeFirstOrThrow();
+    await system.database.db
+      .updateTable('agreement')
+      .set({ valid_from: '2020-01-01', valid_to: '2020-12-31' })
+      .where('id', '=', jointCase.agreement_id)
+      .execute();
+    expect(await refreshTimeBoundGrants(system.database.db)).toBeGreaterThanOrEqual(1);
+    expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(404);
+    // Her service (here also the partner-contact service) still sees his programme: that rests on his release.
+    expect((await clients.partnerContact.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
   });
 });
 

@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import { loadConfig } from '../config.js';
+import { makeAgency, makeUser } from '../testing/factories.js';
+import { signInFully, startTestSystem } from '../testing/test-system.js';
+
+/**
+ * `npm run bench`: figures, not assertions. Seeds BENCH_PEOPLE people (default 50 000) into a
+ * fresh database (PGlite, or DATABASE_URL) and times the requests a caseworker makes most.
+ */
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
+const ROUNDS = 30;
+
+const system = await startTestSystem({ LOG_LEVEL: 'silent' });
+const db = system.database.db;
+const agency = await makeAgency(db, { kind: 'perpetrator_programme' });
+const admin = await makeUser(db, {
+  agencyId: agency.id,
+  roles: ['agency_admin', 'pp_case_manager'],
+  side: 'perpetrator',
+});
+
+let started = performance.now();
+await sql`INSERT INTO person (kind, owner_agency_id, owner_side, first_name, last_name, search_name, created_by)
+  SELECT 'perpetrator', ${agency.id}, 'perpetrator', 'First' || g, 'Last' || g, 'first' || g || ' last' || g, ${admin.id}
+  FROM generate_series(1, ${PEOPLE}) AS g`.execute(db);
+await sql`INSERT INTO pp_episode (person_id, agency_id, pathway, referral_date, status)
+  SELECT id, owner_agency_id, 'voluntary', date '2026-01-01' + (random() * 300)::int, 'active' FROM person`.execute(
+  db,
+);
+await sql`INSERT INTO app_user (agency_id, email, display_name, password_hash, roles, side)
+  SELECT ${agency.id}, 'staff' || g || '@bench.invalid', 'Staff ' || lpad(g::text, 6, '0'), 'x', '{pp_case_manager}', 'perpetrator'
+  FROM generate_series(1, ${Math.min(PEOPLE, 20_000)}) AS g`.execute(db);
+await sql`ANALYZE`.execute(db);
+const seedSeconds = (performance.now() - started) / 1000;
+
+const client = await signInFully(system, admin);
+const time = async (label: string, url: string) => {
+  const samples: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const t0 = performance.now();
+    const response = await client.get(url);
+    samples.push(performance.now() - t0);
+    if (response.statusCode !== 200) throw new Error(`${label}: ${response.statusCode} ${response.body}`);
+  }
+  samples.sort((a, b) => a - b);
+  const p50 = samples[Math.floor(samples.length / 2)]!;
+  const p95 = samples[Math.floor(samples.length * 0.95)]!;
+  return `${label.padEnd(44)} p50 ${p50.toFixed(1).padStart(7)} ms   p95 ${p95.toFixed(1).padStart(7)} ms`;
+};
+
+started = performance.now();
+const deepCursor = Buffer.from(
+  JSON.stringify(['Staff 015000', 'ffffffff-ffff-4fff-8fff-ffffffffffff']),
+).toString('base64url');
+const lines = [
+  await time('GET /api/users (first page of 50)', '/api/users?limit=50'),
+  await time('GET /api/users (a page deep in the list)', `/api/users?limit=50&cursor=${deepCursor}`),
+  await time('GET /api/pp-episodes (50 newest)', '/api/pp-episodes?limit=50'),
+  await time('GET /api/people/search?q=last4242 (trigram)', '/api/people/search?q=last4242'),
+  await time('GET /api/people/search?q=frst4242 (typo)', '/api/people/search?q=frst4242'),
+];
+const memory = process.memoryUsage();
+const engine = loadConfig().DATABASE_URL ? 'PostgreSQL' : 'PGlite (in process)';
+process.stdout.write(
+  [
+    `Tandem benchmark — ${engine}, ${PEOPLE} people and episodes, ${Math.min(PEOPLE, 20_000)} staff, ${ROUNDS} rounds each`,
+    `seed: ${seedSeconds.toFixed(1)} s`,
+    ...lines,
+    `resident memory: ${(memory.rss / 1_048_576).toFixed(0)} MiB (heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MiB)`,
+    `measured in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    '',
+  ].join('\n'),
+);
+await system.close();
