@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import type { DestinationStream } from 'pino';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
@@ -48,12 +49,14 @@ export interface BuildAppOptions {
   cipher: FieldCipher;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where logs go (tests read them to prove no personal data is logged); stdout by default. */
+  logStream?: DestinationStream;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db, cipher } = options;
   const app = Fastify({
-    loggerInstance: createLogger(config) as unknown as FastifyBaseLogger,
+    loggerInstance: createLogger(config, options.logStream) as unknown as FastifyBaseLogger,
     trustProxy: config.NODE_ENV === 'production',
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.js';
 
@@ -9,43 +9,59 @@ import { AppError } from './errors.js';
  */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const context = error.validationContext ?? 'body';
-      const fields = error.validation.map((issue) => {
-        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return { path: path || context, message: issue.message ?? 'Invalid value' };
-      });
-      const first = fields[0];
-      return reply.status(400).send({
-        error: 'invalid_input',
-        message: first ? `${first.path}: ${first.message}` : 'The request is not valid',
-        fields,
-      });
-    }
-    if (error instanceof AppError) {
-      return reply.status(error.statusCode).send({
-        error: error.code,
-        message: error.message,
-        ...(error.fields && { fields: error.fields }),
-      });
-    }
-    if (error.statusCode === 429) {
+    try {
+      return answerError(error, request, reply);
+    } catch {
+      // Never let Fastify's fallback handler echo an error message to the client.
       return reply
-        .status(429)
-        .send({ error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' });
+        .status(500)
+        .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
-      return reply
-        .status(error.statusCode)
-        .send({ error: error.code ?? 'bad_request', message: safeClientMessage(error) });
-    }
-    request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, 'unhandled error');
-    return reply
-      .status(500)
-      .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
   });
+  installNotFound(app);
+}
 
+function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = error.validationContext ?? 'body';
+    const fields = error.validation.map((issue) => {
+      const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return { path: path || context, message: issue.message ?? 'Invalid value' };
+    });
+    const first = fields[0];
+    return reply.status(400).send({
+      error: 'invalid_input',
+      message: first ? `${first.path}: ${first.message}` : 'The request is not valid',
+      fields,
+    });
+  }
+  if (error instanceof AppError) {
+    return reply.status(error.statusCode).send({
+      error: error.code,
+      message: error.message,
+      ...(error.fields && { fields: error.fields }),
+    });
+  }
+  if (error.statusCode === 429) {
+    return reply
+      .status(429)
+      .send({ error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' });
+  }
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+    const [code, message] = safeClientError(error);
+    return reply.status(error.statusCode).send({ error: code, message });
+  }
+  // The message of a database error can quote values (a duplicate key, a failing row): log the
+  // error's type, code and stack frames, never its message.
+  const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
+  request.log.error({ err: { type: error.name, code: error.code, frames } }, 'unhandled error');
+  return reply
+    .status(500)
+    .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
+}
+
+function installNotFound(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     reply
       .status(404)
@@ -53,16 +69,16 @@ export function installErrorHandling(app: FastifyInstance) {
   });
 }
 
-function safeClientMessage(error: FastifyError): string {
+function safeClientError(error: FastifyError): [code: string, message: string] {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return 'The request body is not valid JSON';
+      return ['invalid_json', 'The request body is not valid JSON'];
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'Send the request body as application/json';
+      return ['unsupported_media_type', 'Send the request body as application/json'];
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large';
+      return ['body_too_large', 'The request body is too large'];
     default:
-      return 'The request is not valid';
+      return ['bad_request', 'The request is not valid'];
   }
 }

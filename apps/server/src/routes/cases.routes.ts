@@ -13,7 +13,9 @@ import {
   JointCaseCreate,
   JointCaseSummary,
   JointCaseView,
+  PageQuery,
   PersonView,
+  pageOf,
   ROLES,
   SearchQuery,
   SearchResult,
@@ -42,8 +44,8 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         runCommand(ctx, request, async (scope) => ({
           duties: await scope.duties.list({ state: 'open' }),
           overdueDuties: await scope.duties.list({ state: 'open', overdueOnly: true }),
-          reassessmentsDue: await scope.jointCases.list({ reassessmentDue: true }),
-          myCases: await scope.jointCases.list({ mine: true }),
+          reassessmentsDue: (await scope.jointCases.list({ reassessmentDue: true })).items,
+          myCases: (await scope.jointCases.list({ mine: true })).items,
         })),
     );
 
@@ -67,11 +69,12 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['joint cases'],
-          summary: 'Joint cases the user may see',
-          response: { 200: z.object({ items: z.array(JointCaseSummary) }), ...standardErrors },
+          summary: 'Joint cases the user may see, newest first',
+          querystring: PageQuery,
+          response: { 200: pageOf(JointCaseSummary), ...standardErrors },
         },
       },
-      async (request) => ({ items: await runCommand(ctx, request, (scope) => scope.jointCases.list()) }),
+      async (request) => runCommand(ctx, request, (scope) => scope.jointCases.list(request.query)),
     );
     app.get(
       '/joint-cases/:id',

@@ -1,6 +1,7 @@
 import {
   AttendanceCreate,
   IdParams,
+  pageOf,
   PpEpisodeListQuery,
   PpEpisodeSummary,
   PpEpisodeUpdate,
@@ -10,7 +11,6 @@ import {
   StatusChange,
 } from '@tandem/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { runCommand, standardErrors } from './route-helpers.js';
 
@@ -39,14 +39,12 @@ export function perpetratorSideRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Programme episodes the user may see',
+          summary: 'Programme episodes the user may see, newest referral first',
           querystring: PpEpisodeListQuery,
-          response: { 200: z.object({ items: z.array(PpEpisodeSummary) }), ...standardErrors },
+          response: { 200: pageOf(PpEpisodeSummary), ...standardErrors },
         },
       },
-      async (request) => ({
-        items: await runCommand(ctx, request, (scope) => scope.ppEpisodes.list(request.query)),
-      }),
+      async (request) => runCommand(ctx, request, (scope) => scope.ppEpisodes.list(request.query)),
     );
     app.get(
       '/pp-episodes/:id',

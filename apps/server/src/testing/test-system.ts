@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
@@ -22,7 +23,10 @@ export interface TestSystem {
   close(): Promise<void>;
 }
 
-export async function startTestSystem(overrides: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  overrides: Record<string, string> = {},
+  options: { logStream?: DestinationStream } = {},
+): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` : 'public';
   const config = loadConfig({
@@ -39,7 +43,7 @@ export async function startTestSystem(overrides: Record<string, string> = {}): P
   await migrate(database);
   const cipherKey = randomBytes(32);
   const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
-  const app = await buildApp({ config, db: database.db, cipher, serveWeb: false });
+  const app = await buildApp({ config, db: database.db, cipher, serveWeb: false, ...options });
   await app.ready();
   return {
     app,

@@ -1,0 +1,300 @@
+import type { Role, SessionStage, Side } from '@tandem/shared';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { Actor } from '../policy/actor.js';
+
+/**
+ * The accounts and sessions as authentication sees them. This is the one place that reads
+ * password hashes and TOTP secrets; it serves the auth service and the session check,
+ * which run before there is an actor for the policy module to judge.
+ */
+
+export interface Credentials {
+  id: string;
+  agencyId: string | null;
+  side: Side;
+  email: string;
+  passwordHash: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  totpSecretEnc: string | null;
+  totpPendingSecretEnc: string | null;
+  totpLastUsedStep: number | null;
+  mfaEnrolled: boolean;
+  failedSignIns: number;
+  lockedUntil: Date | null;
+  isDemo: boolean;
+}
+
+export interface SessionRecord {
+  id: string;
+  stage: SessionStage;
+  mfaSkipped: boolean;
+  csrfToken: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    agencyId: string | null;
+    agencyName: string | null;
+    roles: Role[];
+    side: Side;
+    language: string;
+    active: boolean;
+  };
+  networkIds: string[];
+}
+
+export class AuthStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private credentialsQuery() {
+    return this.db
+      .selectFrom('app_user')
+      .select([
+        'id',
+        'agency_id',
+        'side',
+        'email',
+        'password_hash',
+        'active',
+        'must_change_password',
+        'totp_secret_enc',
+        'totp_pending_secret_enc',
+        'totp_last_used_step',
+        'mfa_enrolled_at',
+        'failed_sign_ins',
+        'locked_until',
+        'is_demo',
+      ]);
+  }
+
+  async credentialsByEmail(email: string): Promise<Credentials | null> {
+    const row = await this.credentialsQuery().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+    return row ? toCredentials(row) : null;
+  }
+
+  async credentialsById(id: string): Promise<Credentials | null> {
+    const row = await this.credentialsQuery().where('id', '=', id).executeTakeFirst();
+    return row ? toCredentials(row) : null;
+  }
+
+  /** Counts a failure; locks the account when the threshold is reached. Returns the new lock, if any. */
+  async recordFailedAttempt(userId: string, threshold: number, lockMinutes: number): Promise<Date | null> {
+    const row = await this.db
+      .updateTable('app_user')
+      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
+      .where('id', '=', userId)
+      .returning('failed_sign_ins')
+      .executeTakeFirstOrThrow();
+    if (row.failed_sign_ins < threshold) return null;
+    const lockedUntil = new Date(Date.now() + lockMinutes * 60_000);
+    await this.db
+      .updateTable('app_user')
+      .set({ locked_until: lockedUntil, failed_sign_ins: 0 })
+      .where('id', '=', userId)
+      .execute();
+    return lockedUntil;
+  }
+
+  async recordSuccessfulSignIn(userId: string): Promise<void> {
+    await this.db
+      .updateTable('app_user')
+      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.db
+      .updateTable('app_user')
+      .set({ password_hash: passwordHash, must_change_password: false, updated_at: sql`now()` })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  async setPendingTotpSecret(userId: string, secretEnc: string): Promise<void> {
+    await this.db.updateTable('app_user').set({ totp_pending_secret_enc: secretEnc }).where('id', '=', userId).execute();
+  }
+
+  async completeTotpEnrolment(userId: string, secretEnc: string, usedStep: number, recoveryCodeHashes: string[]) {
+    await this.db
+      .updateTable('app_user')
+      .set({
+        totp_secret_enc: secretEnc,
+        totp_pending_secret_enc: null,
+        totp_last_used_step: usedStep,
+        mfa_enrolled_at: new Date(),
+      })
+      .where('id', '=', userId)
+      .execute();
+    await this.db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+    await this.db
+      .insertInto('recovery_code')
+      .values(recoveryCodeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash })))
+      .execute();
+  }
+
+  async recordTotpStep(userId: string, step: number): Promise<void> {
+    await this.db.updateTable('app_user').set({ totp_last_used_step: step }).where('id', '=', userId).execute();
+  }
+
+  /** Marks a recovery code used; false when it is unknown or spent. */
+  async consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('recovery_code')
+      .set({ used_at: new Date() })
+      .where('user_id', '=', userId)
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setLanguage(userId: string, language: string): Promise<void> {
+    await this.db.updateTable('app_user').set({ language }).where('id', '=', userId).execute();
+  }
+
+  async createSession(input: {
+    id: string;
+    userId: string;
+    stage: SessionStage;
+    mfaSkipped: boolean;
+    csrfToken: string;
+    expiresAt: Date;
+  }): Promise<void> {
+    await this.db
+      .insertInto('user_session')
+      .values({
+        id: input.id,
+        user_id: input.userId,
+        stage: input.stage,
+        mfa_skipped: input.mfaSkipped,
+        csrf_token: input.csrfToken,
+        last_seen_at: new Date(),
+        expires_at: input.expiresAt,
+      })
+      .execute();
+  }
+
+  async setSessionStage(sessionId: string, stage: SessionStage): Promise<void> {
+    await this.db.updateTable('user_session').set({ stage }).where('id', '=', sessionId).execute();
+  }
+
+  async findSession(sessionId: string): Promise<SessionRecord | null> {
+    const row = await this.db
+      .selectFrom('user_session as s')
+      .innerJoin('app_user as u', 'u.id', 's.user_id')
+      .leftJoin('agency as a', 'a.id', 'u.agency_id')
+      .select([
+        's.id',
+        's.stage',
+        's.mfa_skipped',
+        's.csrf_token',
+        's.last_seen_at',
+        's.expires_at',
+        'u.id as user_id',
+        'u.email',
+        'u.display_name',
+        'u.agency_id',
+        'a.name as agency_name',
+        'u.roles',
+        'u.side',
+        'u.language',
+        'u.active',
+      ])
+      .select(
+        sql<string[] | null>`(SELECT array_agg(m.network_id) FROM network_membership m WHERE m.agency_id = u.agency_id)`.as(
+          'network_ids',
+        ),
+      )
+      .where('s.id', '=', sessionId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      stage: row.stage as SessionStage,
+      mfaSkipped: row.mfa_skipped,
+      csrfToken: row.csrf_token,
+      lastSeenAt: new Date(row.last_seen_at),
+      expiresAt: new Date(row.expires_at),
+      user: {
+        id: row.user_id,
+        email: row.email,
+        displayName: row.display_name,
+        agencyId: row.agency_id,
+        agencyName: row.agency_name,
+        roles: row.roles as Role[],
+        side: row.side as Side,
+        language: row.language,
+        active: row.active,
+      },
+      networkIds: row.network_ids ?? [],
+    };
+  }
+
+  async touchSession(sessionId: string): Promise<void> {
+    await this.db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
+  }
+
+  async deleteSession(sessionId: string): Promise<void> {
+    await this.db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+  }
+
+  async deleteSessionsOf(userId: string): Promise<number> {
+    const result = await this.db.deleteFrom('user_session').where('user_id', '=', userId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async deleteExpiredSessions(idleBefore: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('user_session')
+      .where((eb) => eb.or([eb('expires_at', '<', new Date()), eb('last_seen_at', '<', idleBefore)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+export const actorOf = (session: SessionRecord): Actor => ({
+  userId: session.user.id,
+  agencyId: session.user.agencyId,
+  side: session.user.side,
+  roles: session.user.roles,
+  networkIds: session.networkIds,
+});
+
+function toCredentials(row: {
+  id: string;
+  agency_id: string | null;
+  side: string;
+  email: string;
+  password_hash: string;
+  active: boolean;
+  must_change_password: boolean;
+  totp_secret_enc: string | null;
+  totp_pending_secret_enc: string | null;
+  totp_last_used_step: string | null;
+  mfa_enrolled_at: Date | null;
+  failed_sign_ins: number;
+  locked_until: Date | null;
+  is_demo: boolean;
+}): Credentials {
+  return {
+    id: row.id,
+    agencyId: row.agency_id,
+    side: row.side as Side,
+    email: row.email,
+    passwordHash: row.password_hash,
+    active: row.active,
+    mustChangePassword: row.must_change_password,
+    totpSecretEnc: row.totp_secret_enc,
+    totpPendingSecretEnc: row.totp_pending_secret_enc,
+    totpLastUsedStep: row.totp_last_used_step === null ? null : Number(row.totp_last_used_step),
+    mfaEnrolled: row.mfa_enrolled_at !== null,
+    failedSignIns: row.failed_sign_ins,
+    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
+    isDemo: row.is_demo,
+  };
+}
