@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
+import { instrumentRoutes } from './routes/instrument.routes.js';
 import { networkRoutes } from './routes/network.routes.js';
 import { perpetratorSideRoutes } from './routes/perpetrator-side.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(perpetratorSideRoutes(ctx));
       await api.register(victimSideRoutes(ctx));
       await api.register(caseRoutes(ctx));
+      await api.register(instrumentRoutes(ctx));
       api.setNotFoundHandler((request, reply) => {
         reply
           .status(404)

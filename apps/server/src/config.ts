@@ -50,6 +50,8 @@ const ConfigSchema = z.object({
     .default(15),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** A folder of further instrument definitions (JSON) a network adds to the built-in ones. */
+  INSTRUMENTS_DIR: z.string().optional(),
   /** Working days a partner-contact worker has to inform her of a change (DOMAIN.md §2 step 8). */
   DUTY_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   SMTP_URL: z.string().optional(),

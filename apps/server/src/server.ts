@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
+import { loadInstruments } from './instruments/registry.js';
 import { startJobs } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
 import { loadFieldCipher } from './security/field-encryption.js';
@@ -27,6 +28,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     schema: config.DATABASE_SCHEMA,
   });
   await migrate(database);
+  await loadInstruments(database.db, config.INSTRUMENTS_DIR);
   const seeded = config.DEMO_MODE ? await seedDemoNetwork(database.db) : false;
   const cipher = loadFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.dataDir);
   const jobs = config.JOBS_ENABLED ? await startJobs(database, config, logger) : null;

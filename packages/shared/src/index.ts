@@ -1,5 +1,7 @@
 export * from './casework-enums.js';
 export * from './enums.js';
+export * from './instruments/definition.js';
+export * from './instruments/scoring.js';
 export * from './schemas/admin.js';
 export * from './schemas/audit.js';
 export * from './schemas/auth.js';
@@ -7,3 +9,4 @@ export * from './schemas/casework-cases.js';
 export * from './schemas/casework-people.js';
 export * from './schemas/casework-victim.js';
 export * from './schemas/common.js';
+export * from './schemas/instruments-api.js';

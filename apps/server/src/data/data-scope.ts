@@ -9,6 +9,7 @@ import { AgreementRepository } from './agreement.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { CaseAccess } from './case-access.repository.js';
 import { DutyRepository } from './duty.repository.js';
+import { InstrumentRepository } from './instrument.repository.js';
 import { JointCaseRepository } from './joint-case.repository.js';
 import { NetworkRepository } from './network.repository.js';
 import { PersonRepository } from './person.repository.js';
@@ -34,6 +35,7 @@ export interface DataScope {
   readonly jointCases: JointCaseRepository;
   readonly duties: DutyRepository;
   readonly accessLog: AccessLogRepository;
+  readonly instruments: InstrumentRepository;
 }
 
 export interface DataScopeDependencies {
@@ -67,5 +69,6 @@ export function createDataScope(
     jointCases: new JointCaseRepository(ctx, deps.cipher, people, ppEpisodes, victimFiles, duties, access),
     duties,
     accessLog: new AccessLogRepository(ctx),
+    instruments: new InstrumentRepository(ctx, deps.cipher),
   };
 }

@@ -241,7 +241,7 @@ export class JointCaseRepository {
         summary: event.description,
         recordedBy: event.recordedBy,
       })),
-      sharedItems: await this.sharedItems(id),
+      sharedItems: await this.sharedItems(id, row.partner_person_id),
       duties: seesHerFile ? await this.duties.list({ state: 'open', jointCaseId: id }) : [],
       partnerContacts: victimSide ? victimSide.partnerContacts.filter((contact) => contact.ppEpisodeId === row.pp_episode_id) : [],
     };
@@ -330,11 +330,6 @@ export class JointCaseRepository {
     return created.id;
   }
 
-  /** Marks the reassessment done (the checklist of the next issue will call this). */
-  async clearReassessmentDue(jointCaseId: string) {
-    await this.ctx.trx.updateTable('joint_case').set({ reassessment_due_since: null }).where('id', '=', jointCaseId).execute();
-  }
-
   private async events(episodeId: string, type: 'critical' | 'informal_contact') {
     const rows = await this.ctx.trx
       .selectFrom('case_event')
@@ -359,7 +354,8 @@ export class JointCaseRepository {
     }));
   }
 
-  private async sharedItems(jointCaseId: string) {
+  /** What was shared of hers with this actor: each read is a read of her data, audited against her. */
+  private async sharedItems(jointCaseId: string, herId: string) {
     if (!this.ctx.actor.agencyId) return [];
     const rows = await this.ctx.trx
       .selectFrom('shared_item')
@@ -370,7 +366,7 @@ export class JointCaseRepository {
       .orderBy('shared_at')
       .execute();
     for (const row of rows) {
-      this.ctx.audit.record({ action: 'shared_item.read', outcome: 'success', resourceType: 'shared_item', resourceId: row.id, basis: row.basis as Record<string, unknown> });
+      this.ctx.audit.record({ action: 'shared_item.read', outcome: 'success', resourceType: 'shared_item', resourceId: row.id, subjectPersonId: herId, basis: row.basis as Record<string, unknown> });
     }
     return rows.map((row) => ({
       id: row.id,

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { victimFilePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
-import type { CaseAccess } from './case-access.repository.js';
+import { type CaseAccess, todayIso } from './case-access.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { rowFilterToSql } from './row-filter-sql.js';
@@ -298,6 +298,16 @@ export class VictimFileRepository {
       .where('partner_person_id', '=', disclosure.person_id)
       .executeTakeFirst();
     if (!jointCase || jointCase.status !== 'open') throw invalidInput('jointCaseId', 'Share within her open joint case');
+    // The joint case must still stand: its case-level agreement in force and her consent to it not revoked.
+    const agreement = await this.ctx.trx.selectFrom('agreement').select(['valid_from', 'valid_to']).where('id', '=', jointCase.agreement_id).executeTakeFirstOrThrow();
+    const today = todayIso();
+    const agreementInForce = agreement.valid_from <= today && (agreement.valid_to === null || agreement.valid_to >= today);
+    if (!agreementInForce || !(await this.consentInForce(disclosure.person_id, 'joint_case', null))) {
+      this.ctx.audit.record({ action: 'disclosure.share', outcome: 'denied', resourceType: 'disclosure', resourceId: disclosureId, subjectPersonId: disclosure.person_id, details: { reason: 'no_basis' } });
+      throw new AppError(409, 'no_basis', 'The joint case no longer has a basis for sharing: its agreement is not in force or she revoked her consent to it', [
+        { path: 'jointCaseId', message: 'Renew the case-level agreement or her consent to the joint case first' },
+      ]);
+    }
     const recipientAgencyId = input.recipientAgencyId ?? jointCase.pp_agency_id;
     const recipientSide = input.recipientAgencyId ? 'neutral' : 'perpetrator';
     if (input.recipientAgencyId) {

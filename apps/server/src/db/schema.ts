@@ -10,6 +10,8 @@ export interface NetworkTable {
   name: string;
   region: string | null;
   meeting_interval_days: Generated<number>;
+  reassessment_days: ColumnType<unknown, string | undefined, string>;
+  impact_follow_up_months: Generated<number>;
   created_at: Generated<Date>;
 }
 
@@ -121,7 +123,7 @@ export interface AgreementPartyTable {
   agency_id: Uuid;
   signatory_name: string;
   signed_on: DateColumn;
-  receives: string[];
+  receives: ColumnType<string[], string[] | undefined, string[]>;
 }
 export interface Phase1MeetingTable {
   id: Generated<Uuid>;
@@ -270,6 +272,7 @@ export interface JointCaseTable {
   partner_contact_worker_id: Uuid | null;
   status: Generated<string>;
   reassessment_due_since: Timestamp | null;
+  next_reassessment_on: ColumnType<string | null, string | null, string | null>;
   created_at: Generated<Date>;
 }
 export interface JointCaseChildTable {
@@ -331,7 +334,68 @@ export interface DutyToInformTable {
   resolved_at: Timestamp | null;
 }
 
+export interface InstrumentVersionTable {
+  instrument_id: string;
+  version: number;
+  definition: ColumnType<unknown, string, string>;
+  content_hash: string;
+  loaded_at: Generated<Date>;
+}
+export interface InstrumentResponseTable {
+  id: Generated<Uuid>;
+  instrument_id: string;
+  version: number;
+  joint_case_id: Uuid | null;
+  pp_episode_id: Uuid | null;
+  subject_person_id: Uuid;
+  owner_agency_id: Uuid;
+  owner_side: string;
+  info_kind: string;
+  timepoint: string | null;
+  answers_enc: string;
+  computed_level: string | null;
+  computed_score: ColumnType<string | null, number | null, number | null>;
+  area_scores: ColumnType<unknown, string, string>;
+  tier_counts: ColumnType<unknown, string, string>;
+  judged_level: string | null;
+  judgement_reason_enc: string | null;
+  completed_on: DateColumn;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface AgreedRiskLevelTable {
+  id: Generated<Uuid>;
+  joint_case_id: Uuid;
+  level: string;
+  rationale: string;
+  pp_response_id: Uuid | null;
+  vss_response_id: Uuid | null;
+  agreed_on: DateColumn;
+  next_reassessment_on: DateColumn;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface RecidivismEpisodeTable {
+  id: Generated<Uuid>;
+  joint_case_id: Uuid;
+  occurred_on: DateColumn;
+  forms: string[];
+  severity: string;
+  source: string;
+  source_agency_id: Uuid | null;
+  police_involved: boolean;
+  description_enc: string | null;
+  owner_agency_id: Uuid;
+  owner_side: string;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  instrument_version: InstrumentVersionTable;
+  instrument_response: InstrumentResponseTable;
+  agreed_risk_level: AgreedRiskLevelTable;
+  recidivism_episode: RecidivismEpisodeTable;
   agreement: AgreementTable;
   agreement_party: AgreementPartyTable;
   phase1_meeting: Phase1MeetingTable;

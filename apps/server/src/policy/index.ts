@@ -16,6 +16,7 @@ export { type EpisodeFacts, type Grant, grantsForEpisode } from './case-access.p
 export { caseEventPolicy } from './case-event.policy.js';
 export { CASE_ROLES, worksOnCases } from './case-roles.js';
 export { dutyPolicy } from './duty.policy.js';
+export { instrumentPolicy } from './instrument.policy.js';
 export { jointCasePolicy } from './joint-case.policy.js';
 export { personPolicy } from './person.policy.js';
 export { ppEpisodePolicy } from './pp-episode.policy.js';

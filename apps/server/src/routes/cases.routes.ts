@@ -42,6 +42,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) =>
         runCommand(ctx, request, async (scope) => ({
+          due: await scope.instruments.due(),
           duties: await scope.duties.list({ state: 'open' }),
           overdueDuties: await scope.duties.list({ state: 'open', overdueOnly: true }),
           reassessmentsDue: (await scope.jointCases.list({ reassessmentDue: true })).items,

@@ -1,11 +1,11 @@
 import {
   AttendanceCreate,
   IdParams,
-  pageOf,
   PpEpisodeListQuery,
   PpEpisodeSummary,
   PpEpisodeUpdate,
   PpEpisodeView,
+  pageOf,
   ReferralCreate,
   ReleaseCreate,
   StatusChange,

@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { loadInstruments } from '../instruments/registry.js';
 import { FieldCipher } from '../security/field-encryption.js';
 
 /**
@@ -41,6 +42,7 @@ export async function startTestSystem(
   });
   const database = await openDatabase({ url, schema });
   await migrate(database);
+  await loadInstruments(database.db);
   const cipherKey = randomBytes(32);
   const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
   const app = await buildApp({ config, db: database.db, cipher, serveWeb: false, ...options });

@@ -12,6 +12,7 @@ import {
 import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
 import { PartnerContactView, VictimFileView } from './casework-victim.js';
 import { Id, PageQuery } from './common.js';
+import { DueItem } from './instruments-api.js';
 
 const Text = (max = 4000) => z.string().trim().max(max);
 
@@ -203,6 +204,8 @@ export const AccessLogEntry = z.object({
 });
 
 export const HomeView = z.object({
+  /** Reassessments and IMPACT questionnaires due or overdue in my joint cases. */
+  due: z.array(DueItem),
   duties: z.array(DutyView),
   overdueDuties: z.array(DutyView),
   reassessmentsDue: z.array(JointCaseSummary),

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type InstrumentDefinition, scoreInstrument } from '@tandem/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import {
+  BUILT_IN_INSTRUMENTS_DIR,
+  getDefinition,
+  InstrumentLoadError,
+  parseInstrumentFile,
+  readInstrumentDirectory,
+  registerInstruments,
+} from './registry.js';
+
+const minimal = (scoring: unknown, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    id: 'test-tool',
+    version: 1,
+    kind: 'risk_checklist',
+    subject: 'case',
+    title: { en: 'Test' },
+    sections: [
+      {
+        id: 's',
+        title: { en: 'S' },
+        items: [
+          { id: 'a', text: { en: 'A' }, type: 'yes_no_unknown', tier: 'serious', weight: 5 },
+          { id: 'b', text: { en: 'B' }, type: 'yes_no_unknown', tier: 'non_specific', weight: 2 },
+          { id: 'c', text: { en: 'C' }, type: 'yes_no_unknown', tier: 'non_specific', weight: 1 },
+          { id: 'd', text: { en: 'D' }, type: 'scale', scale: { min: 0, max: 4 }, weight: 1 },
+        ],
+      },
+    ],
+    levels: [
+      { id: 'low', label: { en: 'Low' } },
+      { id: 'medium', label: { en: 'Medium' } },
+      { id: 'high', label: { en: 'High' } },
+    ],
+    scoring,
+    ...extra,
+  });
+
+describe('loading instrument definitions', () => {
+  it('loads every shipped instrument', () => {
+    const definitions = readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR);
+    expect(definitions.map((definition) => definition.id).sort()).toEqual([
+      'asap-risk-checklist',
+      'digital-violence-identification',
+      'impact-her',
+      'impact-him',
+      'organisational-change',
+    ]);
+    const checklist = definitions.find((definition) => definition.id === 'asap-risk-checklist')!;
+    expect(checklist.sections.find((section) => section.id === 'b_children')!.items).toHaveLength(18);
+    for (const definition of definitions) {
+      for (const item of definition.sections.flatMap((section) => section.items))
+        expect(item.text.it, `${definition.id}.${item.id}`).toBeTruthy();
+    }
+  });
+
+  it('names the file and the path of each fault', () => {
+    const broken = JSON.parse(
+      minimal({
+        rule: 'tier',
+        nonSpecificThreshold: 2,
+        levels: { serious: 'high', nonSpecific: 'medium', none: 'low' },
+      }),
+    );
+    broken.sections[0].items[1].type = 'slider';
+    broken.sections[0].items[3].scale = { min: 3, max: 1 };
+    expect(() => parseInstrumentFile('custom/dash.json', JSON.stringify(broken))).toThrow(
+      InstrumentLoadError,
+    );
+    try {
+      parseInstrumentFile('custom/dash.json', JSON.stringify(broken));
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('custom/dash.json');
+      expect(message).toContain('sections.0.items.1.type');
+      expect(message).toContain('sections.0.items.3.scale.max');
+    }
+  });
+
+  it('refuses a definition with an unknown scoring rule, or a level its rule does not define', () => {
+    expect(() => parseInstrumentFile('x.json', minimal({ rule: 'neural_net' }))).toThrow(/scoring\.rule/);
+    expect(() =>
+      parseInstrumentFile(
+        'x.json',
+        minimal({ rule: 'count', countAnswer: 'yes', bands: [{ min: 0, level: 'extreme' }] }),
+      ),
+    ).toThrow(/Level extreme/);
+    expect(() => parseInstrumentFile('x.json', '{ not json')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('scoring rules', () => {
+  const tier = parseInstrumentFile(
+    't.json',
+    minimal({
+      rule: 'tier',
+      nonSpecificThreshold: 2,
+      levels: { serious: 'high', nonSpecific: 'medium', none: 'low' },
+    }),
+  );
+  const count = parseInstrumentFile(
+    'c.json',
+    minimal({
+      rule: 'count',
+      countAnswer: 'yes',
+      bands: [
+        { min: 0, level: 'low' },
+        { min: 2, level: 'medium' },
+        { min: 3, level: 'high' },
+      ],
+    }),
+  );
+  const weighted = parseInstrumentFile(
+    'w.json',
+    minimal({
+      rule: 'weighted_sum',
+      defaultWeight: 1,
+      bands: [
+        { min: 0, level: 'low' },
+        { min: 4, level: 'medium' },
+        { min: 8, level: 'high' },
+      ],
+    }),
+  );
+  const yes = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, { value: 'yes' as const }]));
+
+  it.each([
+    ['tier: nothing', tier, {}, 'low', null],
+    ['tier: one non-specific', tier, yes('b'), 'low', null],
+    ['tier: enough non-specific', tier, yes('b', 'c'), 'medium', null],
+    ['tier: any serious', tier, yes('a'), 'high', null],
+    ['count: one yes', count, yes('c'), 'low', 1],
+    ['count: two', count, yes('b', 'c'), 'medium', 2],
+    ['count: three', count, yes('a', 'b', 'c'), 'high', 3],
+    ['weighted: 2 + 1', weighted, yes('b', 'c'), 'low', 3],
+    ['weighted: 2 + scale 3', weighted, { ...yes('b'), d: { value: 3 } }, 'medium', 5],
+    ['weighted: 5 + 2 + 1', weighted, yes('a', 'b', 'c'), 'high', 8],
+  ] as const)('%s', (_name, definition, answers, level, score) => {
+    const result = scoreInstrument(definition as InstrumentDefinition, answers);
+    expect(result.level).toBe(level);
+    expect(result.score).toBe(score);
+  });
+});
+
+describe('versions', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startTestSystem();
+  });
+  afterAll(() => system?.close());
+
+  it('keeps a stored version unchanged, refuses different content under it, and stores a new version beside it', async () => {
+    const v1 = JSON.parse(
+      readFileSync(path.join(BUILT_IN_INSTRUMENTS_DIR, 'digital-violence-identification.v1.json'), 'utf8'),
+    );
+    const changed = { ...v1, title: { en: 'Changed title' } };
+    await expect(registerInstruments(system.database.db, [changed])).rejects.toThrow(/new version number/);
+    await registerInstruments(system.database.db, [{ ...changed, version: 2 }]);
+    expect((await getDefinition(system.database.db, v1.id, 1))!.title.en).toBe(v1.title.en);
+    expect((await getDefinition(system.database.db, v1.id, 2))!.title.en).toBe('Changed title');
+  });
+});

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InstrumentDefinition } from '@tandem/shared';
+import { type Kysely, sql } from 'kysely';
+import { canonicalJson } from '../audit/canonical-json.js';
+import type { Database } from '../db/schema.js';
+
+/** The instruments shipped with Tandem: `instruments/*.json` at the repository root. */
+export const BUILT_IN_INSTRUMENTS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../instruments',
+);
+
+export class InstrumentLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super(
+      `${file}: ${problems.map((problem) => `${problem.path || '(file)'}: ${problem.message}`).join('; ')}`,
+    );
+    this.name = 'InstrumentLoadError';
+  }
+}
+
+/** Parses and validates one definition file; errors name the file and the path of each fault. */
+export function parseInstrumentFile(file: string, text: string): InstrumentDefinition {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InstrumentLoadError(file, [
+      { path: '', message: `not valid JSON (${(error as Error).message})` },
+    ]);
+  }
+  const parsed = InstrumentDefinition.safeParse(raw);
+  if (!parsed.success) {
+    throw new InstrumentLoadError(
+      file,
+      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    );
+  }
+  return parsed.data;
+}
+
+export function readInstrumentDirectory(directory: string): InstrumentDefinition[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) =>
+      parseInstrumentFile(path.join(directory, name), readFileSync(path.join(directory, name), 'utf8')),
+    );
+}
+
+/**
+ * Stores definitions not seen before. A stored version never changes: loading a different
+ * definition under an existing id and version is refused, so old answers keep their meaning.
+ */
+export async function registerInstruments(
+  db: Kysely<Database>,
+  definitions: readonly InstrumentDefinition[],
+) {
+  for (const definition of definitions) {
+    const contentHash = createHash('sha256').update(canonicalJson(definition)).digest('hex');
+    const existing = await db
+      .selectFrom('instrument_version')
+      .select('content_hash')
+      .where('instrument_id', '=', definition.id)
+      .where('version', '=', definition.version)
+      .executeTakeFirst();
+    if (existing && existing.content_hash !== contentHash) {
+      throw new InstrumentLoadError(`${definition.id} v${definition.version}`, [
+        {
+          path: 'version',
+          message:
+            'this version is already loaded with different content: give the change a new version number',
+        },
+      ]);
+    }
+    if (!existing) {
+      await db
+        .insertInto('instrument_version')
+        .values({
+          instrument_id: definition.id,
+          version: definition.version,
+          definition: JSON.stringify(definition),
+          content_hash: contentHash,
+        })
+        .execute();
+    }
+  }
+}
+
+/** Loads the built-in instruments and those of INSTRUMENTS_DIR into the database. */
+export async function loadInstruments(db: Kysely<Database>, extraDirectory?: string) {
+  const definitions = [
+    ...readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR),
+    ...(extraDirectory ? readInstrumentDirectory(extraDirectory) : []),
+  ];
+  await registerInstruments(db, definitions);
+  return definitions.length;
+}
+
+export async function getDefinition(
+  db: Kysely<Database>,
+  instrumentId: string,
+  version: number,
+): Promise<InstrumentDefinition | null> {
+  const row = await db
+    .selectFrom('instrument_version')
+    .select('definition')
+    .where('instrument_id', '=', instrumentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? (row.definition as InstrumentDefinition) : null;
+}
+
+/** The newest version of every instrument. */
+export async function latestDefinitions(db: Kysely<Database>): Promise<InstrumentDefinition[]> {
+  const rows = await sql<{ definition: InstrumentDefinition }>`
+    SELECT DISTINCT ON (instrument_id) definition FROM instrument_version ORDER BY instrument_id, version DESC`.execute(
+    db,
+  );
+  return rows.rows.map((row) => row.definition);
+}

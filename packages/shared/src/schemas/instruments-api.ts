@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { Answers, ItemAnswer } from '../instruments/definition.js';
+import { IsoDate } from './casework-people.js';
+import { Id } from './common.js';
+
+export const RESPONSE_SUBJECTS = ['him', 'her', 'case'] as const;
+export const TIMEPOINTS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
+
+export const ResponseCreate = z.object({
+  instrumentId: z.string().min(1),
+  version: z.number().int().min(1),
+  jointCaseId: Id.optional(),
+  ppEpisodeId: Id.optional(),
+  /** Whom the answers are about: his side's view, hers, or the case (the risk checklist). */
+  subject: z.enum(RESPONSE_SUBJECTS),
+  /** IMPACT time point: T0, T1, T2.1, T2.2 …, T3, T4. */
+  timepoint: z
+    .string()
+    .regex(/^T[0-4](\.[0-9]+)?$/, 'Use T0, T1, T2.1, T2.2 …, T3 or T4')
+    .optional(),
+  completedOn: IsoDate,
+  answers: Answers,
+  /** Professional judgement: may raise the computed level; may lower it only with a reason. */
+  judgedLevel: z.string().optional(),
+  judgementReason: z.string().trim().max(2000).optional(),
+});
+
+/** An answer as a reader may see it: her items reach the perpetrator side only as the rules allow. */
+export const VisibleAnswer = ItemAnswer.extend({
+  source: z.enum(['him', 'her', 'agency', 'professional_observation', 'another_source']).optional(),
+  withheld: z.boolean().optional(),
+});
+
+export const ResponseView = z.object({
+  id: Id,
+  instrumentId: z.string(),
+  version: z.number().int(),
+  side: z.string(),
+  subject: z.enum(RESPONSE_SUBJECTS),
+  timepoint: z.string().nullable(),
+  completedOn: z.string(),
+  answers: z.record(z.string(), VisibleAnswer),
+  computedLevel: z.string().nullable(),
+  score: z.number().nullable(),
+  areaScores: z.record(z.string(), z.number()),
+  judgedLevel: z.string().nullable(),
+  /** The level that counts: the judged one if given, else the computed one. */
+  level: z.string().nullable(),
+  judgementReason: z.string().nullable(),
+});
+export type ResponseView = z.infer<typeof ResponseView>;
+
+export const AgreedLevelCreate = z.object({
+  level: z.string().min(1),
+  rationale: z.string().trim().min(1, 'Record why the case managers agreed on this level').max(4000),
+  ppResponseId: Id.optional(),
+  vssResponseId: Id.optional(),
+  agreedOn: IsoDate,
+});
+
+export const JointRiskView = z.object({
+  instrumentId: z.string(),
+  version: z.number().int(),
+  perpetratorSide: ResponseView.nullable(),
+  victimSide: ResponseView.nullable(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      perpetratorSide: VisibleAnswer.nullable(),
+      victimSide: VisibleAnswer.nullable(),
+      diverges: z.boolean(),
+    }),
+  ),
+  levelsDiverge: z.boolean(),
+  /** The pilots found the PP assesses lower than the VSS: flagged when it does. */
+  perpetratorSideLower: z.boolean(),
+  agreed: z
+    .object({
+      level: z.string(),
+      rationale: z.string(),
+      agreedOn: z.string(),
+      nextReassessmentOn: z.string(),
+    })
+    .nullable(),
+  reassessmentDueSince: z.string().nullable(),
+  nextReassessmentOn: z.string().nullable(),
+  history: z.array(
+    z.object({
+      date: z.string(),
+      perpetratorSide: z.string().nullable(),
+      victimSide: z.string().nullable(),
+      agreed: z.string().nullable(),
+    }),
+  ),
+});
+export type JointRiskView = z.infer<typeof JointRiskView>;
+
+export const VIOLENCE_FORMS = [
+  'physical',
+  'sexual',
+  'psychological',
+  'economic',
+  'stalking',
+  'digital',
+  'threats',
+  'against_children',
+  'order_breach',
+] as const;
+export const SEVERITIES = ['low', 'moderate', 'severe'] as const;
+export const RECIDIVISM_SOURCES = ['him', 'her', 'agency'] as const;
+
+export const RecidivismCreate = z.object({
+  occurredOn: IsoDate,
+  forms: z.array(z.enum(VIOLENCE_FORMS)).min(1, 'Choose at least one form of violence'),
+  severity: z.enum(SEVERITIES),
+  source: z.enum(RECIDIVISM_SOURCES),
+  sourceAgencyId: Id.optional(),
+  policeInvolved: z.boolean().default(false),
+  description: z.string().trim().max(4000).optional(),
+});
+
+export const RecidivismView = z.object({
+  id: Id,
+  occurredOn: z.string(),
+  forms: z.array(z.enum(VIOLENCE_FORMS)),
+  severity: z.enum(SEVERITIES),
+  source: z.enum([...RECIDIVISM_SOURCES, 'another_source']),
+  policeInvolved: z.boolean(),
+  description: z.string().nullable(),
+  possibleMinimisation: z.boolean(),
+});
+
+export const RecidivismComparison = z.object({
+  period: z.enum(['month', 'quarter']),
+  episodes: z.array(RecidivismView),
+  periods: z.array(
+    z.object({
+      period: z.string(),
+      him: z.number().int(),
+      her: z.number().int().nullable(),
+      agencies: z.number().int(),
+      /** For the perpetrator side, her reports are counted here, unattributed. */
+      otherSources: z.number().int(),
+      possibleMinimisation: z.boolean(),
+    }),
+  ),
+});
+export type RecidivismComparison = z.infer<typeof RecidivismComparison>;
+
+export const ImpactPoint = z.object({
+  timepoint: z.string(),
+  dueOn: z.string(),
+  him: z
+    .object({
+      responseId: Id,
+      completedOn: z.string(),
+      score: z.number().nullable(),
+      areaScores: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+  her: z
+    .object({
+      responseId: Id,
+      completedOn: z.string(),
+      score: z.number().nullable(),
+      areaScores: z.record(z.string(), z.number()),
+    })
+    .nullable(),
+  /** Her answers are hers: the perpetrator side sees them only with her consent to share risk information. */
+  herWithheld: z.boolean(),
+  due: z.boolean(),
+  overdue: z.boolean(),
+});
+export const ImpactView = z.object({ points: z.array(ImpactPoint) });
+export type ImpactView = z.infer<typeof ImpactView>;
+
+export const DueItem = z.object({
+  jointCaseId: Id,
+  caseNumber: z.string(),
+  what: z.enum(['reassessment', 'questionnaire_him', 'questionnaire_her']),
+  timepoint: z.string().nullable(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  reason: z.enum(['critical_event', 'scheduled', 'never_assessed', 'timepoint']),
+});
+export type DueItem = z.infer<typeof DueItem>;
