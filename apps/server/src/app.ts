@@ -23,6 +23,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { instrumentRoutes } from './routes/instrument.routes.js';
+import { meetingRoutes } from './routes/meeting.routes.js';
 import { networkRoutes } from './routes/network.routes.js';
 import { perpetratorSideRoutes } from './routes/perpetrator-side.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(victimSideRoutes(ctx));
       await api.register(caseRoutes(ctx));
       await api.register(instrumentRoutes(ctx));
+      await api.register(meetingRoutes(ctx));
       api.setNotFoundHandler((request, reply) => {
         reply
           .status(404)

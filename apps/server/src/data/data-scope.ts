@@ -4,6 +4,7 @@ import type { Database } from '../db/schema.js';
 import type { Actor } from '../policy/actor.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { AccessLogRepository } from './access-log.repository.js';
+import { ActionPlanRepository } from './action-plan.repository.js';
 import { AgencyRepository } from './agency.repository.js';
 import { AgreementRepository } from './agreement.repository.js';
 import { AuditRepository } from './audit.repository.js';
@@ -11,9 +12,11 @@ import { CaseAccess } from './case-access.repository.js';
 import { DutyRepository } from './duty.repository.js';
 import { InstrumentRepository } from './instrument.repository.js';
 import { JointCaseRepository } from './joint-case.repository.js';
+import { MeetingRepository } from './meeting.repository.js';
 import { NetworkRepository } from './network.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { PpEpisodeRepository } from './pp-episode.repository.js';
+import { SafetyPlanRepository } from './safety-plan.repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { UserRepository } from './user.repository.js';
 import { VictimFileRepository } from './victim-file.repository.js';
@@ -36,6 +39,9 @@ export interface DataScope {
   readonly duties: DutyRepository;
   readonly accessLog: AccessLogRepository;
   readonly instruments: InstrumentRepository;
+  readonly meetings: MeetingRepository;
+  readonly actionPlan: ActionPlanRepository;
+  readonly safetyPlans: SafetyPlanRepository;
 }
 
 export interface DataScopeDependencies {
@@ -70,5 +76,8 @@ export function createDataScope(
     duties,
     accessLog: new AccessLogRepository(ctx),
     instruments: new InstrumentRepository(ctx, deps.cipher),
+    meetings: new MeetingRepository(ctx, deps.cipher),
+    actionPlan: new ActionPlanRepository(ctx),
+    safetyPlans: new SafetyPlanRepository(ctx, deps.cipher, victimFiles),
   };
 }

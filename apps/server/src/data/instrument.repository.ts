@@ -3,6 +3,7 @@ import {
   type Answers,
   type DueItem,
   type ImpactView,
+  type InformationKind,
   type InstrumentDefinition,
   type JointRiskView,
   levelRank,
@@ -18,10 +19,11 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { getDefinition } from '../instruments/registry.js';
-import { instrumentPolicy, jointCasePolicy } from '../policy/index.js';
+import { instrumentPolicy, jointCasePolicy, victimFilePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { impactSchedule } from '../services/impact-schedule.js';
 import { todayIso } from './case-access.repository.js';
+import { ensureNextMeeting } from './meeting.repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { rowFilterToSql } from './row-filter-sql.js';
 
@@ -35,6 +37,7 @@ type ResponseRow = {
   version: number;
   owner_side: string;
   owner_agency_id: string;
+  joint_case_id: string | null;
   subject_person_id: string;
   timepoint: string | null;
   completed_on: string;
@@ -74,7 +77,14 @@ export class InstrumentRepository {
     private readonly cipher: FieldCipher,
   ) {}
 
-  private async jointCase(id: string, action: string): Promise<CaseRow> {
+  /** Per joint case of this request: is the reader her own service (the case's VSS, or a service holding her file)? */
+  private readonly readerIsHerService = new Map<string, boolean>();
+
+  /**
+   * The joint case, if the actor may see it. A further agency of the case (neither his programme
+   * nor her service) reads his side only as far as its grants (the agreement and his release) go.
+   */
+  private async jointCase(id: string, action: string, readKind?: InformationKind): Promise<CaseRow> {
     const row = await this.ctx.trx
       .selectFrom('joint_case')
       .select(['id', 'case_number', 'pp_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'reassessment_due_since', 'next_reassessment_on'])
@@ -85,7 +95,28 @@ export class InstrumentRepository {
       this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'joint_case', resourceId: id });
       throw notFound();
     }
+    const { actor } = this.ctx;
+    const herService = actor.side === 'victim' && (actor.agencyId === row.vss_agency_id || (await this.holds(row.partner_person_id, 'victim_core')));
+    this.readerIsHerService.set(row.id, herService);
+    const hisProgramme = actor.side === 'perpetrator' && actor.agencyId === row.pp_agency_id;
+    if (readKind && !herService && !hisProgramme && !(await this.holds(await this.himOf(row), readKind))) {
+      this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'joint_case', resourceId: id });
+      throw notFound();
+    }
     return row;
+  }
+
+  private async holds(personId: string, kind: InformationKind): Promise<boolean> {
+    if (!this.ctx.actor.agencyId) return false;
+    const grant = await this.ctx.trx
+      .selectFrom('access_grant')
+      .select('kind')
+      .where('subject_person_id', '=', personId)
+      .where('agency_id', '=', this.ctx.actor.agencyId)
+      .where('side', '=', this.ctx.actor.side)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return grant !== undefined;
   }
 
   private async definition(instrumentId: string, version: number, path = 'instrumentId'): Promise<InstrumentDefinition> {
@@ -94,13 +125,30 @@ export class InstrumentRepository {
     return definition;
   }
 
+  /** Is the actor her own support service (victim side, holding her file)? */
+  private async isHerService(partnerId: string): Promise<boolean> {
+    if (this.ctx.actor.side !== 'victim') return false;
+    const row = await this.ctx.trx
+      .selectFrom('person')
+      .select('id')
+      .where('id', '=', partnerId)
+      .where((eb) => rowFilterToSql(eb, victimFilePolicy.visibleRows(this.ctx.actor, { agency: 'owner_agency_id', person: 'id' }), 'person'))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   private async herConsentToShareRisk(partnerId: string): Promise<boolean> {
     const consent = await this.ctx.trx
       .selectFrom('consent')
       .select('id')
       .where('person_id', '=', partnerId)
       .where('scope', '=', 'share_risk_information')
-      .where('recipient_agency_id', 'is', null)
+      // No recipient = the programme of her joint case; any other agency needs her consent naming it.
+      .where((eb) =>
+        this.ctx.actor.side === 'perpetrator' || !this.ctx.actor.agencyId
+          ? eb('recipient_agency_id', 'is', null)
+          : eb('recipient_agency_id', '=', this.ctx.actor.agencyId),
+      )
       .where('revoked_on', 'is', null)
       .executeTakeFirst();
     return consent !== undefined;
@@ -162,7 +210,7 @@ export class InstrumentRepository {
       subjectPersonId,
       details: { instrumentId: definition.id, version: definition.version, level: result.level, judgedLevel: input.judgedLevel ?? null },
     });
-    return this.toView(row, definition.kind === RISK_CHECKLIST_KIND ? 'case' : input.subject, true);
+    return this.toView(row, definition.kind === RISK_CHECKLIST_KIND ? 'case' : input.subject, true, true);
   }
 
   private async himOf(jointCase: CaseRow): Promise<string> {
@@ -170,8 +218,8 @@ export class InstrumentRepository {
     return episode.person_id;
   }
 
-  private toView(row: ResponseRow, subject: ResponseView['subject'], herConsent: boolean): ResponseView {
-    const view = instrumentPolicy.readerView(this.ctx.actor, { ownerSide: row.owner_side as Side, ownerAgencyId: row.owner_agency_id });
+  private toView(row: ResponseRow, subject: ResponseView['subject'], herConsent: boolean, readerIsHerService: boolean): ResponseView {
+    const view = instrumentPolicy.readerView(this.ctx.actor, { ownerSide: row.owner_side as Side, ownerAgencyId: row.owner_agency_id }, readerIsHerService);
     const answers = JSON.parse(this.cipher.decrypt(row.answers_enc)) as Answers;
     const visible = Object.fromEntries(
       Object.entries(answers).map(([itemId, answer]) => [itemId, view === 'full' ? answer : instrumentPolicy.protectAnswer(answer, herConsent)]),
@@ -207,14 +255,15 @@ export class InstrumentRepository {
 
   /** Both sides' latest checklists item by item, divergences, the agreed level and its history. */
   async jointRisk(jointCaseId: string): Promise<JointRiskView> {
-    const jointCase = await this.jointCase(jointCaseId, 'risk.joint_view');
+    const jointCase = await this.jointCase(jointCaseId, 'risk.joint_view', 'risk');
     const rows = await this.responsesOf(jointCaseId, RISK_CHECKLIST_KIND).execute();
     const herConsent = await this.herConsentToShareRisk(jointCase.partner_person_id);
+    const herService = await this.isHerService(jointCase.partner_person_id);
     const latest = (side: string) => rows.filter((row) => row.owner_side === side).at(-1);
     const pp = latest('perpetrator');
     const vss = latest('victim');
-    const ppView = pp ? this.toView(pp, 'case', herConsent) : null;
-    const vssView = vss ? this.toView(vss, 'case', herConsent) : null;
+    const ppView = pp ? this.toView(pp, 'case', herConsent, herService) : null;
+    const vssView = vss ? this.toView(vss, 'case', herConsent, herService) : null;
     const definition = await this.definition((pp ?? vss)?.instrument_id ?? 'asap-risk-checklist', (pp ?? vss)?.version ?? 1);
     const items = definition.sections.flatMap((section) => section.items).map((item) => {
       const left = ppView?.answers[item.id] ?? null;
@@ -297,6 +346,8 @@ export class InstrumentRepository {
       .executeTakeFirstOrThrow();
     await this.ctx.trx.updateTable('joint_case').set({ reassessment_due_since: null, next_reassessment_on: nextOn }).where('id', '=', jointCaseId).execute();
     this.ctx.audit.record({ action: 'risk.agree', outcome: 'success', resourceType: 'agreed_risk_level', resourceId: row.id, details: { level: level.id, nextOn } });
+    // A high agreed risk brings the next meeting forward.
+    await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCaseId);
     return this.jointRisk(jointCaseId);
   }
 
@@ -334,7 +385,7 @@ export class InstrumentRepository {
    * The perpetrator side sees her reports only as counts from "other sources", never their details.
    */
   async recidivism(jointCaseId: string, period: 'month' | 'quarter'): Promise<RecidivismComparison> {
-    await this.jointCase(jointCaseId, 'recidivism.read');
+    await this.jointCase(jointCaseId, 'recidivism.read', 'recidivism');
     const rows = await this.ctx.trx.selectFrom('recidivism_episode').selectAll().where('joint_case_id', '=', jointCaseId).orderBy('occurred_on').execute();
     const periodOf = (date: string) => (period === 'month' ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`);
     const his = rows.filter((row) => row.source === 'him');
@@ -342,12 +393,14 @@ export class InstrumentRepository {
       row.source !== 'him' &&
       !his.some((mine) => periodOf(mine.occurred_on) === periodOf(row.occurred_on) && mine.forms.some((form) => row.forms.includes(form)));
     const perpetratorReader = this.ctx.actor.side === 'perpetrator';
+    // Her reports stay with her service: every other reader gets them only as counts from other sources.
+    const offHerSide = !this.readerIsHerService.get(jointCaseId);
     const periods = [...new Set(rows.map((row) => periodOf(row.occurred_on)))].sort();
     this.ctx.audit.record({ action: 'recidivism.read', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId });
     return {
       period,
       episodes: rows
-        .filter((row) => !(perpetratorReader && row.source === 'her'))
+        .filter((row) => !(offHerSide && row.source === 'her'))
         .map((row) => ({
           id: row.id,
           occurredOn: row.occurred_on,
@@ -355,7 +408,7 @@ export class InstrumentRepository {
           severity: row.severity as 'low' | 'moderate' | 'severe',
           source: row.source as 'him' | 'her' | 'agency',
           policeInvolved: row.police_involved,
-          description: row.description_enc && !(perpetratorReader && row.owner_side !== 'perpetrator') ? this.cipher.decrypt(row.description_enc) : null,
+          description: row.description_enc && !(perpetratorReader && row.owner_side !== 'perpetrator') && !(offHerSide && row.owner_side === 'victim') ? this.cipher.decrypt(row.description_enc) : null,
           possibleMinimisation: minimised(row),
         })),
       periods: periods.map((name) => {
@@ -364,7 +417,7 @@ export class InstrumentRepository {
         return {
           period: name,
           him: count('him'),
-          her: perpetratorReader ? null : count('her'),
+          her: offHerSide ? null : count('her'),
           agencies: count('agency'),
           otherSources: count('her') + count('agency'),
           possibleMinimisation: inPeriod.some(minimised),
@@ -374,11 +427,12 @@ export class InstrumentRepository {
   }
 
   async impact(jointCaseId: string): Promise<ImpactView> {
-    const jointCase = await this.jointCase(jointCaseId, 'impact.read');
+    const jointCase = await this.jointCase(jointCaseId, 'impact.read', 'questionnaires');
     const schedule = await this.scheduleOf(jointCase);
     const rows = await this.responsesOf(jointCaseId, 'questionnaire').execute();
     const herConsent = await this.herConsentToShareRisk(jointCase.partner_person_id);
-    const perpetratorReader = this.ctx.actor.side === 'perpetrator';
+    // Her questionnaires are hers: off her service, only with her consent naming the reader.
+    const offHerSide = !this.readerIsHerService.get(jointCaseId);
     const today = todayIso();
     this.ctx.audit.record({ action: 'impact.read', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId });
     return {
@@ -386,7 +440,7 @@ export class InstrumentRepository {
         const at = (side: string) => rows.filter((row) => row.owner_side === side && row.timepoint === point.timepoint).at(-1);
         const him = at('perpetrator');
         const her = at('victim');
-        const herWithheld = perpetratorReader && !herConsent;
+        const herWithheld = offHerSide && !herConsent;
         const summary = (row: ResponseRow | undefined) =>
           row ? { responseId: row.id, completedOn: row.completed_on, score: row.computed_score === null ? null : Number(row.computed_score), areaScores: (row.area_scores as Record<string, number>) ?? {} } : null;
         return {
@@ -426,6 +480,27 @@ export class InstrumentRepository {
       network?.impact_follow_up_months ?? 6,
       todayIso(),
     );
+  }
+
+  /** Section B (the children) of each visible checklist over time: how many items were "yes" and "unknown". */
+  async sectionOverTime(jointCaseId: string, sectionId: string) {
+    const jointCase = await this.jointCase(jointCaseId, 'risk.children');
+    const herConsent = await this.herConsentToShareRisk(jointCase.partner_person_id);
+    const herService = await this.isHerService(jointCase.partner_person_id);
+    const rows = await this.responsesOf(jointCaseId, RISK_CHECKLIST_KIND).execute();
+    const result = [];
+    for (const row of rows) {
+      const definition = await this.definition(row.instrument_id, row.version);
+      const itemIds = definition.sections.find((section) => section.id === sectionId)?.items.map((item) => item.id) ?? [];
+      const answers = this.toView(row, 'case', herConsent, herService).answers;
+      result.push({
+        date: row.completed_on,
+        side: row.owner_side,
+        yesCount: itemIds.filter((id) => answers[id]?.value === 'yes').length,
+        unknownCount: itemIds.filter((id) => answers[id]?.value === 'unknown').length,
+      });
+    }
+    return result;
   }
 
   /** Reassessments and questionnaires due or overdue in the actor's open joint cases. */

@@ -7,11 +7,12 @@ import type {
 } from '@tandem/shared';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
+import { AppError, conflict, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { caseEventPolicy, jointCasePolicy, ppEpisodePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import type { CaseAccess } from './case-access.repository.js';
 import type { DutyRepository } from './duty.repository.js';
+import { ensureNextMeeting } from './meeting.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { PpEpisodeRepository } from './pp-episode.repository.js';
 import type { RepositoryContext } from './repository-context.js';
@@ -74,6 +75,13 @@ export class JointCaseRepository {
         { path: 'consentId', message: 'Record her consent to the joint case first' },
       ]);
     }
+    const existing = await this.ctx.trx
+      .selectFrom('joint_case')
+      .select('id')
+      .where('pp_episode_id', '=', episode.id)
+      .where('partner_person_id', '=', support.personId)
+      .executeTakeFirst();
+    if (existing) throw conflict('ppEpisodeId', 'There is already a joint case for this programme episode and her');
     await this.assertStaff(input.ppCaseManagerId, episode.agency_id, 'ppCaseManagerId', 'pp_case_manager');
     await this.assertStaff(input.vssCaseManagerId, support.agencyId, 'vssCaseManagerId', 'vss_case_manager');
     if (input.partnerContactWorkerId) {
@@ -152,11 +160,12 @@ export class JointCaseRepository {
       details: { caseNumber, ppEpisodeId: episode.id },
     });
     await this.access.recompute(episode.id);
+    await ensureNextMeeting(this.ctx.trx, this.ctx.audit, created.id);
     return this.get(created.id);
   }
 
   /** Newest first, by keyset (created_at, id). */
-  async list(filter: { mine?: boolean; reassessmentDue?: boolean; limit?: number; cursor?: string | undefined } = {}) {
+  async list(filter: { mine?: boolean; reassessmentDue?: boolean; limit?: number; cursor?: string | undefined; only?: string } = {}) {
     const limit = filter.limit ?? 50;
     const after = decodeCursor(filter.cursor, 2);
     const rows = await this.selectVisible()
@@ -170,6 +179,7 @@ export class JointCaseRepository {
         ),
       )
       .$if(filter.reassessmentDue === true, (qb) => qb.where('joint_case.reassessment_due_since', 'is not', null))
+      .$if(filter.only !== undefined, (qb) => qb.where('joint_case.id', '=', filter.only!))
       .$if(after !== null, (qb) =>
         qb.where((eb) =>
           eb(eb.refTuple('joint_case.created_at', 'joint_case.id'), '<', eb.tuple(new Date(String(after![0])), String(after![1]))),
@@ -257,6 +267,7 @@ export class JointCaseRepository {
     await this.ctx.trx.updateTable('joint_case').set({ status: 'closed' }).where('id', '=', id).execute();
     this.ctx.audit.record({ action: 'joint_case.close', outcome: 'success', resourceType: 'joint_case', resourceId: id });
     await this.access.recompute(row.pp_episode_id);
+    await ensureNextMeeting(this.ctx.trx, this.ctx.audit, id);
     return this.get(id);
   }
 

@@ -15,6 +15,7 @@ import { ppEpisodePolicy } from '../policy/index.js';
 import type { CaseAccess } from './case-access.repository.js';
 import { todayIso } from './case-access.repository.js';
 import type { DutyRepository } from './duty.repository.js';
+import { ensureNextMeeting } from './meeting.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { decodeCursor, toPage } from './keyset.js';
@@ -233,6 +234,9 @@ export class PpEpisodeRepository {
       subjectPersonId: episode.person_id,
       details: { from, to: change.to },
     });
+    // Meetings run for as long as both attend: the schedule follows his status.
+    const jointCases = await this.ctx.trx.selectFrom('joint_case').select('id').where('pp_episode_id', '=', id).execute();
+    for (const jointCase of jointCases) await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCase.id);
     if (STATUSES_RAISING_DUTY.includes(change.to)) {
       await this.duties.raiseForEpisode(id, `status_${change.to}` as 'status_suspended', change.reason ?? null);
     }

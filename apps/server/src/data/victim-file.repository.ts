@@ -16,6 +16,7 @@ import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { victimFilePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { type CaseAccess, todayIso } from './case-access.repository.js';
+import { ensureNextMeeting } from './meeting.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { RepositoryContext } from './repository-context.js';
 import { rowFilterToSql } from './row-filter-sql.js';
@@ -103,6 +104,19 @@ export class VictimFileRepository {
       status: row.status as 'open' | 'closed',
       caseManagerId: row.case_manager_id,
     }));
+  }
+
+  /** Her support ends: joint-case meetings stop with it. */
+  async closeSupportEpisode(id: string): Promise<void> {
+    const episode = await this.getSupportEpisode(id);
+    if (!victimFilePolicy.canWork(this.ctx.actor) || episode.agencyId !== this.ctx.actor.agencyId) {
+      this.ctx.audit.record({ action: 'vss_episode.close', outcome: 'denied', resourceType: 'vss_episode', resourceId: id });
+      throw notFound();
+    }
+    await this.ctx.trx.updateTable('vss_episode').set({ status: 'closed' }).where('id', '=', id).execute();
+    this.ctx.audit.record({ action: 'vss_episode.close', outcome: 'success', resourceType: 'vss_episode', resourceId: id, subjectPersonId: episode.personId });
+    const cases = await this.ctx.trx.selectFrom('joint_case').select('id').where('vss_episode_id', '=', id).execute();
+    for (const jointCase of cases) await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCase.id);
   }
 
   async getSupportEpisode(id: string): Promise<{ id: string; personId: string; agencyId: string; caseManagerId: string | null }> {

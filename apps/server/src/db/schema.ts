@@ -12,6 +12,7 @@ export interface NetworkTable {
   meeting_interval_days: Generated<number>;
   reassessment_days: ColumnType<unknown, string | undefined, string>;
   impact_follow_up_months: Generated<number>;
+  high_risk_meeting_interval_days: Generated<number>;
   created_at: Generated<Date>;
 }
 
@@ -391,7 +392,95 @@ export interface RecidivismEpisodeTable {
   created_at: Generated<Date>;
 }
 
+export interface CaseMeetingTable {
+  id: Generated<Uuid>;
+  joint_case_id: Uuid;
+  kind: string;
+  mode: Generated<string>;
+  scheduled_for: Timestamp;
+  duration_minutes: Generated<number>;
+  place: string | null;
+  trigger_event_id: Uuid | null;
+  facilitator_id: Uuid | null;
+  status: Generated<string>;
+  attendance: ColumnType<string[], string[] | undefined, string[]>;
+  minutes_enc: string | null;
+  decisions_enc: string | null;
+  closed_at: Timestamp | null;
+  closed_by: Uuid | null;
+  created_by: Uuid | null;
+  created_at: Generated<Date>;
+}
+export interface MeetingAgendaItemTable {
+  meeting_id: Uuid;
+  item: string;
+  position: number;
+  status: Generated<string>;
+  notes_enc: string | null;
+  deferred_reason: string | null;
+  updated_by: Uuid | null;
+  updated_at: Timestamp | null;
+}
+export interface QualitativeNoteTable {
+  id: Generated<Uuid>;
+  meeting_id: Uuid;
+  author_id: Uuid;
+  author_side: string;
+  concern_level: string;
+  text_enc: string;
+  created_at: Generated<Date>;
+}
+export interface ActionItemTable {
+  id: Generated<Uuid>;
+  joint_case_id: Uuid;
+  need: string;
+  action: string;
+  term: DateColumn;
+  responsible_agency_id: Uuid;
+  responsible_user_id: Uuid | null;
+  child_person_id: Uuid | null;
+  victim_side_only: Generated<boolean>;
+  status: Generated<string>;
+  created_in_meeting_id: Uuid | null;
+  last_reviewed_meeting_id: Uuid | null;
+  last_reviewed_at: Timestamp | null;
+  owner_side: string;
+  created_by: Uuid;
+  created_at: Generated<Date>;
+}
+export interface SafetyPlanTable {
+  person_id: Uuid;
+  kind: string;
+  owner_agency_id: Uuid;
+  content_enc: string;
+  updated_by: Uuid;
+  updated_at: Generated<Date>;
+}
+export interface ChildAssessmentRecordTable {
+  id: Generated<Uuid>;
+  child_person_id: Uuid;
+  joint_case_id: Uuid;
+  assessed_on: DateColumn;
+  parent_consent_from: string;
+  child_informed: boolean;
+  child_told_may_withdraw: boolean;
+  child_told_how_recorded: boolean;
+  support_person: string | null;
+  professional_gender_chosen: string | null;
+  needs_considered: string | null;
+  owner_agency_id: Uuid;
+  owner_side: string;
+  recorded_by: Uuid;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
+  case_meeting: CaseMeetingTable;
+  meeting_agenda_item: MeetingAgendaItemTable;
+  qualitative_note: QualitativeNoteTable;
+  action_item: ActionItemTable;
+  safety_plan: SafetyPlanTable;
+  child_assessment_record: ChildAssessmentRecordTable;
   instrument_version: InstrumentVersionTable;
   instrument_response: InstrumentResponseTable;
   agreed_risk_level: AgreedRiskLevelTable;

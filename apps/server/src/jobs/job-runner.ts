@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AuthStore } from '../data/auth.store.js';
 import { CaseAccess } from '../data/case-access.repository.js';
+import { ensureNextMeeting, openJointCaseIds } from '../data/meeting.repository.js';
 import { inAuditedTransaction } from '../data/transaction.js';
 import type { DatabaseHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
@@ -41,7 +42,22 @@ export async function sweepExpired(handle: DatabaseHandle, config: Config) {
     .where('window_started_at', '<', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirst();
   const episodes = await refreshTimeBoundGrants(handle.db);
-  return { sessions, rateLimitCounters: Number(counters.numDeletedRows), episodesRegranted: episodes };
+  const meetings = await keepMeetingsScheduled(handle.db);
+  return {
+    sessions,
+    rateLimitCounters: Number(counters.numDeletedRows),
+    episodesRegranted: episodes,
+    jointCasesScheduled: meetings,
+  };
+}
+
+/** Every open joint case keeps its next Phase 2 meeting planned (or cancelled once the programmes end). */
+export async function keepMeetingsScheduled(db: Kysely<Database>): Promise<number> {
+  const ids = await openJointCaseIds(db);
+  for (const id of ids) {
+    await inAuditedTransaction(db, null, null, (trx, audit) => ensureNextMeeting(trx, audit, id));
+  }
+  return ids.length;
 }
 
 /**

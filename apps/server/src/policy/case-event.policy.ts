@@ -16,7 +16,10 @@ export const caseEventPolicy = {
       ownedBy(actor, 'case_event.owner_agency_id', 'case_event.owner_side'),
       allOf(aboutHim, actor.side === 'perpetrator' ? columnEquals('e.agency_id', actor.agencyId) : noRows),
       allOf(aboutHim, granted('e.person_id', 'safety_concerns', actor)),
-      granted('case_event.partner_person_id', 'victim_disclosures', actor),
+      // Her disclosures never reach the perpetrator side, whatever a grant says.
+      actor.side === 'perpetrator'
+        ? noRows
+        : granted('case_event.partner_person_id', 'victim_disclosures', actor),
     );
   },
 

@@ -18,6 +18,7 @@ export { CASE_ROLES, worksOnCases } from './case-roles.js';
 export { dutyPolicy } from './duty.policy.js';
 export { instrumentPolicy } from './instrument.policy.js';
 export { jointCasePolicy } from './joint-case.policy.js';
+export { actionPolicy, meetingPolicy, safetyPlanPolicy } from './meeting.policy.js';
 export { personPolicy } from './person.policy.js';
 export { ppEpisodePolicy } from './pp-episode.policy.js';
 export * from './row-filter.js';

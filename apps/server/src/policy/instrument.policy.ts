@@ -40,8 +40,11 @@ export const instrumentPolicy = {
   },
 
   /** How a participant of the joint case reads a response. */
-  readerView(actor: Actor, response: ResponseFacts): ReaderView {
+  readerView(actor: Actor, response: ResponseFacts, readerIsHerService = false): ReaderView {
     if (actor.side === 'perpetrator' && response.ownerSide !== 'perpetrator') return 'protected';
+    // What her service recorded is hers: every other agency of the case, whatever its side, gets the
+    // protected view (a victim-side agency party to the case agreement is not her service).
+    if (response.ownerSide === 'victim' && !readerIsHerService) return 'protected';
     return 'full';
   },
 

@@ -28,6 +28,9 @@ import { runCommand, standardErrors } from './route-helpers.js';
 
 const Created = z.object({ id: z.uuid() });
 
+const startOfToday = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+const daysFromNow = (days: number) => new Date(startOfToday().getTime() + days * 86_400_000);
+
 /** Joint cases, events, duties, people, search, the home page and the access log. */
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -43,6 +46,12 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         runCommand(ctx, request, async (scope) => ({
           due: await scope.instruments.due(),
+          meetingsThisWeek: await scope.meetings.list({
+            mine: true,
+            from: startOfToday(),
+            to: daysFromNow(7),
+          }),
+          overdueActions: await scope.actionPlan.list({ overdueForMe: true }),
           duties: await scope.duties.list({ state: 'open' }),
           overdueDuties: await scope.duties.list({ state: 'open', overdueOnly: true }),
           reassessmentsDue: (await scope.jointCases.list({ reassessmentDue: true })).items,

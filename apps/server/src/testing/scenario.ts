@@ -114,7 +114,10 @@ async function makeOrganisationAgreement(
 }
 
 /** The whole path to a joint case, through the API, as the people who do it would. */
-export async function makeJointCase(scenario: NetworkScenario, options: { herAddress?: string } = {}) {
+export async function makeJointCase(
+  scenario: NetworkScenario,
+  options: { herAddress?: string; childIds?: string[] } = {},
+) {
   const { clients, agencies, users } = scenario;
   const referral = await clients.ppManager.post('/api/referrals', {
     person: { firstName: 'Marco', lastName: 'Testa', dateOfBirth: '1980-05-01' },
@@ -159,9 +162,11 @@ export async function makeJointCase(scenario: NetworkScenario, options: { herAdd
     ppCaseManagerId: users.ppManager.id,
     vssCaseManagerId: users.vssManager.id,
     partnerContactWorkerId: users.partnerContact.id,
+    childIds: options.childIds ?? [],
     agreement: {
       validFrom: '2026-01-25',
-      validTo: '2027-01-25',
+      // Relative to today: a fixed end date would silently end every grant of the case one day.
+      validTo: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
       otherParties: [{ agencyId: agencies.police.id, receives: ['programme', 'safety_concerns'] }],
     },
   });

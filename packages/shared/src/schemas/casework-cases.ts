@@ -13,6 +13,7 @@ import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
 import { PartnerContactView, VictimFileView } from './casework-victim.js';
 import { Id, PageQuery } from './common.js';
 import { DueItem } from './instruments-api.js';
+import { ActionView, MeetingSummary } from './meetings-api.js';
 
 const Text = (max = 4000) => z.string().trim().max(max);
 
@@ -210,5 +211,7 @@ export const HomeView = z.object({
   overdueDuties: z.array(DutyView),
   reassessmentsDue: z.array(JointCaseSummary),
   myCases: z.array(JointCaseSummary),
+  meetingsThisWeek: z.array(MeetingSummary),
+  overdueActions: z.array(ActionView),
 });
 export type HomeView = z.infer<typeof HomeView>;

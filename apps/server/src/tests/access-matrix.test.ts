@@ -1,0 +1,960 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeAgency, makeUser } from '../testing/factories.js';
+import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
+import { signInFully, startTestSystem, type TestClient, type TestSystem } from '../testing/test-system.js';
+
+/**
+ * The access matrix (DOMAIN.md §4): every casework endpoint × every role and side × every
+ * sensitive value. One joint case is built through the API the way the people who run it
+ * would, with everything her side must keep to itself; then a declarative table says, for
+ * each endpoint and role, the status and exactly which sensitive values the answer carries.
+ * A value that appears where the table does not allow it fails with its name, the role and
+ * the endpoint; a value the table expects but is missing fails too, so a view that broke
+ * (and so "leaks nothing") cannot pass as safe.
+ */
+
+const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
+
+/** Values that exist exactly once in the system and must only ever reach the right people. */
+const secrets = {
+  herAddress: `Via Segreta 7 Bologna ${RUN}`,
+  herPhone: `+39 333 ${RUN} 77`,
+  herEmail: `lucia.${RUN.toLowerCase()}@hidden.invalid`,
+  childSchool: `Scuola Primaria Girasole ${RUN}`,
+  codeWord: `PAPAVERO-${RUN}`,
+  safeTimes: `Tuesday mornings only ${RUN}`,
+  disclosure: `She says he keeps a knife in the car ${RUN}`,
+  sharedDisclosure: `He said he will find out where she lives ${RUN}`,
+  eventAboutHer: `She moved to a refuge last night ${RUN}`,
+  eventFromHer: `She reports he followed her car twice ${RUN}`,
+  herViewOfRisk: `She fears him most at weekends ${RUN}`,
+  riskNote: `She said he choked her in the kitchen ${RUN}`,
+  recidivismNote: `She reports he slashed her tyres ${RUN}`,
+  /** His side's notes: for his programme, her service, and agencies whose agreement covers them. */
+  hisRiskNote: `Drinks before sessions ${RUN}`,
+  hisRecidivismNote: `Admits shouting at her on the phone ${RUN}`,
+  /** The link to her record: the perpetrator side keeps a label, never this. */
+  herRecordId: '',
+  annaAddress: `Vicolo Nascosto 3 ${RUN}`,
+  annaRecordId: '',
+};
+type SecretKey = keyof typeof secrets;
+const SECRET_KEYS = Object.keys(secrets) as SecretKey[];
+
+const ROLES = [
+  'ppManager',
+  'ppAdmin',
+  'vssManager',
+  'partnerContact',
+  'vssAdmin',
+  'combinedPp',
+  'combinedVss',
+  'police',
+  'coordinator',
+  'childProtection',
+  'stranger',
+] as const;
+type RoleName = (typeof ROLES)[number];
+const PERPETRATOR_SIDE: readonly RoleName[] = ['ppManager', 'ppAdmin', 'combinedPp'];
+
+let system: TestSystem;
+let scenario: NetworkScenario;
+let clients: Record<RoleName, TestClient>;
+let childProtectionAgencyId = '';
+const ids = {
+  episode: '',
+  him: '',
+  her: '',
+  child: '',
+  jointCase: '',
+  privateDisclosure: '',
+  sharedDisclosure: '',
+  episodeB: '',
+  anna: '',
+  jointCaseB: '',
+};
+
+const today = new Date();
+const isoDay = (offsetDays: number) =>
+  new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+async function must(response: Promise<LightMyRequestResponse>, status: number, what: string) {
+  const answer = await response;
+  if (answer.statusCode !== status) throw new Error(`${what}: ${answer.statusCode} ${answer.body}`);
+  return answer.json();
+}
+
+/** Case A: his programme (PP) and her support (VSS) in two agencies, with the police party to it. */
+async function buildCaseA() {
+  const { agencies, users } = scenario;
+  const referral = await must(
+    clients.ppManager.post('/api/referrals', {
+      person: { firstName: 'Marco', lastName: 'Testa', dateOfBirth: '1980-05-01' },
+      pathway: 'voluntary',
+      referralDate: isoDay(-60),
+    }),
+    201,
+    'referral',
+  );
+  ids.episode = referral.id;
+  ids.him = referral.person.id;
+  await must(
+    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/status`, { to: 'intake', date: isoDay(-55) }),
+    200,
+    'intake',
+  );
+  await must(
+    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/status`, { to: 'active', date: isoDay(-50) }),
+    200,
+    'active',
+  );
+  await must(
+    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/release`, {
+      signedOn: isoDay(-55),
+      scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
+      partners: [
+        {
+          firstName: 'Lucia',
+          lastName: 'Rossi',
+          relationship: 'current',
+          partnerContactAgencyId: agencies.vss.id,
+          contact: { address: secrets.herAddress, phone: secrets.herPhone, email: secrets.herEmail },
+        },
+      ],
+    }),
+    200,
+    'release',
+  );
+  const forVictimSide = await must(
+    clients.partnerContact.get(`/api/pp-episodes/${ids.episode}`),
+    200,
+    'episode',
+  );
+  ids.her = forVictimSide.partners[0].partnerPersonId;
+  secrets.herRecordId = ids.her;
+
+  await must(
+    clients.partnerContact.post(`/api/victims/${ids.her}/partner-contacts`, {
+      ppEpisodeId: ids.episode,
+      contactedOn: isoDay(-48),
+      channel: 'phone',
+      outcome: 'reached',
+      topicsCovered: ['programme_goals_content', 'limits_no_guarantee'],
+      herViewOfRisk: secrets.herViewOfRisk,
+    }),
+    201,
+    'partner contact',
+  );
+  const support = await must(
+    clients.vssManager.post('/api/vss-episodes', { personId: ids.her, intakeDate: isoDay(-45) }),
+    201,
+    'support episode',
+  );
+  await must(
+    clients.vssManager.put(`/api/victims/${ids.her}/contact-preferences`, {
+      safeChannel: 'sms',
+      safeTimes: secrets.safeTimes,
+      mayLeaveMessage: false,
+      codeWord: secrets.codeWord,
+    }),
+    200,
+    'contact preferences',
+  );
+  const child = await must(
+    clients.vssManager.post('/api/children', {
+      firstName: 'Sofia',
+      lastName: 'Rossi',
+      dateOfBirth: '2018-03-03',
+      motherId: ids.her,
+      childrensSchool: secrets.childSchool,
+    }),
+    201,
+    'child',
+  );
+  ids.child = child.id;
+  const jointConsent = await must(
+    clients.vssManager.post(`/api/victims/${ids.her}/consents`, {
+      scope: 'joint_case',
+      givenOn: isoDay(-45),
+    }),
+    201,
+    'consent',
+  );
+  await must(
+    clients.vssManager.post(`/api/victims/${ids.her}/consents`, {
+      scope: 'share_disclosures',
+      givenOn: isoDay(-45),
+    }),
+    201,
+    'share consent',
+  );
+  ids.privateDisclosure = (
+    await must(
+      clients.vssManager.post(`/api/victims/${ids.her}/disclosures`, {
+        disclosedOn: isoDay(-44),
+        content: secrets.disclosure,
+      }),
+      201,
+      'disclosure',
+    )
+  ).id;
+  ids.sharedDisclosure = (
+    await must(
+      clients.vssManager.post(`/api/victims/${ids.her}/disclosures`, {
+        disclosedOn: isoDay(-44),
+        content: secrets.sharedDisclosure,
+      }),
+      201,
+      'disclosure',
+    )
+  ).id;
+  const jointCase = await must(
+    clients.vssManager.post('/api/joint-cases', {
+      ppEpisodeId: ids.episode,
+      vssEpisodeId: support.id,
+      consentId: jointConsent.id,
+      childIds: [ids.child],
+      ppCaseManagerId: users.ppManager.id,
+      vssCaseManagerId: users.vssManager.id,
+      partnerContactWorkerId: users.partnerContact.id,
+      agreement: {
+        validFrom: isoDay(-45),
+        validTo: isoDay(365),
+        otherParties: [
+          { agencyId: agencies.police.id, receives: ['programme', 'safety_concerns', 'children'] },
+          // Victim side, party to the case for the children: not her service.
+          { agencyId: childProtectionAgencyId, receives: ['children'] },
+        ],
+      },
+    }),
+    201,
+    'joint case',
+  );
+  ids.jointCase = jointCase.id;
+  // Shared with the programme without source protection: the programme must still not learn it was her.
+  await must(
+    clients.vssManager.post(`/api/disclosures/${ids.sharedDisclosure}/share`, {
+      jointCaseId: ids.jointCase,
+      sourceProtected: false,
+    }),
+    201,
+    'share',
+  );
+  await must(
+    clients.vssManager.post(`/api/pp-episodes/${ids.episode}/critical-events`, {
+      kind: 'threat',
+      occurredOn: isoDay(-10),
+      source: 'her',
+      description: secrets.eventFromHer,
+    }),
+    201,
+    'critical event from her',
+  );
+  await must(
+    clients.vssManager.post(`/api/pp-episodes/${ids.episode}/critical-events`, {
+      kind: 'separation',
+      occurredOn: isoDay(-9),
+      source: 'her',
+      description: secrets.eventAboutHer,
+      aboutPartnerId: ids.her,
+    }),
+    201,
+    'critical event about her',
+  );
+  await must(
+    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/critical-events`, {
+      kind: 'safety_concern',
+      occurredOn: isoDay(-8),
+      source: 'professional_observation',
+      description: 'Angry outburst in group about the separation',
+    }),
+    201,
+    'safety concern',
+  );
+  // Each side's risk checklist and recidivism log; hers carry what she said.
+  const checklist = (answers: Record<string, unknown>) => ({
+    instrumentId: 'asap-risk-checklist',
+    version: 1,
+    jointCaseId: ids.jointCase,
+    subject: 'case',
+    completedOn: isoDay(-7),
+    answers,
+  });
+  await must(
+    clients.vssManager.post(
+      '/api/instrument-responses',
+      checklist({
+        strangulation: { value: 'yes', source: 'her', note: secrets.riskNote },
+        threats_to_kill: { value: 'yes', source: 'her' },
+      }),
+    ),
+    201,
+    'her side’s checklist',
+  );
+  await must(
+    clients.ppManager.post(
+      '/api/instrument-responses',
+      checklist({ substance_misuse: { value: 'yes', source: 'him', note: secrets.hisRiskNote } }),
+    ),
+    201,
+    'his side’s checklist',
+  );
+  await must(
+    clients.vssManager.post(`/api/joint-cases/${ids.jointCase}/recidivism`, {
+      occurredOn: isoDay(-6),
+      forms: ['stalking'],
+      severity: 'severe',
+      source: 'her',
+      description: secrets.recidivismNote,
+    }),
+    201,
+    'her recidivism report',
+  );
+  await must(
+    clients.ppManager.post(`/api/joint-cases/${ids.jointCase}/recidivism`, {
+      occurredOn: isoDay(-6),
+      forms: ['psychological'],
+      severity: 'low',
+      source: 'him',
+      description: secrets.hisRecidivismNote,
+    }),
+    201,
+    'his recidivism report',
+  );
+}
+
+/** Case B: one organisation runs both sides behind the barrier. */
+async function buildCaseB() {
+  const { agencies, users } = scenario;
+  const referral = await must(
+    clients.combinedPp.post('/api/referrals', {
+      person: { firstName: 'Gianni', lastName: 'Barriera' },
+      pathway: 'voluntary',
+      referralDate: isoDay(-40),
+    }),
+    201,
+    'referral B',
+  );
+  ids.episodeB = referral.id;
+  await must(
+    clients.combinedPp.post(`/api/pp-episodes/${ids.episodeB}/status`, { to: 'intake', date: isoDay(-39) }),
+    200,
+    'intake B',
+  );
+  await must(
+    clients.combinedPp.post(`/api/pp-episodes/${ids.episodeB}/release`, {
+      signedOn: isoDay(-39),
+      scope: ['programme', 'safety_concerns'],
+      partners: [
+        {
+          firstName: 'Anna',
+          lastName: 'Muraglia',
+          relationship: 'former',
+          partnerContactAgencyId: agencies.combined.id,
+          contact: { address: secrets.annaAddress },
+        },
+      ],
+    }),
+    200,
+    'release B',
+  );
+  const forVictimSide = await must(
+    clients.combinedVss.get(`/api/pp-episodes/${ids.episodeB}`),
+    200,
+    'episode B',
+  );
+  ids.anna = forVictimSide.partners[0].partnerPersonId;
+  secrets.annaRecordId = ids.anna;
+  const support = await must(
+    clients.combinedVss.post('/api/vss-episodes', { personId: ids.anna, intakeDate: isoDay(-38) }),
+    201,
+    'support B',
+  );
+  const consent = await must(
+    clients.combinedVss.post(`/api/victims/${ids.anna}/consents`, {
+      scope: 'joint_case',
+      givenOn: isoDay(-38),
+    }),
+    201,
+    'consent B',
+  );
+  ids.jointCaseB = (
+    await must(
+      clients.combinedVss.post('/api/joint-cases', {
+        ppEpisodeId: ids.episodeB,
+        vssEpisodeId: support.id,
+        consentId: consent.id,
+        ppCaseManagerId: users.combinedPp.id,
+        vssCaseManagerId: users.combinedVss.id,
+        agreement: { validFrom: isoDay(-38), validTo: isoDay(365) },
+      }),
+      201,
+      'joint case B',
+    )
+  ).id;
+}
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  scenario = await makeNetworkScenario(system);
+  const db = system.database.db;
+  // A victim-side case manager of an agency that has nothing to do with this network or case.
+  const unrelated = await makeAgency(db, { kind: 'victim_support' });
+  const stranger = await makeUser(db, {
+    agencyId: unrelated.id,
+    roles: ['vss_case_manager'],
+    side: 'victim',
+  });
+  // A child-protection service of the network, working on the victim side.
+  const childProtection = await makeAgency(db, {
+    kind: 'child_protection',
+    networkIds: [scenario.network.id],
+  });
+  childProtectionAgencyId = childProtection.id;
+  const childProtectionLead = await makeUser(db, {
+    agencyId: childProtection.id,
+    roles: ['child_protection_lead'],
+    side: 'victim',
+  });
+  clients = {
+    ...scenario.clients,
+    stranger: await signInFully(system, stranger),
+    childProtection: await signInFully(system, childProtectionLead),
+  };
+  await buildCaseA();
+  await buildCaseB();
+});
+afterAll(() => system?.close());
+
+// ---------------------------------------------------------------------------------------------
+// The table.
+
+interface Expectation {
+  status: number;
+  /** Sensitive values the answer may carry. */
+  may: readonly SecretKey[];
+  /** Of those, the ones it must carry (the view works): by default all of them. */
+  must: readonly SecretKey[];
+}
+/** The answer has this status and carries exactly these sensitive values. */
+const shows = (status: number, ...keys: SecretKey[]): Expectation => ({ status, may: keys, must: keys });
+/** Refused, or answered with none of the sensitive values. */
+const nothing = (status: number): Expectation => ({ status, may: [], must: [] });
+/** May carry these (e.g. identifiers in the audit trail, depending on paging), nothing else. */
+const atMost = (status: number, ...keys: SecretKey[]): Expectation => ({ status, may: keys, must: [] });
+
+interface EndpointSpec {
+  name: string;
+  method: 'GET' | 'POST' | 'PUT';
+  url: () => string;
+  body?: () => unknown;
+  /** Every role not listed gets `others`. */
+  expect: Partial<Record<RoleName, Expectation>> & { others: Expectation };
+}
+
+const HER_CONTACT: SecretKey[] = ['herAddress', 'herPhone', 'herEmail'];
+const HER_FILE: SecretKey[] = [
+  ...HER_CONTACT,
+  'codeWord',
+  'safeTimes',
+  'disclosure',
+  'sharedDisclosure',
+  'herViewOfRisk',
+  'herRecordId',
+];
+const victimSideOfA = (expectation: Expectation) => ({
+  vssManager: expectation,
+  partnerContact: expectation,
+});
+
+const readEndpoints: EndpointSpec[] = [
+  {
+    name: 'GET /api/people/search?q=<her name>',
+    method: 'GET',
+    url: () => '/api/people/search?q=Lucia%20Rossi',
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+  },
+  {
+    name: 'GET /api/people/search?q=<her name, accents and case changed>',
+    method: 'GET',
+    url: () => '/api/people/search?q=l%C3%BAcia%20ROSSI',
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+  },
+  {
+    name: 'GET /api/people/search?dateOfBirth=<the child’s>',
+    method: 'GET',
+    url: () => '/api/people/search?dateOfBirth=2018-03-03',
+    expect: { others: nothing(200) },
+  },
+  {
+    name: 'GET /api/home',
+    method: 'GET',
+    url: () => '/api/home',
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+  },
+  {
+    name: 'GET /api/duties',
+    method: 'GET',
+    url: () => '/api/duties',
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+  },
+  {
+    name: 'GET /api/people/:herId',
+    method: 'GET',
+    url: () => `/api/people/${ids.her}`,
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, ...HER_CONTACT, 'herRecordId')) },
+  },
+  {
+    name: 'GET /api/people/:childId',
+    method: 'GET',
+    url: () => `/api/people/${ids.child}`,
+    expect: {
+      others: nothing(404),
+      ...victimSideOfA(shows(200, 'childSchool')),
+      // The programme works with him as a father: it knows the child, not where she is.
+      ppManager: nothing(200),
+      police: nothing(200),
+      childProtection: nothing(200),
+    },
+  },
+  {
+    name: 'GET /api/people/:himId',
+    method: 'GET',
+    url: () => `/api/people/${ids.him}`,
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(200),
+      ...victimSideOfA(nothing(200)),
+      police: nothing(200),
+    },
+  },
+  {
+    name: 'GET /api/victims/:herId',
+    method: 'GET',
+    url: () => `/api/victims/${ids.her}`,
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, ...HER_FILE)) },
+  },
+  {
+    name: 'GET /api/pp-episodes/:id',
+    method: 'GET',
+    url: () => `/api/pp-episodes/${ids.episode}`,
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(200),
+      ...victimSideOfA(shows(200, 'herRecordId')),
+      police: shows(200, 'herRecordId'),
+    },
+  },
+  {
+    name: 'GET /api/pp-episodes',
+    method: 'GET',
+    url: () => '/api/pp-episodes',
+    expect: { others: nothing(200) },
+  },
+  {
+    name: 'GET /api/joint-cases/:id',
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}`,
+    expect: {
+      others: nothing(404),
+      // What was shared with the programme, and what she reported about him — without her name on it.
+      ppManager: shows(200, 'sharedDisclosure', 'eventFromHer'),
+      ...victimSideOfA(shows(200, ...HER_FILE, 'childSchool', 'eventAboutHer', 'eventFromHer')),
+      police: shows(200, 'herRecordId', 'eventFromHer'),
+      // Party to the case for the children only: the case header and the child, nothing of hers.
+      childProtection: nothing(200),
+    },
+  },
+  {
+    name: 'GET /api/joint-cases',
+    method: 'GET',
+    url: () => '/api/joint-cases',
+    expect: { others: nothing(200) },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/risk',
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/risk`,
+    expect: {
+      others: nothing(404),
+      // Without her consent to share risk information her items are withheld from all but her service.
+      ppManager: shows(200, 'hisRiskNote'),
+      ...victimSideOfA(shows(200, 'riskNote', 'hisRiskNote')),
+      // Their agreements do not cover risk information.
+      police: nothing(404),
+      childProtection: nothing(404),
+    },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/recidivism',
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/recidivism`,
+    expect: {
+      others: nothing(404),
+      ppManager: shows(200, 'hisRecidivismNote'),
+      ...victimSideOfA(shows(200, 'recidivismNote', 'hisRecidivismNote')),
+      police: nothing(404),
+      childProtection: nothing(404),
+    },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/impact',
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/impact`,
+    expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
+  },
+  {
+    name: 'GET /api/due',
+    method: 'GET',
+    url: () => '/api/due',
+    expect: { others: nothing(200) },
+  },
+  {
+    name: 'GET /api/people/:herId/access-log',
+    method: 'GET',
+    url: () => `/api/people/${ids.her}/access-log`,
+    expect: { others: nothing(404), vssAdmin: nothing(200) },
+  },
+  {
+    name: 'GET /api/people/:childId/access-log',
+    method: 'GET',
+    url: () => `/api/people/${ids.child}/access-log`,
+    expect: { others: nothing(404), vssAdmin: nothing(200) },
+  },
+  {
+    name: 'GET /api/people/:himId/access-log',
+    method: 'GET',
+    url: () => `/api/people/${ids.him}/access-log`,
+    expect: { others: nothing(404), ppAdmin: nothing(200) },
+  },
+  {
+    name: 'GET /api/audit?limit=100',
+    method: 'GET',
+    url: () => '/api/audit?limit=100',
+    expect: {
+      others: nothing(200),
+      // Resource ids of their own staff's actions only (the programme's case manager created
+      // her record when he named her, and was refused reading it); never content.
+      ppAdmin: atMost(200, 'herRecordId'),
+      vssAdmin: atMost(200, 'herRecordId'),
+    },
+  },
+  {
+    name: 'GET /api/agreements',
+    method: 'GET',
+    url: () => '/api/agreements',
+    expect: { others: nothing(200) },
+  },
+  // The organisation that runs both sides.
+  {
+    name: 'GET /api/people/search?q=<her name> (combined organisation)',
+    method: 'GET',
+    url: () => '/api/people/search?q=Anna%20Muraglia',
+    expect: { others: nothing(200), combinedVss: shows(200, 'annaRecordId') },
+  },
+  {
+    name: 'GET /api/people/:annaId (combined organisation)',
+    method: 'GET',
+    url: () => `/api/people/${ids.anna}`,
+    expect: { others: nothing(404), combinedVss: shows(200, 'annaAddress', 'annaRecordId') },
+  },
+  {
+    name: 'GET /api/victims/:annaId (combined organisation)',
+    method: 'GET',
+    url: () => `/api/victims/${ids.anna}`,
+    expect: { others: nothing(404), combinedVss: shows(200, 'annaAddress', 'annaRecordId') },
+  },
+  {
+    name: 'GET /api/pp-episodes/:id (combined organisation)',
+    method: 'GET',
+    url: () => `/api/pp-episodes/${ids.episodeB}`,
+    expect: { others: nothing(404), combinedPp: nothing(200), combinedVss: shows(200, 'annaRecordId') },
+  },
+  {
+    name: 'GET /api/joint-cases/:id (combined organisation)',
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCaseB}`,
+    expect: {
+      others: nothing(404),
+      combinedPp: nothing(200),
+      combinedVss: shows(200, 'annaAddress', 'annaRecordId'),
+    },
+  },
+];
+
+/**
+ * The main writes, each carrying sensitive values in its request. Refused answers must not
+ * echo them; permitted answers show what the role may see. Roles run in table order, so each
+ * permitted write happens once per permitted role (counted at the end).
+ */
+const writeEndpoints: EndpointSpec[] = [
+  {
+    name: 'PUT /api/people/:herId/contact',
+    method: 'PUT',
+    url: () => `/api/people/${ids.her}/contact`,
+    body: () => ({ address: secrets.herAddress, phone: secrets.herPhone, email: secrets.herEmail }),
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, ...HER_CONTACT, 'herRecordId')) },
+  },
+  {
+    name: 'PUT /api/people/:childId/contact',
+    method: 'PUT',
+    url: () => `/api/people/${ids.child}/contact`,
+    body: () => ({ childrensSchool: secrets.childSchool }),
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, 'childSchool')) },
+  },
+  {
+    name: 'PUT /api/victims/:herId/contact-preferences',
+    method: 'PUT',
+    url: () => `/api/victims/${ids.her}/contact-preferences`,
+    body: () => ({
+      safeChannel: 'sms',
+      safeTimes: secrets.safeTimes,
+      mayLeaveMessage: false,
+      codeWord: secrets.codeWord,
+    }),
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, 'codeWord', 'safeTimes')) },
+  },
+  {
+    name: 'POST /api/victims/:herId/disclosures',
+    method: 'POST',
+    url: () => `/api/victims/${ids.her}/disclosures`,
+    body: () => ({ disclosedOn: isoDay(-1), content: secrets.disclosure }),
+    expect: { others: nothing(404), ...victimSideOfA(nothing(201)) },
+  },
+  {
+    name: 'POST /api/pp-episodes/:id/critical-events (about her)',
+    method: 'POST',
+    url: () => `/api/pp-episodes/${ids.episode}/critical-events`,
+    body: () => ({
+      kind: 'new_incident',
+      occurredOn: isoDay(-1),
+      source: 'her',
+      description: secrets.eventAboutHer,
+      aboutPartnerId: ids.her,
+    }),
+    expect: { others: nothing(404), ...victimSideOfA(nothing(201)) },
+  },
+  {
+    name: 'POST /api/disclosures/:id/share',
+    method: 'POST',
+    url: () => `/api/disclosures/${ids.sharedDisclosure}/share`,
+    body: () => ({ jointCaseId: ids.jointCase, sourceProtected: true }),
+    expect: { others: nothing(404), vssManager: nothing(201) },
+  },
+  {
+    name: 'POST /api/children (with her as mother and the school)',
+    method: 'POST',
+    url: () => '/api/children',
+    body: () => ({
+      firstName: 'Sofia',
+      lastName: 'Rossi',
+      motherId: ids.her,
+      childrensSchool: secrets.childSchool,
+    }),
+    expect: {
+      others: nothing(403),
+      vssManager: shows(201, 'childSchool'),
+      // Case roles that may record children but cannot see her: "no such person in your reach".
+      ppManager: nothing(400),
+      combinedPp: nothing(400),
+      combinedVss: nothing(400),
+      childProtection: nothing(400),
+      stranger: nothing(400),
+    },
+  },
+  {
+    name: 'POST /api/joint-cases/:id/informal-contacts',
+    method: 'POST',
+    url: () => `/api/joint-cases/${ids.jointCase}/informal-contacts`,
+    body: () => ({
+      occurredOn: isoDay(-1),
+      withWhom: 'The other case manager',
+      summary: 'Agreed to meet sooner',
+    }),
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(201),
+      ...victimSideOfA(nothing(201)),
+      police: nothing(201),
+      childProtection: nothing(201),
+    },
+  },
+  {
+    name: 'POST /api/pp-episodes/:id/attendance',
+    method: 'POST',
+    url: () => `/api/pp-episodes/${ids.episode}/attendance`,
+    body: () => ({ sessionDate: isoDay(-2), status: 'present' }),
+    expect: { others: nothing(404), ppManager: nothing(200) },
+  },
+  {
+    name: 'POST /api/pp-episodes/:id/critical-events (about him, reported by her)',
+    method: 'POST',
+    url: () => `/api/pp-episodes/${ids.episode}/critical-events`,
+    body: () => ({
+      kind: 'threat',
+      occurredOn: isoDay(-1),
+      source: 'her',
+      description: secrets.eventFromHer,
+    }),
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(201),
+      ...victimSideOfA(nothing(201)),
+      police: nothing(201),
+      childProtection: nothing(201),
+    },
+  },
+];
+
+/** The declarative table itself: one row per endpoint and role. */
+function tableOf(specs: readonly EndpointSpec[]) {
+  return specs.flatMap((spec) =>
+    ROLES.map((role) => {
+      const expectation = spec.expect[role] ?? spec.expect.others;
+      return {
+        endpoint: spec.name,
+        spec,
+        role,
+        expectStatus: expectation.status,
+        mayContain: expectation.may,
+        mustContain: expectation.must,
+      };
+    }),
+  );
+}
+type TableRow = ReturnType<typeof tableOf>[number];
+
+interface Findings {
+  leaks: string[];
+  missing: string[];
+  wrongStatus: string[];
+  badErrorBodies: string[];
+}
+
+async function check(rows: readonly TableRow[]): Promise<Findings> {
+  const findings: Findings = { leaks: [], missing: [], wrongStatus: [], badErrorBodies: [] };
+  for (const row of rows) {
+    const response = await clients[row.role].request(row.spec.method, row.spec.url(), row.spec.body?.());
+    const where = `via ${row.endpoint} as ${row.role}`;
+    if (response.statusCode !== row.expectStatus) {
+      findings.wrongStatus.push(
+        `${row.endpoint} as ${row.role}: ${response.statusCode}, expected ${row.expectStatus}`,
+      );
+    }
+    for (const key of SECRET_KEYS) {
+      const present = secrets[key] !== '' && response.body.includes(secrets[key]);
+      if (present && !row.mayContain.includes(key)) findings.leaks.push(`${key} ${where}`);
+      if (!present && row.mustContain.includes(key)) findings.missing.push(`${key} ${where}`);
+    }
+    if (PERPETRATOR_SIDE.includes(row.role) && /"(source|attribution)":"her"/.test(response.body)) {
+      findings.leaks.push(`source "her" ${where}`);
+    }
+    if (response.statusCode >= 400) {
+      const keys = Object.keys(response.json());
+      if (!keys.includes('error') || keys.some((key) => !['error', 'message', 'fields'].includes(key))) {
+        findings.badErrorBodies.push(`${where}: ${response.body}`);
+      }
+    }
+  }
+  return findings;
+}
+
+const noFindings: Findings = { leaks: [], missing: [], wrongStatus: [], badErrorBodies: [] };
+
+describe('the access matrix: who receives which sensitive value, by every path', () => {
+  it('builds the case with every sensitive value in place', () => {
+    for (const key of SECRET_KEYS) expect(secrets[key], key).not.toBe('');
+    expect(tableOf(readEndpoints)).toHaveLength(readEndpoints.length * ROLES.length);
+  });
+
+  it.each(readEndpoints.map((spec) => [spec.name, spec] as const))('%s', async (_name, spec) => {
+    const findings = await check(tableOf([spec]));
+    expect(findings.leaks, 'leaks').toEqual([]);
+    expect(findings, 'statuses, missing values, error bodies').toEqual(noFindings);
+  });
+
+  it.each(writeEndpoints.map((spec) => [spec.name, spec] as const))('%s', async (_name, spec) => {
+    const findings = await check(tableOf([spec]));
+    expect(findings.leaks, 'leaks').toEqual([]);
+    expect(findings, 'statuses, missing values, error bodies').toEqual(noFindings);
+  });
+
+  it('wrote only what the permitted roles wrote (refused writes left nothing behind)', async () => {
+    const db = system.database.db;
+    const count = async (table: 'disclosure' | 'shared_item' | 'attendance', column: string, value: string) =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            // biome-ignore lint/suspicious/noExplicitAny: a column of whichever table is counted
+            .where(column as any, '=', value)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // Set-up: two disclosures, one share; the matrix: one disclosure each by her case manager
+    // and the partner-contact worker, one share by her case manager, one attendance.
+    expect(await count('disclosure', 'person_id', ids.her)).toBe(4);
+    expect(await count('shared_item', 'joint_case_id', ids.jointCase)).toBe(2);
+    expect(await count('attendance', 'episode_id', ids.episode)).toBe(1);
+    const events = await db
+      .selectFrom('case_event')
+      .select(['event_type', 'partner_person_id', 'owner_side'])
+      .where('episode_id', '=', ids.episode)
+      .execute();
+    const aboutHer = events.filter((event) => event.partner_person_id === ids.her);
+    expect(aboutHer.map((event) => event.owner_side)).toEqual(['victim', 'victim', 'victim']);
+    expect(events.filter((event) => event.event_type === 'informal_contact')).toHaveLength(5);
+    const children = await db
+      .selectFrom('person')
+      .select(['owner_agency_id', 'owner_side'])
+      .where('kind', '=', 'child')
+      .where('mother_id', '=', ids.her)
+      .execute();
+    expect(children).toEqual([
+      { owner_agency_id: scenario.agencies.vss.id, owner_side: 'victim' },
+      { owner_agency_id: scenario.agencies.vss.id, owner_side: 'victim' },
+    ]);
+  });
+});
+
+describe('what the perpetrator side does receive, and how', () => {
+  it('gets her report about him and the shared disclosure, attributed to "another source"', async () => {
+    const page = (await clients.ppManager.get(`/api/joint-cases/${ids.jointCase}`)).json();
+    expect(page.victimSide).toBeNull();
+    expect(page.duties).toEqual([]);
+    expect(page.partnerContacts).toEqual([]);
+    expect(
+      page.perpetratorSide.partners.map(
+        (partner: { partnerPersonId: string | null }) => partner.partnerPersonId,
+      ),
+    ).toEqual([null]);
+    expect(page.children).toEqual([expect.not.objectContaining({ contact: expect.anything() })]);
+    const fromHer = page.events.filter(
+      (event: { description: string }) => event.description === secrets.eventFromHer,
+    );
+    expect(fromHer.length).toBeGreaterThan(0);
+    expect(fromHer.map((event: { source: string }) => event.source)).toEqual(
+      fromHer.map(() => 'another_source'),
+    );
+    expect(page.events.map((event: { source: string }) => event.source)).not.toContain('her');
+    expect(page.sharedItems.length).toBe(2);
+    for (const item of page.sharedItems) {
+      expect(item).toMatchObject({ content: secrets.sharedDisclosure, attribution: 'another_source' });
+    }
+  });
+
+  it('gives the victim side and the police the true source', async () => {
+    for (const role of ['vssManager', 'police'] as const) {
+      const page = (await clients[role].get(`/api/joint-cases/${ids.jointCase}`)).json();
+      const fromHer = page.events.filter(
+        (event: { description: string }) => event.description === secrets.eventFromHer,
+      );
+      expect(fromHer.length, role).toBeGreaterThan(0);
+      expect(new Set(fromHer.map((event: { source: string }) => event.source)), role).toEqual(
+        new Set(['her']),
+      );
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { IsoDate } from './casework-people.js';
+import { Id } from './common.js';
+
+/** The five compulsory items of every Phase 2 meeting (DOMAIN.md §2 step 6), in agenda order. */
+export const AGENDA_ITEMS = [
+  'joint_risk_assessment',
+  'recidivism',
+  'individual_change',
+  'qualitative_elements',
+  'joint_action_plan',
+] as const;
+export type AgendaItemName = (typeof AGENDA_ITEMS)[number];
+export const MEETING_MODES = ['in_person', 'remote'] as const;
+export const MEETING_KINDS = ['scheduled', 'extraordinary'] as const;
+export const CONCERN_LEVELS = ['low', 'medium', 'high'] as const;
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+
+export const MeetingCreate = z.object({
+  kind: z.enum(MEETING_KINDS).default('extraordinary'),
+  mode: z.enum(MEETING_MODES).default('in_person'),
+  scheduledFor: z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-03-10T10:00:00Z' }),
+  durationMinutes: z.number().int().min(15).max(480).default(60),
+  place: z.string().trim().max(500).optional(),
+  triggerEventId: Id.optional(),
+});
+
+export const AgendaItemUpdate = z
+  .object({
+    status: z.enum(['addressed', 'deferred']),
+    notes: z.string().trim().max(8000).optional(),
+    deferredReason: z.string().trim().max(2000).optional(),
+  })
+  .refine((value) => value.status !== 'deferred' || Boolean(value.deferredReason), {
+    path: ['deferredReason'],
+    message: 'Say why this item is deferred',
+  });
+
+export const QualitativeNoteCreate = z.object({
+  concernLevel: z.enum(CONCERN_LEVELS),
+  text: z.string().trim().min(1, 'Describe the danger you perceive').max(4000),
+});
+
+export const MeetingClose = z.object({
+  attendance: z.array(Id).min(1, 'Record who attended'),
+  minutes: z.string().trim().max(20000).optional(),
+  decisions: z.string().trim().max(8000).optional(),
+});
+
+export const MeetingView = z.object({
+  id: Id,
+  jointCaseId: Id,
+  caseNumber: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  mode: z.enum(MEETING_MODES),
+  scheduledFor: z.string(),
+  durationMinutes: z.number().int(),
+  place: z.string().nullable(),
+  status: z.enum(['planned', 'closed', 'cancelled']),
+  agenda: z.array(
+    z.object({
+      item: z.enum(AGENDA_ITEMS),
+      status: z.enum(['open', 'addressed', 'deferred']),
+      notes: z.string().nullable(),
+      deferredReason: z.string().nullable(),
+    }),
+  ),
+  qualitativeNotes: z.array(
+    z.object({
+      id: Id,
+      authorName: z.string(),
+      authorSide: z.string(),
+      concernLevel: z.enum(CONCERN_LEVELS),
+      text: z.string(),
+    }),
+  ),
+  attendance: z.array(z.object({ id: Id, name: z.string() })),
+  minutes: z.string().nullable(),
+  decisions: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+export type MeetingView = z.infer<typeof MeetingView>;
+
+export const MeetingSummary = z.object({
+  id: Id,
+  jointCaseId: Id,
+  caseNumber: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  mode: z.enum(MEETING_MODES),
+  scheduledFor: z.string(),
+  status: z.enum(['planned', 'closed', 'cancelled']),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummary>;
+
+export const ActionCreate = z.object({
+  need: z.string().trim().min(1, 'Name the protection or support need').max(1000),
+  action: z.string().trim().min(1, 'Describe the action').max(2000),
+  term: IsoDate,
+  responsibleAgencyId: Id,
+  responsibleUserId: Id.optional(),
+  childPersonId: Id.optional(),
+  victimSideOnly: z.boolean().default(false),
+  meetingId: Id.optional(),
+});
+export const ActionUpdate = z.object({
+  status: z.enum(ACTION_STATUSES).optional(),
+  term: IsoDate.optional(),
+  responsibleUserId: Id.nullable().optional(),
+  /** Marks the action reviewed in this meeting. */
+  reviewedInMeetingId: Id.optional(),
+});
+export const ActionView = z.object({
+  id: Id,
+  jointCaseId: Id,
+  caseNumber: z.string(),
+  need: z.string(),
+  action: z.string(),
+  term: z.string(),
+  responsibleAgencyId: Id,
+  responsibleUserId: Id.nullable(),
+  responsibleName: z.string().nullable(),
+  childPersonId: Id.nullable(),
+  victimSideOnly: z.boolean(),
+  status: z.enum(ACTION_STATUSES),
+  overdue: z.boolean(),
+  lastReviewedAt: z.string().nullable(),
+});
+export type ActionView = z.infer<typeof ActionView>;
+
+/** Her safety plan (DOMAIN.md §3). Victim side only, never shared. */
+export const SafetyPlan = z.object({
+  safeCommunicationChannel: z.string().trim().max(2000).optional(),
+  safeDevice: z.string().trim().max(2000).optional(),
+  onlineAccounts: z.string().trim().max(4000).optional(),
+  escalationConcerns: z.string().trim().max(4000).optional(),
+  stoppingTheViolence: z.string().trim().max(4000).optional(),
+  newAccountsAndSafeConnections: z.string().trim().max(4000).optional(),
+  hisAccountability: z.string().trim().max(4000).optional(),
+  protectionMeasures: z.string().trim().max(4000).optional(),
+});
+export type SafetyPlan = z.infer<typeof SafetyPlan>;
+export const SAFETY_PLAN_KINDS = ['safety', 'it_safety'] as const;
+export const SafetyPlanView = z.object({
+  kind: z.enum(SAFETY_PLAN_KINDS),
+  plan: SafetyPlan,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+export const ChildAssessmentCreate = z.object({
+  jointCaseId: Id,
+  assessedOn: IsoDate,
+  parentConsentFrom: z.enum(['mother', 'father', 'both', 'court']),
+  childInformed: z.literal(true, { message: 'The child must be told about the topics first' }),
+  childToldMayWithdraw: z.literal(true, { message: 'The child must know they may stop at any time' }),
+  childToldHowRecorded: z.literal(true, { message: 'The child must know how answers are recorded' }),
+  supportPerson: z.string().trim().max(200).optional(),
+  professionalGenderChosen: z.string().trim().max(100).optional(),
+  needsConsidered: z.string().trim().max(4000).optional(),
+});
+export const ChildAssessmentView = ChildAssessmentCreate.omit({ jointCaseId: true }).extend({
+  id: Id,
+  jointCaseId: Id,
+  childPersonId: Id,
+});
+
+export const ChildrenView = z.object({
+  children: z.array(
+    z.object({ id: Id, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable() }),
+  ),
+  sectionBOverTime: z.array(
+    z.object({
+      date: z.string(),
+      side: z.string(),
+      yesCount: z.number().int(),
+      unknownCount: z.number().int(),
+    }),
+  ),
+  actions: z.array(ActionView),
+  assessments: z.array(ChildAssessmentView),
+});
