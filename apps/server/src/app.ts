@@ -15,7 +15,7 @@ import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { installAuthentication } from './http/authentication.js';
-import { installErrorHandling } from './http/error-handler.js';
+import { installErrorHandling, installNotFound, notFoundBody } from './http/error-handler.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
 import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
@@ -130,24 +130,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(caseRoutes(ctx));
       await api.register(instrumentRoutes(ctx));
       await api.register(meetingRoutes(ctx));
-      api.setNotFoundHandler((request, reply) => {
-        reply
-          .status(404)
-          .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
-      });
+      api.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request)));
     },
     { prefix: '/api' },
   );
 
-  if (options.serveWeb !== false && existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The single-page app answers every other GET; its router shows the page or "not found".
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-      return reply
-        .status(404)
-        .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
-    });
-  }
+  const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
+  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  installNotFound(app, { spaFallback: serveWeb });
   return app;
 }

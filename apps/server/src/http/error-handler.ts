@@ -18,8 +18,24 @@ export function installErrorHandling(app: FastifyInstance) {
         .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
     }
   });
-  installNotFound(app);
 }
+
+/**
+ * One not-found answer for the whole server: a JSON 404 — or, when the web app is served, its
+ * page for any GET outside /api (the app's router then shows the page or its own "not found").
+ */
+export function installNotFound(app: FastifyInstance, options: { spaFallback: boolean }) {
+  app.setNotFoundHandler((request, reply) => {
+    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api'))
+      return reply.sendFile('index.html');
+    return reply.status(404).send(notFoundBody(request));
+  });
+}
+
+export const notFoundBody = (request: FastifyRequest) => ({
+  error: 'not_found',
+  message: `No route ${request.method} ${request.url.split('?')[0]}`,
+});
 
 function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -59,14 +75,6 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return reply
     .status(500)
     .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
-}
-
-function installNotFound(app: FastifyInstance) {
-  app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({ error: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` });
-  });
 }
 
 function safeClientError(error: FastifyError): [code: string, message: string] {
