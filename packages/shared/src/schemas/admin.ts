@@ -8,6 +8,7 @@ export const NetworkCreate = z.object({
   /** Days between Phase 2 case-manager meetings (DOMAIN.md §2 step 6). */
   meetingIntervalDays: z.number().int().min(7).max(90).default(28),
 });
+export type NetworkCreate = z.infer<typeof NetworkCreate>;
 export const NetworkView = z.object({
   id: Id,
   name: z.string(),
@@ -24,6 +25,7 @@ export const AgencyCreate = z.object({
   region: z.string().trim().max(200).optional(),
   networkIds: z.array(Id).max(20).default([]),
 });
+export type AgencyCreate = z.infer<typeof AgencyCreate>;
 export const AgencyUpdate = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200).optional(),
   region: z.string().trim().max(200).nullable().optional(),
@@ -103,6 +105,8 @@ export const UserCreated = z.object({
   /** Shown once to the admin to hand over; the user must change it at first sign-in. */
   temporaryPassword: z.string(),
 });
+
+export type UserCreated = z.infer<typeof UserCreated>;
 
 export const UserListQuery = PageQuery.extend({ agencyId: Id.optional() });
 

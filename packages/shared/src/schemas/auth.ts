@@ -15,6 +15,8 @@ export const TotpCodeBody = z.object({
     .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app'),
 });
 
+export type TotpCodeBody = z.infer<typeof TotpCodeBody>;
+
 export const MfaVerifyBody = z.union([
   TotpCodeBody,
   z.object({
@@ -36,6 +38,8 @@ export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1, 'Enter your current password').max(1024),
   newPassword: NewPassword,
 });
+
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 export const PreferencesBody = z.object({ language: z.enum(LANGUAGES) });
 
@@ -91,6 +95,7 @@ export const MfaEnrolment = z.object({
 export type MfaEnrolment = z.infer<typeof MfaEnrolment>;
 
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
 
 /** What the sign-in page needs before anyone is signed in. Demo logins only in demo mode. */
 export const PublicConfig = z.object({
