@@ -6,6 +6,8 @@ export const AuditEventView = z.object({
   id: z.string(),
   occurredAt: z.iso.datetime(),
   actorUserId: Id.nullable(),
+  /** The actor's display name (staff names are not case content). */
+  actorName: z.string().nullable(),
   actorAgencyId: Id.nullable(),
   action: z.string(),
   outcome: z.enum(AUDIT_OUTCOMES),
