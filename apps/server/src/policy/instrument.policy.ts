@@ -39,13 +39,20 @@ export const instrumentPolicy = {
     return instrumentKind === 'questionnaire' ? 'questionnaires' : 'risk';
   },
 
-  /** How a participant of the joint case reads a response. */
-  readerView(actor: Actor, response: ResponseFacts, readerIsHerService = false): ReaderView {
-    if (actor.side === 'perpetrator' && response.ownerSide !== 'perpetrator') return 'protected';
-    // What her service recorded is hers: every other agency of the case, whatever its side, gets the
-    // protected view (a victim-side agency party to the case agreement is not her service).
-    if (response.ownerSide === 'victim' && !readerIsHerService) return 'protected';
-    return 'full';
+  /**
+   * How a reader sees a response: in full if their own agency and side gave it, or if they are
+   * her own support service (his information flows to her side by default). Everyone else —
+   * the programme reading her side's answers, any other agency of the case, whatever its side —
+   * reads it protected: values only, her items unattributed and only with her consent, no notes.
+   */
+  readerView(actor: Actor, response: ResponseFacts, readerIsHerService: boolean): ReaderView {
+    if (response.ownerAgencyId === actor.agencyId && response.ownerSide === actor.side) return 'full';
+    return readerIsHerService ? 'full' : 'protected';
+  },
+
+  /** Details of what she reported (recidivism she described, her questionnaires) are for her service. */
+  seesHerReports(readerIsHerService: boolean): boolean {
+    return readerIsHerService;
   },
 
   /** One answer as a protected reader sees it. */

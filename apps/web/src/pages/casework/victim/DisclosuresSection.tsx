@@ -1,0 +1,292 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { DisclosureCreate, ShareCreate, type VictimFileView } from '@tandem/shared';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client';
+import {
+  keys,
+  useAgencyDirectory,
+  useAgreement,
+  useJointCase,
+  useRefreshCasework,
+} from '../../../casework/api';
+import { DateField, Empty, Section, VictimSideOnly } from '../../../casework/components';
+import { formatDate, todayIso } from '../../../casework/format';
+import { useFormErrors } from '../../../casework/forms';
+import { CASEWORK_NS } from '../../../casework/i18n';
+import type { Created } from '../../../casework/types';
+import { FormAlert } from '../../../components/FormAlert';
+import { useHerCaseSummaries } from './HerJointCasesSection';
+
+type Disclosure = VictimFileView['disclosures'][number];
+
+/**
+ * What she disclosed stays on the victim side. Her case manager may share one item with the
+ * programme or an agency of her joint case, with her consent, source-protected by default.
+ */
+export function DisclosuresSection({
+  file,
+  canRecord,
+  canShare,
+}: {
+  file: VictimFileView;
+  canRecord: boolean;
+  canShare: boolean;
+}) {
+  const { t, i18n } = useTranslation(CASEWORK_NS);
+  const [recording, setRecording] = useState(false);
+  const [sharing, setSharing] = useState<Disclosure | null>(null);
+  const disclosures = [...file.disclosures].reverse();
+  return (
+    <Section
+      id="her-disclosures"
+      title={
+        <Group gap="xs" component="span">
+          {t('disclosures.title')} <VictimSideOnly />
+        </Group>
+      }
+      description={t('disclosures.description')}
+      actions={
+        canRecord &&
+        !recording && (
+          <Button size="xs" onClick={() => setRecording(true)}>
+            {t('disclosures.record')}
+          </Button>
+        )
+      }
+    >
+      {recording && <DisclosureForm personId={file.person.id} onClose={() => setRecording(false)} />}
+      {disclosures.length === 0 ? (
+        <Empty>{t('disclosures.none')}</Empty>
+      ) : (
+        disclosures.map((d) => (
+          <Paper key={d.id} withBorder p="sm" radius="sm" component="article">
+            <Group justify="space-between" mb={4}>
+              <Text size="sm" fw={600}>
+                {formatDate(i18n.language, d.disclosedOn)}
+              </Text>
+              <Group gap="xs">
+                {d.sharedCount > 0 ? (
+                  <Badge variant="light" color="orange">
+                    {t('disclosures.sharedCount', { count: d.sharedCount })}
+                  </Badge>
+                ) : (
+                  <Badge variant="light" color="gray">
+                    {t('disclosures.notShared')}
+                  </Badge>
+                )}
+                {canShare && (
+                  <Button size="compact-xs" variant="default" onClick={() => setSharing(d)}>
+                    {t('disclosures.share')}
+                  </Button>
+                )}
+              </Group>
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {d.content}
+            </Text>
+          </Paper>
+        ))
+      )}
+      <Modal
+        opened={sharing !== null}
+        onClose={() => setSharing(null)}
+        title={t('share.title')}
+        size="lg"
+        centered
+      >
+        {sharing && <ShareForm file={file} disclosure={sharing} onClose={() => setSharing(null)} />}
+      </Modal>
+    </Section>
+  );
+}
+
+function DisclosureForm({ personId, onClose }: { personId: string; onClose: () => void }) {
+  const { t } = useTranslation(CASEWORK_NS);
+  const refresh = useRefreshCasework();
+  const [disclosedOn, setDisclosedOn] = useState(todayIso());
+  const [content, setContent] = useState('');
+  const save = useMutation({
+    mutationFn: (body: unknown) => api.post<Created>(`/api/victims/${personId}/disclosures`, body),
+    onSuccess: () => {
+      refresh(keys.victim(personId));
+      notifications.show({ color: 'teal', message: t('disclosures.saved') });
+      onClose();
+    },
+  });
+  const form = useFormErrors(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.check(DisclosureCreate, { disclosedOn, content });
+    if (body) save.mutate(body);
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('disclosures.record')}>
+      <Stack gap="sm" mb="sm">
+        <DateField
+          label={t('disclosures.disclosedOn')}
+          value={disclosedOn}
+          onChange={setDisclosedOn}
+          error={form.errorAt('disclosedOn')}
+          max={todayIso()}
+          required
+        />
+        <Textarea
+          label={t('disclosures.content')}
+          required
+          value={content}
+          onChange={(e) => setContent(e.currentTarget.value)}
+          error={form.errorAt('content')}
+          autosize
+          minRows={3}
+        />
+        <FormAlert error={save.error} shownFields={['disclosedOn', 'content']} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('disclosures.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ShareForm({
+  file,
+  disclosure,
+  onClose,
+}: {
+  file: VictimFileView;
+  disclosure: Disclosure;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation(CASEWORK_NS);
+  const refresh = useRefreshCasework();
+  const directory = useAgencyDirectory();
+  const { cases } = useHerCaseSummaries(file);
+  const openCases = cases.filter((c) => c.status === 'open');
+  const [jointCaseId, setJointCaseId] = useState('');
+  const chosenCase = jointCaseId || (openCases.length === 1 ? (openCases[0]?.id ?? '') : '');
+  const jointCase = useJointCase(chosenCase || undefined);
+  const agreement = useAgreement(jointCase.data?.agreementId);
+  const [recipient, setRecipient] = useState('');
+  const [sourceProtected, setSourceProtected] = useState(true);
+
+  const ppAgencyId = jointCase.data?.perpetratorSide?.agencyId;
+  const otherParties = (agreement.data?.parties ?? []).filter(
+    (p) => p.agencyId !== ppAgencyId && p.agencyId !== file.person.ownerAgencyId,
+  );
+  const consent = file.consents.find(
+    (c) => c.scope === 'share_disclosures' && !c.revokedOn && (c.recipientAgencyId ?? '') === recipient,
+  );
+
+  const save = useMutation({
+    mutationFn: (body: unknown) => api.post<Created>(`/api/disclosures/${disclosure.id}/share`, body),
+    onSuccess: () => {
+      refresh(keys.victim(file.person.id), keys.jointCase(chosenCase));
+      notifications.show({ color: 'teal', message: t('share.saved') });
+      onClose();
+    },
+  });
+  const form = useFormErrors(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = form.check(ShareCreate, {
+      jointCaseId: chosenCase || undefined,
+      recipientAgencyId: recipient || undefined,
+      sourceProtected,
+    });
+    if (body) save.mutate(body);
+  };
+
+  if (openCases.length === 0) {
+    return (
+      <Stack>
+        <Alert color="yellow" variant="light">
+          {t('share.noCase')}
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Paper withBorder p="sm" bg="gray.0">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {disclosure.content}
+          </Text>
+        </Paper>
+        <NativeSelect
+          label={t('share.case')}
+          required
+          value={chosenCase}
+          onChange={(e) => {
+            setJointCaseId(e.currentTarget.value);
+            setRecipient('');
+          }}
+          error={form.errorAt('jointCaseId')}
+          data={[
+            { value: '', label: t('common.choose') },
+            ...openCases.map((c) => ({ value: c.id, label: c.caseNumber || c.id })),
+          ]}
+        />
+        <NativeSelect
+          label={t('share.recipient')}
+          value={recipient}
+          onChange={(e) => setRecipient(e.currentTarget.value)}
+          error={form.errorAt('recipientAgencyId')}
+          data={[
+            { value: '', label: t('share.theProgramme') },
+            ...otherParties.map((p) => ({ value: p.agencyId, label: directory.nameOf(p.agencyId) })),
+          ]}
+        />
+        {!consent && (
+          <Alert color="orange" variant="light" title={t('share.noConsentTitle')}>
+            {t('share.noConsent')}
+          </Alert>
+        )}
+        <Checkbox
+          checked={sourceProtected}
+          onChange={(e) => setSourceProtected(e.currentTarget.checked)}
+          label={t('share.sourceProtected')}
+          description={sourceProtected ? t('share.sourceProtectedOn') : t('share.sourceProtectedOff')}
+        />
+        <Text size="sm" c="dimmed">
+          {t('share.recorded')}
+        </Text>
+        <FormAlert error={save.error} shownFields={['jointCaseId', 'recipientAgencyId']} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} disabled={!consent}>
+            {t('share.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,458 @@
+import { readFile } from 'node:fs/promises';
+import {
+  type APIRequestContext,
+  type Browser,
+  expect,
+  type Locator,
+  type Page,
+  test,
+} from '@playwright/test';
+import { DEMO_PASSWORD, newPersonPage, signInAsDemo } from './support';
+
+/**
+ * A full Phase 2 meeting, from the home page, the way the two case managers hold it at a
+ * distance — each at their own desk, both on the meeting screen:
+ *   1. joint risk: each side fills in its own checklist from the meeting; the agreed level;
+ *   2. recidivism: an episode she reported, which he did not — flagged as possible minimisation;
+ *   3. individual change: his T2 IMPACT questionnaire, due (his programme became active more
+ *      than three months ago; her T2 was done with her service last week);
+ *   4. qualitative elements: a note from each of them;
+ *   5. the joint action plan: a row from each of them;
+ * then closed, and the minutes downloaded as PDF and read.
+ *
+ * The test counts the UI actions it takes (clicks, fills, selects) and prints the number: the
+ * pilots found the protocol adds no administrative work, and the screen must keep it so.
+ *
+ * Set-up that is not the meeting itself — referral, partner contact, her support, the joint
+ * case, the earlier questionnaires, the critical event and the extraordinary meeting it called —
+ * goes through the API, as the people who do it would.
+ */
+
+const run = Date.now().toString(36).slice(-6);
+
+const isoDaysFromNow = (days: number) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+const isoDaysAgo = (days: number) => isoDaysFromNow(-days);
+
+interface Api {
+  userId: string;
+  name: string;
+  get: <T>(path: string) => Promise<T>;
+  post: <T>(path: string, data: unknown) => Promise<T>;
+  close: () => Promise<void>;
+}
+
+/** A demo user signed in through the API; writes carry the CSRF token of the session. */
+async function apiAs(browser: Browser, email: string): Promise<Api> {
+  const browserContext = await browser.newContext();
+  const context = browserContext.request;
+  const login = await context.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
+  expect(login.ok(), `sign-in of ${email}`).toBeTruthy();
+  const session = await (await context.get('/api/auth/session')).json();
+  const headers = { 'x-csrf-token': session.csrfToken as string };
+  const check = async <T>(path: string, response: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return {
+    userId: session.user.id,
+    name: session.user.displayName,
+    close: () => browserContext.close(),
+    get: async <T>(path: string) => check<T>(path, await context.get(path)),
+    post: async <T>(path: string, data: unknown) =>
+      check<T>(path, await context.post(path, { data, headers })),
+  };
+}
+
+interface Made {
+  jointCaseId: string;
+  caseNumber: string;
+  meetingId: string;
+  ppName: string;
+  vssName: string;
+  herName: string;
+}
+
+async function makeCaseWithMeeting(browser: Browser): Promise<Made> {
+  const pp = await apiAs(browser, 'pp.manager@oltre.demo');
+  const vss = await apiAs(browser, 'vss.manager@casadonne.demo');
+  const partnerContact = await apiAs(browser, 'partner.contact@casadonne.demo');
+  const coordinator = await apiAs(browser, 'coordinator@network.demo');
+  const agencies = (await vss.get<{ items: { id: string; kind: string }[] }>('/api/agencies?limit=100'))
+    .items;
+  const agencyOf = (kind: string) => agencies.find((agency) => agency.kind === kind)!.id;
+  const [ppAgency, vssAgency, policeId] = [
+    agencyOf('perpetrator_programme'),
+    agencyOf('victim_support'),
+    agencyOf('police'),
+  ];
+  const networks = await coordinator.get<{ items: { id: string }[] }>('/api/networks?limit=100');
+  await coordinator.post('/api/agreements', {
+    level: 'organisation',
+    networkId: networks.items[0]!.id,
+    title: `Meetings protocol ${run}`,
+    validFrom: isoDaysAgo(400),
+    parties: [ppAgency, vssAgency, policeId].map((agencyId) => ({
+      agencyId,
+      signatoryName: 'Director',
+      signedOn: isoDaysAgo(400),
+      receives: ['programme'],
+    })),
+  });
+
+  // His programme became active 100 days ago: T0 and T1 are behind him, T2.1 is due now.
+  const referral = await pp.post<{ id: string }>('/api/referrals', {
+    person: { firstName: 'Bruno', lastName: `Riunione${run}`, dateOfBirth: '1979-09-12' },
+    pathway: 'mandatory',
+    order: {
+      kind: 'court',
+      reference: `RG ${run}/2026`,
+      conditions: 'Attend the programme; no contact with her',
+      startsOn: isoDaysAgo(135),
+    },
+    referralDate: isoDaysAgo(130),
+  });
+  const episodeId = referral.id;
+  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: isoDaysAgo(120) });
+  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDaysAgo(100) });
+  const herName = `Sicura${run}`;
+  await pp.post(`/api/pp-episodes/${episodeId}/release`, {
+    signedOn: isoDaysAgo(120),
+    scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
+    partners: [
+      {
+        firstName: 'Giulia',
+        lastName: herName,
+        relationship: 'former',
+        partnerContactAgencyId: vssAgency,
+        contact: { address: `Via Nascosta ${run}`, phone: '+39 333 000 0000' },
+      },
+    ],
+  });
+  const episode = await partnerContact.get<{ partners: { partnerPersonId: string }[] }>(
+    `/api/pp-episodes/${episodeId}`,
+  );
+  const herId = episode.partners[0]!.partnerPersonId;
+  const support = await vss.post<{ id: string }>('/api/vss-episodes', {
+    personId: herId,
+    intakeDate: isoDaysAgo(110),
+  });
+  const consent = await vss.post<{ id: string }>(`/api/victims/${herId}/consents`, {
+    scope: 'joint_case',
+    givenOn: isoDaysAgo(110),
+  });
+  const jointCase = await vss.post<{ id: string; caseNumber: string }>('/api/joint-cases', {
+    ppEpisodeId: episodeId,
+    vssEpisodeId: support.id,
+    consentId: consent.id,
+    ppCaseManagerId: pp.userId,
+    vssCaseManagerId: vss.userId,
+    partnerContactWorkerId: partnerContact.userId,
+    agreement: {
+      validFrom: isoDaysAgo(110),
+      validTo: isoDaysFromNow(365),
+      otherParties: [{ agencyId: policeId, receives: ['programme', 'safety_concerns'] }],
+    },
+  });
+
+  // The questionnaires of the past: his T0 and T1; hers T0, T1 and — last week — T2.1.
+  const questionnaire = (api: Api, subject: 'him' | 'her', timepoint: string, completedOn: string) =>
+    api.post('/api/instrument-responses', {
+      instrumentId: `impact-${subject}`,
+      version: 1,
+      jointCaseId: jointCase.id,
+      subject,
+      timepoint,
+      completedOn,
+      answers: { physical: { value: 2 }, threats: { value: 3 } },
+    });
+  await questionnaire(pp, 'him', 'T0', isoDaysAgo(119));
+  await questionnaire(pp, 'him', 'T1', isoDaysAgo(99));
+  await questionnaire(vss, 'her', 'T0', isoDaysAgo(109));
+  await questionnaire(vss, 'her', 'T1', isoDaysAgo(99));
+  await questionnaire(vss, 'her', 'T2.1', isoDaysAgo(5));
+
+  // A critical event calls an extraordinary meeting, held at a distance, within the hour.
+  const event = await pp.post<{ id: string }>(`/api/pp-episodes/${episodeId}/critical-events`, {
+    kind: 'order_breach',
+    occurredOn: isoDaysAgo(1),
+    source: 'agency',
+    sourceAgencyId: policeId,
+    description: 'The police report he contacted her despite the protection order',
+  });
+  const meeting = await vss.post<{ id: string }>(`/api/joint-cases/${jointCase.id}/meetings`, {
+    kind: 'extraordinary',
+    mode: 'remote',
+    scheduledFor: new Date(Date.now() + 60 * 60_000).toISOString(),
+    triggerEventId: event.id,
+  });
+  const made = {
+    jointCaseId: jointCase.id,
+    caseNumber: jointCase.caseNumber,
+    meetingId: meeting.id,
+    ppName: pp.name,
+    vssName: vss.name,
+    herName,
+  };
+  for (const api of [pp, vss, partnerContact, coordinator]) await api.close();
+  return made;
+}
+
+/** Every click, fill and select of the test goes through here, and is counted. */
+class Ui {
+  count = 0;
+  async click(locator: Locator) {
+    this.count += 1;
+    await locator.click();
+  }
+  async fill(locator: Locator, value: string) {
+    this.count += 1;
+    await locator.fill(value);
+  }
+  async select(locator: Locator, option: { label: string }) {
+    this.count += 1;
+    await locator.selectOption(option);
+  }
+}
+
+async function personAt(browser: Browser, email: string): Promise<Page> {
+  const page = await newPersonPage(browser);
+  await signInAsDemo(page, email);
+  return page;
+}
+
+/** The open panel of one agenda item (an accordion region named by its heading). */
+const agendaItem = (page: Page, title: RegExp) => page.getByRole('region', { name: title });
+/** The accordion control of an agenda item, which shows its status. */
+const agendaControl = (page: Page, title: RegExp) => page.getByRole('button', { name: title });
+
+async function pdfText(buffer: Buffer): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return squash(pages.join(''));
+}
+// Text runs split words at arbitrary places: compare without any white space at all.
+const squash = (text: string) => text.replace(/\s+/g, '');
+const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+let made: Made;
+
+test.beforeAll(async ({ browser }) => {
+  made = await makeCaseWithMeeting(browser);
+});
+
+test('a full Phase 2 meeting from the home page, closed, with its minutes as PDF', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const ui = new Ui();
+  const meetingTitle = `Case-manager meeting — ${made.caseNumber}`;
+  const caseLink = literally(made.caseNumber);
+  const texts = {
+    ppNote: `He talks about her new partner all the time ${run}`,
+    vssNote: `Escalation risk around the court hearing ${run}`,
+    ppAction: `Accountability work on the separation ${run}`,
+    vssAction: `Agree a pick-up plan with the school ${run}`,
+    rationale: `Breach of the order and strangulation reported ${run}`,
+    decisions: `Police informed of the agreed level ${run}`,
+  };
+
+  // ——— The programme's case manager, at his desk. ———
+  const pp = await personAt(browser, 'pp.manager@oltre.demo');
+  await ui.click(
+    pp.getByRole('region', { name: 'Meetings this week' }).getByRole('link', { name: caseLink }),
+  );
+  await expect(pp.getByRole('heading', { level: 1, name: meetingTitle })).toBeVisible();
+
+  // 1. His side's checklist, from the meeting.
+  const ppRisk = agendaItem(pp, /Joint risk assessment/);
+  await ui.click(ppRisk.getByRole('button', { name: 'Fill in our checklist' }));
+  const ppChecklist = pp.getByRole('dialog', { name: 'The programme’s risk checklist' });
+  await ui.click(
+    ppChecklist.getByRole('group', { name: /minimises, denies/ }).getByText('Yes', { exact: true }),
+  );
+  await ui.click(ppChecklist.getByRole('button', { name: 'Save', exact: true }));
+  await expect(ppChecklist).toBeHidden();
+  await expect(pp.getByTestId('meeting-pp-level')).toContainText('Low');
+
+  // 3. His T2 questionnaire, due.
+  const ppImpact = agendaItem(pp, /Individual change/);
+  await expect(ppImpact.getByTestId('impact-T2.1')).toContainText('Overdue');
+  await ui.click(ppImpact.getByRole('button', { name: 'Fill in his T2.1' }));
+  const his = pp.getByRole('dialog', { name: 'His IMPACT questionnaire T2.1' });
+  await ui.click(his.getByRole('group', { name: /push, hit/ }).getByText('1', { exact: true }));
+  await ui.click(his.getByRole('button', { name: 'Save', exact: true }));
+  await expect(his).toBeHidden();
+  await expect(ppImpact.getByTestId('impact-T2.1')).toContainText('Done · score 1');
+  await ui.click(ppImpact.getByRole('button', { name: 'Mark addressed' }));
+  await expect(agendaControl(pp, /Individual change/)).toContainText('Addressed');
+
+  // 4. What he perceives beyond the checklist.
+  const ppQualitative = agendaItem(pp, /Qualitative elements/);
+  await ui.click(ppQualitative.getByText('High concern', { exact: true }));
+  await ui.fill(ppQualitative.getByLabel('What you perceive as danger'), texts.ppNote);
+  await ui.click(ppQualitative.getByRole('button', { name: 'Add note' }));
+  await expect(ppQualitative).toContainText(texts.ppNote);
+
+  // 5. A row of the action plan for the programme.
+  const ppPlan = agendaItem(pp, /Joint action plan/);
+  await ui.fill(ppPlan.getByLabel('Protection or support need'), 'He blames her for the separation');
+  await ui.fill(ppPlan.getByLabel('Action', { exact: true }), texts.ppAction);
+  await ui.fill(ppPlan.getByLabel('By', { exact: true }), isoDaysFromNow(21));
+  await ui.click(ppPlan.getByRole('button', { name: 'Add', exact: true }));
+  await expect(ppPlan.getByRole('table')).toContainText(texts.ppAction);
+  const ppCount = ui.count;
+
+  // ——— Victim support's case manager, at hers. ———
+  const vss = await personAt(browser, 'vss.manager@casadonne.demo');
+  await ui.click(
+    vss.getByRole('region', { name: 'Meetings this week' }).getByRole('link', { name: caseLink }),
+  );
+  await expect(vss.getByRole('heading', { level: 1, name: meetingTitle })).toBeVisible();
+  await expect(vss.getByText('Remote', { exact: true }).first()).toBeVisible();
+  await expect(vss.getByRole('link', { name: 'Add to calendar (.ics)' })).toHaveAttribute(
+    'href',
+    `/api/meetings/${made.meetingId}/calendar.ics`,
+  );
+
+  // 1. Her side's checklist: what she said, marked as hers.
+  const risk = agendaItem(vss, /Joint risk assessment/);
+  await ui.click(risk.getByRole('button', { name: 'Fill in our checklist' }));
+  const checklist = vss.getByRole('dialog', { name: 'Victim support’s risk checklist' });
+  const strangulation = checklist.getByRole('group', { name: /strangle, choke/ });
+  await ui.click(strangulation.getByText('Yes', { exact: true }));
+  await ui.select(strangulation.getByLabel('Source'), { label: 'Her' });
+  await ui.click(checklist.getByRole('button', { name: 'Save', exact: true }));
+  await expect(checklist).toBeHidden();
+  await expect(vss.getByTestId('meeting-vss-level')).toContainText('High');
+  await expect(vss.getByTestId('meeting-pp-level')).toContainText('Low');
+  await expect(risk).toContainText('The programme assesses the risk lower than victim support');
+
+  // The agreed level starts at the higher of the two; recording it addresses the item.
+  const agree = risk.getByRole('form', { name: 'Record the agreed level' });
+  await expect(agree.getByRole('radio', { name: 'High' })).toBeChecked();
+  await ui.fill(agree.getByLabel('Rationale'), texts.rationale);
+  await ui.click(agree.getByRole('button', { name: 'Record agreed level' }));
+  await expect(agendaControl(vss, /Joint risk assessment/)).toContainText('Agreed: High');
+  await expect(agendaControl(vss, /Joint risk assessment/)).toContainText('Addressed');
+
+  // 2. An episode she reported and he did not: possible minimisation.
+  const recidivism = agendaItem(vss, /Recidivism/);
+  const episode = recidivism.getByRole('form', { name: 'Record an episode' });
+  await ui.click(episode.getByText('Psychological', { exact: true }));
+  await ui.click(episode.getByText('Severe', { exact: true }));
+  await ui.click(episode.getByText('Her', { exact: true }));
+  await ui.click(episode.getByRole('button', { name: 'Record the episode' }));
+  await expect(recidivism.getByTestId('meeting-minimisation-count')).toContainText('1');
+  await ui.click(recidivism.getByRole('button', { name: 'Mark addressed' }));
+  await expect(agendaControl(vss, /Recidivism/)).toContainText('Addressed');
+
+  // 3. His questionnaire is in; the item was addressed on his screen.
+  await expect(agendaControl(vss, /Individual change/)).toContainText('Addressed');
+
+  // 4. Her note, beside his.
+  const qualitative = agendaItem(vss, /Qualitative elements/);
+  await ui.click(qualitative.getByText('Medium concern', { exact: true }));
+  await ui.fill(qualitative.getByLabel('What you perceive as danger'), texts.vssNote);
+  await ui.click(qualitative.getByRole('button', { name: 'Add note' }));
+  await expect(qualitative).toContainText(texts.ppNote);
+  await expect(qualitative).toContainText(texts.vssNote);
+  await ui.click(qualitative.getByRole('button', { name: 'Mark addressed' }));
+
+  // 5. Her service's row, beside his.
+  const plan = agendaItem(vss, /Joint action plan/);
+  await ui.fill(
+    plan.getByLabel('Protection or support need'),
+    'She fears he will wait for her at the school',
+  );
+  await ui.fill(plan.getByLabel('Action', { exact: true }), texts.vssAction);
+  await ui.fill(plan.getByLabel('By', { exact: true }), isoDaysFromNow(7));
+  await ui.click(plan.getByRole('button', { name: 'Add', exact: true }));
+  await expect(plan.getByRole('table')).toContainText(texts.vssAction);
+  await expect(plan.getByRole('table')).toContainText(texts.ppAction);
+  await ui.click(plan.getByRole('button', { name: 'Mark addressed' }));
+  await expect(vss.getByText('Agenda: 5 of 5 done')).toBeVisible();
+
+  // Attendance starts with both case managers ticked; the decisions; close.
+  const closing = vss.getByRole('region', { name: 'Close the meeting' });
+  await expect(closing.getByRole('checkbox', { name: literally(made.ppName) })).toBeChecked();
+  await expect(closing.getByRole('checkbox', { name: literally(made.vssName) })).toBeChecked();
+  await ui.fill(closing.getByLabel('Decisions'), texts.decisions);
+  await ui.click(closing.getByRole('button', { name: 'Close the meeting' }));
+  await expect(vss.getByRole('heading', { name: 'Minutes', level: 2 })).toBeVisible();
+
+  // The minutes, as PDF.
+  const [download] = await Promise.all([
+    vss.waitForEvent('download'),
+    ui.click(vss.getByRole('link', { name: 'Download minutes (PDF)' })),
+  ]);
+  const text = await pdfText(await readFile(await download.path()));
+  for (const expected of [
+    'Minutes of the case-manager meeting',
+    made.caseNumber,
+    made.ppName,
+    made.vssName,
+    texts.rationale,
+    texts.ppNote,
+    texts.vssNote,
+    texts.ppAction,
+    texts.vssAction,
+    texts.decisions,
+    'Possible minimisation',
+  ]) {
+    expect(text, expected).toContain(squash(expected));
+  }
+  for (const hidden of [made.herName, 'Via Nascosta']) expect(text, hidden).not.toContain(squash(hidden));
+
+  console.log(
+    `Phase 2 meeting: ${ui.count} UI actions (programme ${ppCount}, victim support ${ui.count - ppCount}).`,
+  );
+  expect(ui.count).toBeLessThan(40);
+});
+
+test('an extraordinary meeting cannot close while items are open; the server names them', async ({
+  browser,
+}) => {
+  const vss = await personAt(browser, 'vss.manager@casadonne.demo');
+  await vss.goto(`/cases/${made.jointCaseId}`);
+  await vss.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await expect(vss.getByRole('heading', { level: 1, name: `Meetings — ${made.caseNumber}` })).toBeVisible();
+  await expect(vss.getByRole('table')).toContainText('Extraordinary');
+
+  const call = vss.getByRole('form', { name: 'Call an extraordinary meeting' });
+  await expect(call.getByLabel('After the critical event')).toHaveValue(/.+/);
+  await call.getByRole('button', { name: 'Call the meeting' }).click();
+  await expect(
+    vss.getByRole('heading', { level: 1, name: `Case-manager meeting — ${made.caseNumber}` }),
+  ).toBeVisible();
+  await expect(vss.getByText('Extraordinary', { exact: true }).first()).toBeVisible();
+
+  await agendaItem(vss, /Recidivism/)
+    .getByRole('button', { name: 'Defer…' })
+    .click();
+  await agendaItem(vss, /Recidivism/)
+    .getByLabel('Why is it deferred?')
+    .fill('No new report since the meeting this morning');
+  await agendaItem(vss, /Recidivism/)
+    .getByRole('button', { name: 'Defer this item' })
+    .click();
+  await expect(agendaControl(vss, /Recidivism/)).toContainText('Deferred');
+
+  await vss.getByRole('button', { name: 'Close the meeting' }).click();
+  const refused = vss.getByRole('alert').filter({ hasText: 'The meeting cannot be closed yet' });
+  await expect(refused).toBeVisible();
+  for (const item of [
+    'Joint risk assessment',
+    'Individual change (IMPACT)',
+    'Qualitative elements',
+    'Joint action plan',
+  ])
+    await expect(refused).toContainText(item);
+  await expect(refused).not.toContainText('Recidivism');
+  await expect(vss.getByText('Address this item, or defer it with a reason, before closing.')).toHaveCount(4);
+});

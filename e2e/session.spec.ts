@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { signInAsDemo } from './support';
+
+test('when the server has ended the session, the next request leads to sign-in with an explanation', async ({
+  page,
+  context,
+}) => {
+  await signInAsDemo(page, 'admin@oltre.demo');
+  // The server forgets the session (as after the idle timeout): here, by losing the cookie.
+  await context.clearCookies();
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByText('You were signed out after a period of inactivity')).toBeVisible();
+  // Nothing of the previous session is left on screen.
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
+test('signing out says so, and the back button does not show the previous pages', async ({ page }) => {
+  await signInAsDemo(page, 'admin@oltre.demo');
+  await page.getByRole('link', { name: 'Users' }).click();
+  const usersTable = page.getByRole('table', { name: 'Users, most recent first' });
+  await expect(usersTable.getByRole('cell', { name: /pp\.manager@oltre\.demo/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(page.getByText('You have signed out.')).toBeVisible();
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(usersTable).toHaveCount(0);
+});

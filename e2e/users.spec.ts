@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { createUser, DEMO_PASSWORD, newPersonPage, openUsers, signInAsDemo } from './support';
+
+test('an agency admin creates a user, who then appears in the list', async ({ page }) => {
+  const email = `paola.partner.${Date.now()}@ponte.demo`;
+  await signInAsDemo(page, 'admin@ponte.demo');
+  await openUsers(page);
+  await expect(page.getByRole('cell', { name: email })).toHaveCount(0);
+
+  await createUser(page, {
+    email,
+    name: 'Paola Partner',
+    side: 'Victim side',
+    role: 'Partner-contact worker',
+  });
+
+  const row = page.getByRole('row').filter({ hasText: email });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Paola Partner');
+  await expect(row).toContainText('Partner-contact worker');
+  await expect(row).toContainText('Victim side');
+
+  // Still there when the list is fetched again.
+  await page.reload();
+  await expect(page.getByRole('row').filter({ hasText: email })).toBeVisible();
+});
+
+test("an agency admin sees only their own agency's users, in the page and through the API", async ({
+  browser,
+}) => {
+  // The system admin can see the Oltre agency and its users: the check below is not vacuous.
+  const sysadmin = await newPersonPage(browser);
+  await signInAsDemo(sysadmin, 'sysadmin@tandem.demo');
+  const agencies = await sysadmin.request.get('/api/agencies?limit=100');
+  expect(agencies.ok()).toBe(true);
+  const oltre = ((await agencies.json()) as { items: { id: string; name: string }[] }).items.find((a) =>
+    a.name.startsWith('Oltre'),
+  );
+  expect(oltre).toBeDefined();
+  const oltreUsers = await sysadmin.request.get(`/api/users?agencyId=${oltre?.id}`);
+  expect(await oltreUsers.text()).toContain('@oltre.demo');
+  await sysadmin.context().close();
+
+  // The admin of Casa delle Donne.
+  const page = await newPersonPage(browser);
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill('admin@casadonne.demo');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await openUsers(page);
+  await expect(page.getByRole('cell', { name: /vss\.manager@casadonne\.demo/ })).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('@oltre.demo');
+
+  // Asking the API directly for the other agency's users gives nothing away.
+  const response = await page.request.get(`/api/users?agencyId=${oltre?.id}`);
+  expect([200, 404]).toContain(response.status());
+  const body = await response.text();
+  expect(body).not.toContain('@oltre.demo');
+  if (response.status() === 200) {
+    const page200 = JSON.parse(body) as { items: { email: string }[] };
+    for (const user of page200.items) expect(user.email).toMatch(/@casadonne\.demo$/);
+  }
+  await page.context().close();
+});
