@@ -7,20 +7,42 @@ export class AccessLogRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
   async forPerson(personId: string, limit = 200) {
-    const person = await this.ctx.trx.selectFrom('person').select(['id', 'owner_agency_id']).where('id', '=', personId).executeTakeFirst();
+    const person = await this.ctx.trx
+      .selectFrom('person')
+      .select(['id', 'owner_agency_id'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
     if (!person || !accessLogPolicy.canView(this.ctx.actor, { ownerAgencyId: person.owner_agency_id })) {
-      this.ctx.audit.record({ action: 'access_log.read', outcome: 'denied', resourceType: 'person', resourceId: personId });
+      this.ctx.audit.record({
+        action: 'access_log.read',
+        outcome: 'denied',
+        resourceType: 'person',
+        resourceId: personId,
+      });
       throw notFound();
     }
     const rows = await this.ctx.trx
       .selectFrom('audit_event as a')
       .leftJoin('app_user as u', 'u.id', 'a.actor_user_id')
-      .select(['a.occurred_at', 'a.actor_user_id', 'u.display_name', 'a.actor_agency_id', 'a.action', 'a.outcome', 'a.basis'])
+      .select([
+        'a.occurred_at',
+        'a.actor_user_id',
+        'u.display_name',
+        'a.actor_agency_id',
+        'a.action',
+        'a.outcome',
+        'a.basis',
+      ])
       .where('a.subject_person_id', '=', personId)
       .orderBy('a.id', 'desc')
       .limit(limit)
       .execute();
-    this.ctx.audit.record({ action: 'access_log.read', outcome: 'success', resourceType: 'person', resourceId: personId });
+    this.ctx.audit.record({
+      action: 'access_log.read',
+      outcome: 'success',
+      resourceType: 'person',
+      resourceId: personId,
+    });
     return rows.map((row) => ({
       occurredAt: new Date(row.occurred_at).toISOString(),
       actorUserId: row.actor_user_id,

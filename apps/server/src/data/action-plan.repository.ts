@@ -23,7 +23,9 @@ export class ActionPlanRepository {
       .where((eb) => rowFilterToSql(eb, actionPolicy.visibleRows(this.ctx.actor)));
   }
 
-  private toView(row: Awaited<ReturnType<ReturnType<ActionPlanRepository['selectVisible']>['executeTakeFirstOrThrow']>>): ActionView {
+  private toView(
+    row: Awaited<ReturnType<ReturnType<ActionPlanRepository['selectVisible']>['executeTakeFirstOrThrow']>>,
+  ): ActionView {
     const open = row.status === 'open' || row.status === 'in_progress';
     return {
       id: row.id,
@@ -43,10 +45,18 @@ export class ActionPlanRepository {
     };
   }
 
-  async list(filter: { jointCaseId?: string; overdueForMe?: boolean; childPersonId?: string }): Promise<ActionView[]> {
+  async list(filter: {
+    jointCaseId?: string;
+    overdueForMe?: boolean;
+    childPersonId?: string;
+  }): Promise<ActionView[]> {
     const rows = await this.selectVisible()
-      .$if(filter.jointCaseId !== undefined, (qb) => qb.where('action_item.joint_case_id', '=', filter.jointCaseId!))
-      .$if(filter.childPersonId !== undefined, (qb) => qb.where('action_item.child_person_id', '=', filter.childPersonId!))
+      .$if(filter.jointCaseId !== undefined, (qb) =>
+        qb.where('action_item.joint_case_id', '=', filter.jointCaseId!),
+      )
+      .$if(filter.childPersonId !== undefined, (qb) =>
+        qb.where('action_item.child_person_id', '=', filter.childPersonId!),
+      )
       .$if(filter.overdueForMe === true, (qb) =>
         qb
           .where('action_item.status', 'in', ['open', 'in_progress'])
@@ -75,17 +85,41 @@ export class ActionPlanRepository {
       .executeTakeFirst();
     if (!jointCase) throw notFound();
     if (!actionPolicy.canCreate(this.ctx.actor, input)) {
-      this.ctx.audit.record({ action: 'action.create', outcome: 'denied', resourceType: 'joint_case', resourceId: jointCaseId });
-      throw forbidden(input.victimSideOnly ? 'Only the victim side records her own safety measures' : 'Case managers record actions');
+      this.ctx.audit.record({
+        action: 'action.create',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: jointCaseId,
+      });
+      throw forbidden(
+        input.victimSideOnly
+          ? 'Only the victim side records her own safety measures'
+          : 'Case managers record actions',
+      );
     }
-    const agency = await this.ctx.trx.selectFrom('agency').select('id').where('id', '=', input.responsibleAgencyId).executeTakeFirst();
+    const agency = await this.ctx.trx
+      .selectFrom('agency')
+      .select('id')
+      .where('id', '=', input.responsibleAgencyId)
+      .executeTakeFirst();
     if (!agency) throw invalidInput('responsibleAgencyId', 'No such agency');
     if (input.responsibleUserId) {
-      const user = await this.ctx.trx.selectFrom('app_user').select('agency_id').where('id', '=', input.responsibleUserId).where('active', '=', true).executeTakeFirst();
-      if (!user || user.agency_id !== input.responsibleAgencyId) throw invalidInput('responsibleUserId', 'Choose an active person of the responsible agency');
+      const user = await this.ctx.trx
+        .selectFrom('app_user')
+        .select('agency_id')
+        .where('id', '=', input.responsibleUserId)
+        .where('active', '=', true)
+        .executeTakeFirst();
+      if (!user || user.agency_id !== input.responsibleAgencyId)
+        throw invalidInput('responsibleUserId', 'Choose an active person of the responsible agency');
     }
     if (input.childPersonId) {
-      const child = await this.ctx.trx.selectFrom('joint_case_child').select('child_person_id').where('joint_case_id', '=', jointCaseId).where('child_person_id', '=', input.childPersonId).executeTakeFirst();
+      const child = await this.ctx.trx
+        .selectFrom('joint_case_child')
+        .select('child_person_id')
+        .where('joint_case_id', '=', jointCaseId)
+        .where('child_person_id', '=', input.childPersonId)
+        .executeTakeFirst();
       if (!child) throw invalidInput('childPersonId', 'No such child in this joint case');
     }
     if (input.meetingId) await this.assertMeetingOfCase(input.meetingId, jointCaseId, 'meetingId');
@@ -108,33 +142,63 @@ export class ActionPlanRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'action.create', outcome: 'success', resourceType: 'action_item', resourceId: row.id, details: { jointCaseId } });
-    return this.toView(await this.selectVisible().where('action_item.id', '=', row.id).executeTakeFirstOrThrow());
+    this.ctx.audit.record({
+      action: 'action.create',
+      outcome: 'success',
+      resourceType: 'action_item',
+      resourceId: row.id,
+      details: { jointCaseId },
+    });
+    return this.toView(
+      await this.selectVisible().where('action_item.id', '=', row.id).executeTakeFirstOrThrow(),
+    );
   }
 
   async update(actionId: string, input: z.infer<typeof ActionUpdate>): Promise<ActionView> {
     const current = await this.selectVisible().where('action_item.id', '=', actionId).executeTakeFirst();
     if (!current || !actionPolicy.canCreate(this.ctx.actor, { victimSideOnly: current.victim_side_only })) {
-      this.ctx.audit.record({ action: 'action.update', outcome: 'denied', resourceType: 'action_item', resourceId: actionId });
+      this.ctx.audit.record({
+        action: 'action.update',
+        outcome: 'denied',
+        resourceType: 'action_item',
+        resourceId: actionId,
+      });
       throw notFound();
     }
-    if (input.reviewedInMeetingId) await this.assertMeetingOfCase(input.reviewedInMeetingId, current.joint_case_id, 'reviewedInMeetingId');
+    if (input.reviewedInMeetingId)
+      await this.assertMeetingOfCase(input.reviewedInMeetingId, current.joint_case_id, 'reviewedInMeetingId');
     await this.ctx.trx
       .updateTable('action_item')
       .set({
         ...(input.status !== undefined && { status: input.status }),
         ...(input.term !== undefined && { term: input.term }),
         ...(input.responsibleUserId !== undefined && { responsible_user_id: input.responsibleUserId }),
-        ...(input.reviewedInMeetingId !== undefined && { last_reviewed_meeting_id: input.reviewedInMeetingId, last_reviewed_at: new Date() }),
+        ...(input.reviewedInMeetingId !== undefined && {
+          last_reviewed_meeting_id: input.reviewedInMeetingId,
+          last_reviewed_at: new Date(),
+        }),
       })
       .where('id', '=', actionId)
       .execute();
-    this.ctx.audit.record({ action: 'action.update', outcome: 'success', resourceType: 'action_item', resourceId: actionId, details: { fields: Object.keys(input) } });
-    return this.toView(await this.selectVisible().where('action_item.id', '=', actionId).executeTakeFirstOrThrow());
+    this.ctx.audit.record({
+      action: 'action.update',
+      outcome: 'success',
+      resourceType: 'action_item',
+      resourceId: actionId,
+      details: { fields: Object.keys(input) },
+    });
+    return this.toView(
+      await this.selectVisible().where('action_item.id', '=', actionId).executeTakeFirstOrThrow(),
+    );
   }
 
   private async assertMeetingOfCase(meetingId: string, jointCaseId: string, path: string) {
-    const meeting = await this.ctx.trx.selectFrom('case_meeting').select('id').where('id', '=', meetingId).where('joint_case_id', '=', jointCaseId).executeTakeFirst();
+    const meeting = await this.ctx.trx
+      .selectFrom('case_meeting')
+      .select('id')
+      .where('id', '=', meetingId)
+      .where('joint_case_id', '=', jointCaseId)
+      .executeTakeFirst();
     if (!meeting) throw invalidInput(path, 'No such meeting in this joint case');
   }
 }

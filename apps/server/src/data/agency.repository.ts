@@ -34,7 +34,9 @@ export class AgencyRepository {
       .selectFrom('agency')
       .selectAll('agency')
       .select(
-        sql<string[] | null>`(SELECT array_agg(m.network_id ORDER BY m.network_id) FROM network_membership m WHERE m.agency_id = agency.id)`.as(
+        sql<
+          string[] | null
+        >`(SELECT array_agg(m.network_id ORDER BY m.network_id) FROM network_membership m WHERE m.agency_id = agency.id)`.as(
           'network_ids',
         ),
       )
@@ -56,7 +58,9 @@ export class AgencyRepository {
         ),
       )
       .$if(after !== null, (qb) =>
-        qb.where((eb) => eb(eb.refTuple('agency.name', 'agency.id'), '>', eb.tuple(String(after![0]), String(after![1])))),
+        qb.where((eb) =>
+          eb(eb.refTuple('agency.name', 'agency.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
+        ),
       )
       .orderBy('agency.name')
       .orderBy('agency.id')
@@ -73,11 +77,20 @@ export class AgencyRepository {
 
   /** The kind of an agency, for policy decisions about who may work there. */
   async kindOf(id: string): Promise<AgencyKind | null> {
-    const row = await this.ctx.trx.selectFrom('agency').select('kind').where('id', '=', id).executeTakeFirst();
+    const row = await this.ctx.trx
+      .selectFrom('agency')
+      .select('kind')
+      .where('id', '=', id)
+      .executeTakeFirst();
     return (row?.kind as AgencyKind | undefined) ?? null;
   }
 
-  async create(input: { name: string; kind: AgencyKind; region?: string | undefined; networkIds: readonly string[] }) {
+  async create(input: {
+    name: string;
+    kind: AgencyKind;
+    region?: string | undefined;
+    networkIds: readonly string[];
+  }) {
     if (!agencyPolicy.canCreate(this.ctx.actor)) {
       this.ctx.audit.record({ action: 'agency.create', outcome: 'denied', resourceType: 'agency' });
       throw forbidden();
@@ -88,14 +101,24 @@ export class AgencyRepository {
       .returning('id')
       .executeTakeFirstOrThrow();
     await this.replaceNetworks(row.id, input.networkIds);
-    this.ctx.audit.record({ action: 'agency.create', outcome: 'success', resourceType: 'agency', resourceId: row.id });
+    this.ctx.audit.record({
+      action: 'agency.create',
+      outcome: 'success',
+      resourceType: 'agency',
+      resourceId: row.id,
+    });
     return this.get(row.id);
   }
 
   async update(id: string, changes: AgencyChanges) {
     await this.get(id);
     if (!agencyPolicy.canUpdate(this.ctx.actor)) {
-      this.ctx.audit.record({ action: 'agency.update', outcome: 'denied', resourceType: 'agency', resourceId: id });
+      this.ctx.audit.record({
+        action: 'agency.update',
+        outcome: 'denied',
+        resourceType: 'agency',
+        resourceId: id,
+      });
       throw notFound();
     }
     const values = {

@@ -20,7 +20,11 @@ export class AgreementRepository {
       this.ctx.audit.record({ action: 'agreement.create', outcome: 'denied', resourceType: 'agreement' });
       throw forbidden('The network coordinator records agreements for their network');
     }
-    await this.assertNetworkAgencies(input.networkId!, input.parties.map((party) => party.agencyId), 'parties');
+    await this.assertNetworkAgencies(
+      input.networkId!,
+      input.parties.map((party) => party.agencyId),
+      'parties',
+    );
     const row = await this.ctx.trx
       .insertInto('agreement')
       .values({
@@ -50,7 +54,12 @@ export class AgreementRepository {
         })),
       )
       .execute();
-    this.ctx.audit.record({ action: 'agreement.create', outcome: 'success', resourceType: 'agreement', resourceId: row.id });
+    this.ctx.audit.record({
+      action: 'agreement.create',
+      outcome: 'success',
+      resourceType: 'agreement',
+      resourceId: row.id,
+    });
     return this.get(row.id);
   }
 
@@ -77,7 +86,11 @@ export class AgreementRepository {
       .where((eb) => rowFilterToSql(eb, agreementPolicy.visibleRows(this.ctx.actor)))
       .executeTakeFirst();
     if (!row) throw notFound();
-    const parties = await this.ctx.trx.selectFrom('agreement_party').selectAll().where('agreement_id', '=', id).execute();
+    const parties = await this.ctx.trx
+      .selectFrom('agreement_party')
+      .selectAll()
+      .where('agreement_id', '=', id)
+      .execute();
     return {
       id: row.id,
       level: row.level as AgreementView['level'],
@@ -95,14 +108,21 @@ export class AgreementRepository {
         agencyId: party.agency_id,
         signatoryName: party.signatory_name,
         signedOn: party.signed_on,
-        receives: party.receives as Extract<InformationKind, AgreementView['parties'][number]['receives'][number]>[],
+        receives: party.receives as Extract<
+          InformationKind,
+          AgreementView['parties'][number]['receives'][number]
+        >[],
       })),
     };
   }
 
   async recordPhase1Meeting(input: z.infer<typeof Phase1MeetingCreate>) {
     if (!agreementPolicy.canRecordForNetwork(this.ctx.actor, input.networkId)) {
-      this.ctx.audit.record({ action: 'phase1_meeting.create', outcome: 'denied', resourceType: 'phase1_meeting' });
+      this.ctx.audit.record({
+        action: 'phase1_meeting.create',
+        outcome: 'denied',
+        resourceType: 'phase1_meeting',
+      });
       throw forbidden('The network coordinator records Phase 1 meetings for their network');
     }
     await this.assertNetworkAgencies(input.networkId, input.agencyIds, 'agencyIds');
@@ -119,7 +139,12 @@ export class AgreementRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'phase1_meeting.create', outcome: 'success', resourceType: 'phase1_meeting', resourceId: row.id });
+    this.ctx.audit.record({
+      action: 'phase1_meeting.create',
+      outcome: 'success',
+      resourceType: 'phase1_meeting',
+      resourceId: row.id,
+    });
     return toPhase1View(row);
   }
 

@@ -21,7 +21,12 @@ const toView = (row: AuditEventRow & { actor_name: string | null }): AuditEventV
 export class AuditRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  async list(query: { limit: number; cursor?: string | undefined; actorUserId?: string | undefined; resourceId?: string | undefined }) {
+  async list(query: {
+    limit: number;
+    cursor?: string | undefined;
+    actorUserId?: string | undefined;
+    resourceId?: string | undefined;
+  }) {
     const after = decodeCursor(query.cursor, 1);
     const rows = await this.ctx.trx
       .selectFrom('audit_event')
@@ -29,13 +34,21 @@ export class AuditRepository {
       .selectAll('audit_event')
       .select('app_user.display_name as actor_name')
       .where((eb) => rowFilterToSql(eb, auditPolicy.visibleRows(this.ctx.actor), 'audit_event'))
-      .$if(query.actorUserId !== undefined, (qb) => qb.where('audit_event.actor_user_id', '=', query.actorUserId!))
-      .$if(query.resourceId !== undefined, (qb) => qb.where('audit_event.resource_id', '=', query.resourceId!))
+      .$if(query.actorUserId !== undefined, (qb) =>
+        qb.where('audit_event.actor_user_id', '=', query.actorUserId!),
+      )
+      .$if(query.resourceId !== undefined, (qb) =>
+        qb.where('audit_event.resource_id', '=', query.resourceId!),
+      )
       .$if(after !== null, (qb) => qb.where('audit_event.id', '<', String(after![0])))
       .orderBy('audit_event.id', 'desc')
       .limit(query.limit + 1)
       .execute();
-    this.ctx.audit.record({ action: 'audit.list', outcome: auditPolicy.visibleRows(this.ctx.actor).kind === 'none' ? 'denied' : 'success', resourceType: 'audit_event' });
+    this.ctx.audit.record({
+      action: 'audit.list',
+      outcome: auditPolicy.visibleRows(this.ctx.actor).kind === 'none' ? 'denied' : 'success',
+      resourceType: 'audit_event',
+    });
     return toPage(rows, query.limit, toView, (row) => [String(row.id)]);
   }
 }

@@ -72,7 +72,9 @@ export class AuthStore {
   }
 
   async credentialsByEmail(email: string): Promise<Credentials | null> {
-    const row = await this.credentialsQuery().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+    const row = await this.credentialsQuery()
+      .where(sql`lower(email)`, '=', email.toLowerCase())
+      .executeTakeFirst();
     return row ? toCredentials(row) : null;
   }
 
@@ -116,10 +118,19 @@ export class AuthStore {
   }
 
   async setPendingTotpSecret(userId: string, secretEnc: string): Promise<void> {
-    await this.db.updateTable('app_user').set({ totp_pending_secret_enc: secretEnc }).where('id', '=', userId).execute();
+    await this.db
+      .updateTable('app_user')
+      .set({ totp_pending_secret_enc: secretEnc })
+      .where('id', '=', userId)
+      .execute();
   }
 
-  async completeTotpEnrolment(userId: string, secretEnc: string, usedStep: number, recoveryCodeHashes: string[]) {
+  async completeTotpEnrolment(
+    userId: string,
+    secretEnc: string,
+    usedStep: number,
+    recoveryCodeHashes: string[],
+  ) {
     await this.db
       .updateTable('app_user')
       .set({
@@ -138,7 +149,11 @@ export class AuthStore {
   }
 
   async recordTotpStep(userId: string, step: number): Promise<void> {
-    await this.db.updateTable('app_user').set({ totp_last_used_step: step }).where('id', '=', userId).execute();
+    await this.db
+      .updateTable('app_user')
+      .set({ totp_last_used_step: step })
+      .where('id', '=', userId)
+      .execute();
   }
 
   /** Marks a recovery code used; false when it is unknown or spent. */
@@ -206,7 +221,9 @@ export class AuthStore {
         'u.active',
       ])
       .select(
-        sql<string[] | null>`(SELECT array_agg(m.network_id) FROM network_membership m WHERE m.agency_id = u.agency_id)`.as(
+        sql<
+          string[] | null
+        >`(SELECT array_agg(m.network_id) FROM network_membership m WHERE m.agency_id = u.agency_id)`.as(
           'network_ids',
         ),
       )
@@ -236,7 +253,11 @@ export class AuthStore {
   }
 
   async touchSession(sessionId: string): Promise<void> {
-    await this.db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', sessionId).execute();
+    await this.db
+      .updateTable('user_session')
+      .set({ last_seen_at: new Date() })
+      .where('id', '=', sessionId)
+      .execute();
   }
 
   async deleteSession(sessionId: string): Promise<void> {

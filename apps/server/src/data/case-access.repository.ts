@@ -1,5 +1,5 @@
 import type { AgencyKind, ConsentScope, InformationKind, Side } from '@tandem/shared';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../policy/actor.js';
@@ -53,7 +53,12 @@ export class CaseAccess {
       .selectFrom('joint_case')
       .select('pp_episode_id')
       .where('partner_person_id', '=', partnerPersonId)
-      .union(this.trx.selectFrom('partner_referral').select('episode_id as pp_episode_id').where('partner_person_id', '=', partnerPersonId))
+      .union(
+        this.trx
+          .selectFrom('partner_referral')
+          .select('episode_id as pp_episode_id')
+          .where('partner_person_id', '=', partnerPersonId),
+      )
       .execute();
     for (const row of rows) await this.recompute(row.pp_episode_id);
   }
@@ -101,8 +106,22 @@ export class CaseAccess {
     const cases = await this.trx
       .selectFrom('joint_case as jc')
       .innerJoin('agreement as a', 'a.id', 'jc.agreement_id')
-      .select(['jc.id', 'jc.status', 'jc.partner_person_id', 'jc.vss_agency_id', 'a.id as agreement_id', 'a.valid_from', 'a.valid_to'])
-      .select(sql<string[] | null>`(SELECT array_agg(c.child_person_id) FROM joint_case_child c WHERE c.joint_case_id = jc.id)`.as('child_ids'))
+      .select([
+        'jc.id',
+        'jc.status',
+        'jc.partner_person_id',
+        'jc.vss_agency_id',
+        'a.id as agreement_id',
+        'a.valid_from',
+        'a.valid_to',
+      ])
+      .select(
+        sql<
+          string[] | null
+        >`(SELECT array_agg(c.child_person_id) FROM joint_case_child c WHERE c.joint_case_id = jc.id)`.as(
+          'child_ids',
+        ),
+      )
       .where('jc.pp_episode_id', '=', episodeId)
       .execute();
     const jointCases: EpisodeFacts['jointCases'][number][] = [];

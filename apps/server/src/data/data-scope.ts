@@ -16,8 +16,8 @@ import { MeetingRepository } from './meeting.repository.js';
 import { NetworkRepository } from './network.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { PpEpisodeRepository } from './pp-episode.repository.js';
-import { SafetyPlanRepository } from './safety-plan.repository.js';
 import type { RepositoryContext } from './repository-context.js';
+import { SafetyPlanRepository } from './safety-plan.repository.js';
 import { UserRepository } from './user.repository.js';
 import { VictimFileRepository } from './victim-file.repository.js';
 

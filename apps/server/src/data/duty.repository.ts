@@ -32,7 +32,9 @@ export class DutyRepository {
     const partners = await this.ctx.trx
       .selectFrom('partner_referral as r')
       .leftJoin('joint_case as jc', (join) =>
-        join.onRef('jc.pp_episode_id', '=', 'r.episode_id').onRef('jc.partner_person_id', '=', 'r.partner_person_id'),
+        join
+          .onRef('jc.pp_episode_id', '=', 'r.episode_id')
+          .onRef('jc.partner_person_id', '=', 'r.partner_person_id'),
       )
       .select(['r.partner_person_id', 'r.partner_contact_agency_id', 'jc.partner_contact_worker_id'])
       .where('r.episode_id', '=', episodeId)
@@ -76,10 +78,26 @@ export class DutyRepository {
       )
       .selectAll('duty_to_inform')
       .select(['her.first_name', 'her.last_name', 'pref.safe_channel', 'jc.id as joint_case_id'])
+      .select((eb) =>
+        eb
+          .selectFrom('partner_contact as pc')
+          .select('pc.outcome')
+          .whereRef('pc.partner_person_id', '=', 'duty_to_inform.partner_person_id')
+          .whereRef('pc.episode_id', '=', 'duty_to_inform.episode_id')
+          .orderBy('pc.contacted_on', 'desc')
+          .orderBy('pc.created_at', 'desc')
+          .limit(1)
+          .as('last_contact_outcome'),
+      )
       .where((eb) => rowFilterToSql(eb, dutyPolicy.visibleRows(this.ctx.actor)));
   }
 
-  async list(filter: { state: 'open' | 'done' | 'closed'; overdueOnly?: boolean; jointCaseId?: string; limit?: number }): Promise<DutyView[]> {
+  async list(filter: {
+    state: 'open' | 'done' | 'closed';
+    overdueOnly?: boolean;
+    jointCaseId?: string;
+    limit?: number;
+  }): Promise<DutyView[]> {
     const rows = await this.selectVisible()
       .where('duty_to_inform.state', '=', filter.state)
       .$if(filter.overdueOnly === true, (qb) => qb.where('duty_to_inform.due_at', '<', new Date()))
@@ -91,8 +109,16 @@ export class DutyRepository {
     return rows.map((row) => this.toView(row));
   }
 
-  private toView(row: Awaited<ReturnType<ReturnType<DutyRepository['selectVisible']>['executeTakeFirstOrThrow']>>): DutyView {
-    this.ctx.audit.record({ action: 'duty.read', outcome: 'success', resourceType: 'duty_to_inform', resourceId: row.id, subjectPersonId: row.partner_person_id });
+  private toView(
+    row: Awaited<ReturnType<ReturnType<DutyRepository['selectVisible']>['executeTakeFirstOrThrow']>>,
+  ): DutyView {
+    this.ctx.audit.record({
+      action: 'duty.read',
+      outcome: 'success',
+      resourceType: 'duty_to_inform',
+      resourceId: row.id,
+      subjectPersonId: row.partner_person_id,
+    });
     return {
       id: row.id,
       trigger: row.trigger as DutyTrigger,
@@ -109,10 +135,14 @@ export class DutyRepository {
       doneHow: row.done_how,
       closedReason: row.closed_reason,
       safeChannel: row.safe_channel,
+      lastContactOutcome: (row.last_contact_outcome as DutyView['lastContactOutcome']) ?? null,
     };
   }
 
-  async resolve(id: string, resolution: { kind: 'done'; doneOn: string; how: string } | { kind: 'closed'; reason: string }) {
+  async resolve(
+    id: string,
+    resolution: { kind: 'done'; doneOn: string; how: string } | { kind: 'closed'; reason: string },
+  ) {
     const action = resolution.kind === 'done' ? 'duty.done' : 'duty.close';
     const duty = await this.selectVisible().where('duty_to_inform.id', '=', id).executeTakeFirst();
     if (!duty || !dutyPolicy.canResolve(this.ctx.actor)) {
@@ -132,7 +162,15 @@ export class DutyRepository {
       })
       .where('id', '=', id)
       .execute();
-    this.ctx.audit.record({ action, outcome: 'success', resourceType: 'duty_to_inform', resourceId: id, subjectPersonId: duty.partner_person_id });
-    return this.toView(await this.selectVisible().where('duty_to_inform.id', '=', id).executeTakeFirstOrThrow());
+    this.ctx.audit.record({
+      action,
+      outcome: 'success',
+      resourceType: 'duty_to_inform',
+      resourceId: id,
+      subjectPersonId: duty.partner_person_id,
+    });
+    return this.toView(
+      await this.selectVisible().where('duty_to_inform.id', '=', id).executeTakeFirstOrThrow(),
+    );
   }
 }

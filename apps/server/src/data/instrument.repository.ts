@@ -11,15 +11,15 @@ import {
   type RecidivismCreate,
   type ResponseCreate,
   type ResponseView,
-  scoreInstrument,
   type Side,
+  scoreInstrument,
   validateAnswers,
 } from '@tandem/shared';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
-import { getDefinition } from '../instruments/registry.js';
-import { instrumentPolicy, jointCasePolicy, victimFilePolicy } from '../policy/index.js';
+import { getDefinition, latestDefinitions } from '../instruments/registry.js';
+import { instrumentPolicy, jointCasePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { impactSchedule } from '../services/impact-schedule.js';
 import { todayIso } from './case-access.repository.js';
@@ -87,7 +87,16 @@ export class InstrumentRepository {
   private async jointCase(id: string, action: string, readKind?: InformationKind): Promise<CaseRow> {
     const row = await this.ctx.trx
       .selectFrom('joint_case')
-      .select(['id', 'case_number', 'pp_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'reassessment_due_since', 'next_reassessment_on'])
+      .select([
+        'id',
+        'case_number',
+        'pp_episode_id',
+        'partner_person_id',
+        'pp_agency_id',
+        'vss_agency_id',
+        'reassessment_due_since',
+        'next_reassessment_on',
+      ])
       .where('joint_case.id', '=', id)
       .where((eb) => rowFilterToSql(eb, jointCasePolicy.visibleRows(this.ctx.actor)))
       .executeTakeFirst();
@@ -96,7 +105,9 @@ export class InstrumentRepository {
       throw notFound();
     }
     const { actor } = this.ctx;
-    const herService = actor.side === 'victim' && (actor.agencyId === row.vss_agency_id || (await this.holds(row.partner_person_id, 'victim_core')));
+    const herService =
+      actor.side === 'victim' &&
+      (actor.agencyId === row.vss_agency_id || (await this.holds(row.partner_person_id, 'victim_core')));
     this.readerIsHerService.set(row.id, herService);
     const hisProgramme = actor.side === 'perpetrator' && actor.agencyId === row.pp_agency_id;
     if (readKind && !herService && !hisProgramme && !(await this.holds(await this.himOf(row), readKind))) {
@@ -119,22 +130,29 @@ export class InstrumentRepository {
     return grant !== undefined;
   }
 
-  private async definition(instrumentId: string, version: number, path = 'instrumentId'): Promise<InstrumentDefinition> {
+  private async definition(
+    instrumentId: string,
+    version: number,
+    path = 'instrumentId',
+  ): Promise<InstrumentDefinition> {
     const definition = await getDefinition(this.ctx.trx, instrumentId, version);
     if (!definition) throw invalidInput(path, `No instrument ${instrumentId} version ${version}`);
     return definition;
   }
 
-  /** Is the actor her own support service (victim side, holding her file)? */
-  private async isHerService(partnerId: string): Promise<boolean> {
-    if (this.ctx.actor.side !== 'victim') return false;
-    const row = await this.ctx.trx
-      .selectFrom('person')
-      .select('id')
-      .where('id', '=', partnerId)
-      .where((eb) => rowFilterToSql(eb, victimFilePolicy.visibleRows(this.ctx.actor, { agency: 'owner_agency_id', person: 'id' }), 'person'))
+  /** The risk checklist this case is assessed with: the one of its latest checklist, else the newest shipped. */
+  private async riskChecklistOf(jointCaseId: string): Promise<InstrumentDefinition> {
+    const latest = await this.responsesOf(jointCaseId, RISK_CHECKLIST_KIND)
+      .clearOrderBy()
+      .orderBy('r.created_at', 'desc')
+      .limit(1)
       .executeTakeFirst();
-    return row !== undefined;
+    if (latest) return this.definition(latest.instrument_id, latest.version);
+    const newest = (await latestDefinitions(this.ctx.trx)).find(
+      (definition) => definition.kind === RISK_CHECKLIST_KIND,
+    );
+    if (!newest) throw invalidInput('level', 'No risk checklist is loaded');
+    return newest;
   }
 
   private async herConsentToShareRisk(partnerId: string): Promise<boolean> {
@@ -158,26 +176,44 @@ export class InstrumentRepository {
     if (!input.jointCaseId) throw invalidInput('jointCaseId', 'Record instruments within a joint case');
     const jointCase = await this.jointCase(input.jointCaseId, 'instrument.record');
     if (!instrumentPolicy.canRecord(this.ctx.actor)) {
-      this.ctx.audit.record({ action: 'instrument.record', outcome: 'denied', resourceType: 'joint_case', resourceId: jointCase.id });
+      this.ctx.audit.record({
+        action: 'instrument.record',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: jointCase.id,
+      });
       throw forbidden();
     }
     const side = this.ctx.actor.side;
-    if (input.subject === 'her' && side === 'perpetrator') throw invalidInput('subject', 'Her questionnaires are given by the victim side');
-    if (input.subject === 'him' && side === 'victim') throw invalidInput('subject', 'His questionnaires are given by the programme');
+    if (input.subject === 'her' && side === 'perpetrator')
+      throw invalidInput('subject', 'Her questionnaires are given by the victim side');
+    if (input.subject === 'him' && side === 'victim')
+      throw invalidInput('subject', 'His questionnaires are given by the programme');
     const definition = await this.definition(input.instrumentId, input.version);
     const problems = validateAnswers(definition, input.answers);
     if (problems.length > 0) {
-      throw new AppError(400, 'invalid_input', `answers.${problems[0]!.itemId}: ${problems[0]!.message}`, problems.map((problem) => ({ path: `answers.${problem.itemId}`, message: problem.message })));
+      throw new AppError(
+        400,
+        'invalid_input',
+        `answers.${problems[0]!.itemId}: ${problems[0]!.message}`,
+        problems.map((problem) => ({ path: `answers.${problem.itemId}`, message: problem.message })),
+      );
     }
     if (side === 'perpetrator' && Object.values(input.answers).some((answer) => answer.source === 'her')) {
       throw invalidInput('answers', 'The programme does not record what she said: the victim side does');
     }
     const result = scoreInstrument(definition, input.answers);
     if (input.judgedLevel !== undefined && result.level !== null) {
-      const problem = instrumentPolicy.judgementProblem(levelRank(definition, result.level), levelRank(definition, input.judgedLevel), input.judgementReason);
-      if (problem) throw invalidInput(problem.startsWith('No such') ? 'judgedLevel' : 'judgementReason', problem);
+      const problem = instrumentPolicy.judgementProblem(
+        levelRank(definition, result.level),
+        levelRank(definition, input.judgedLevel),
+        input.judgementReason,
+      );
+      if (problem)
+        throw invalidInput(problem.startsWith('No such') ? 'judgedLevel' : 'judgementReason', problem);
     }
-    const subjectPersonId = input.subject === 'her' ? jointCase.partner_person_id : await this.himOf(jointCase);
+    const subjectPersonId =
+      input.subject === 'her' ? jointCase.partner_person_id : await this.himOf(jointCase);
     const row = await this.ctx.trx
       .insertInto('instrument_response')
       .values({
@@ -208,21 +244,42 @@ export class InstrumentRepository {
       resourceType: 'instrument_response',
       resourceId: row.id,
       subjectPersonId,
-      details: { instrumentId: definition.id, version: definition.version, level: result.level, judgedLevel: input.judgedLevel ?? null },
+      details: {
+        instrumentId: definition.id,
+        version: definition.version,
+        level: result.level,
+        judgedLevel: input.judgedLevel ?? null,
+      },
     });
     return this.toView(row, definition.kind === RISK_CHECKLIST_KIND ? 'case' : input.subject, true, true);
   }
 
   private async himOf(jointCase: CaseRow): Promise<string> {
-    const episode = await this.ctx.trx.selectFrom('pp_episode').select('person_id').where('id', '=', jointCase.pp_episode_id).executeTakeFirstOrThrow();
+    const episode = await this.ctx.trx
+      .selectFrom('pp_episode')
+      .select('person_id')
+      .where('id', '=', jointCase.pp_episode_id)
+      .executeTakeFirstOrThrow();
     return episode.person_id;
   }
 
-  private toView(row: ResponseRow, subject: ResponseView['subject'], herConsent: boolean, readerIsHerService: boolean): ResponseView {
-    const view = instrumentPolicy.readerView(this.ctx.actor, { ownerSide: row.owner_side as Side, ownerAgencyId: row.owner_agency_id }, readerIsHerService);
+  private toView(
+    row: ResponseRow,
+    subject: ResponseView['subject'],
+    herConsent: boolean,
+    readerIsHerService: boolean,
+  ): ResponseView {
+    const view = instrumentPolicy.readerView(
+      this.ctx.actor,
+      { ownerSide: row.owner_side as Side, ownerAgencyId: row.owner_agency_id },
+      readerIsHerService,
+    );
     const answers = JSON.parse(this.cipher.decrypt(row.answers_enc)) as Answers;
     const visible = Object.fromEntries(
-      Object.entries(answers).map(([itemId, answer]) => [itemId, view === 'full' ? answer : instrumentPolicy.protectAnswer(answer, herConsent)]),
+      Object.entries(answers).map(([itemId, answer]) => [
+        itemId,
+        view === 'full' ? answer : instrumentPolicy.protectAnswer(answer, herConsent),
+      ]),
     );
     return {
       id: row.id,
@@ -238,14 +295,17 @@ export class InstrumentRepository {
       areaScores: view === 'full' || herConsent ? ((row.area_scores as Record<string, number>) ?? {}) : {},
       judgedLevel: row.judged_level,
       level: row.judged_level ?? row.computed_level,
-      judgementReason: view === 'full' && row.judgement_reason_enc ? this.cipher.decrypt(row.judgement_reason_enc) : null,
+      judgementReason:
+        view === 'full' && row.judgement_reason_enc ? this.cipher.decrypt(row.judgement_reason_enc) : null,
     };
   }
 
   private responsesOf(jointCaseId: string, instrumentKind: string) {
     return this.ctx.trx
       .selectFrom('instrument_response as r')
-      .innerJoin('instrument_version as v', (join) => join.onRef('v.instrument_id', '=', 'r.instrument_id').onRef('v.version', '=', 'r.version'))
+      .innerJoin('instrument_version as v', (join) =>
+        join.onRef('v.instrument_id', '=', 'r.instrument_id').onRef('v.version', '=', 'r.version'),
+      )
       .selectAll('r')
       .where('r.joint_case_id', '=', jointCaseId)
       .where(sql<boolean>`v.definition->>'kind' = ${instrumentKind}`)
@@ -258,28 +318,52 @@ export class InstrumentRepository {
     const jointCase = await this.jointCase(jointCaseId, 'risk.joint_view', 'risk');
     const rows = await this.responsesOf(jointCaseId, RISK_CHECKLIST_KIND).execute();
     const herConsent = await this.herConsentToShareRisk(jointCase.partner_person_id);
-    const herService = await this.isHerService(jointCase.partner_person_id);
+    const herService = this.readerIsHerService.get(jointCaseId) === true;
     const latest = (side: string) => rows.filter((row) => row.owner_side === side).at(-1);
     const pp = latest('perpetrator');
     const vss = latest('victim');
     const ppView = pp ? this.toView(pp, 'case', herConsent, herService) : null;
     const vssView = vss ? this.toView(vss, 'case', herConsent, herService) : null;
-    const definition = await this.definition((pp ?? vss)?.instrument_id ?? 'asap-risk-checklist', (pp ?? vss)?.version ?? 1);
-    const items = definition.sections.flatMap((section) => section.items).map((item) => {
-      const left = ppView?.answers[item.id] ?? null;
-      const right = vssView?.answers[item.id] ?? null;
-      const known = (answer: typeof left) => answer && !answer.withheld && answer.value !== null && answer.value !== 'unknown';
-      return { itemId: item.id, perpetratorSide: left, victimSide: right, diverges: Boolean(known(left) && known(right) && left!.value !== right!.value) };
-    });
-    const agreedRows = await this.ctx.trx.selectFrom('agreed_risk_level').selectAll().where('joint_case_id', '=', jointCaseId).orderBy('agreed_on').orderBy('created_at').execute();
+    const definition = await this.riskChecklistOf(jointCaseId);
+    const items = definition.sections
+      .flatMap((section) => section.items)
+      .map((item) => {
+        const left = ppView?.answers[item.id] ?? null;
+        const right = vssView?.answers[item.id] ?? null;
+        const known = (answer: typeof left) =>
+          answer && !answer.withheld && answer.value !== null && answer.value !== 'unknown';
+        return {
+          itemId: item.id,
+          perpetratorSide: left,
+          victimSide: right,
+          diverges: Boolean(known(left) && known(right) && left!.value !== right!.value),
+        };
+      });
+    const agreedRows = await this.ctx.trx
+      .selectFrom('agreed_risk_level')
+      .selectAll()
+      .where('joint_case_id', '=', jointCaseId)
+      .orderBy('agreed_on')
+      .orderBy('created_at')
+      .execute();
     const agreed = agreedRows.at(-1);
     const rank = (level: string | null | undefined) => (level ? levelRank(definition, level) : -1);
-    const dates = [...new Set([...rows.map((row) => row.completed_on), ...agreedRows.map((row) => row.agreed_on)])].sort();
+    const dates = [
+      ...new Set([...rows.map((row) => row.completed_on), ...agreedRows.map((row) => row.agreed_on)]),
+    ].sort();
     const levelOn = (side: string, date: string) => {
-      const row = rows.filter((candidate) => candidate.owner_side === side && candidate.completed_on <= date).at(-1);
+      const row = rows
+        .filter((candidate) => candidate.owner_side === side && candidate.completed_on <= date)
+        .at(-1);
       return row ? (row.judged_level ?? row.computed_level) : null;
     };
-    this.ctx.audit.record({ action: 'risk.joint_view', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId, details: { herItemsShared: herConsent } });
+    this.ctx.audit.record({
+      action: 'risk.joint_view',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: jointCaseId,
+      details: { herItemsShared: herConsent },
+    });
     return {
       instrumentId: definition.id,
       version: definition.version,
@@ -287,9 +371,20 @@ export class InstrumentRepository {
       victimSide: vssView,
       items,
       levelsDiverge: Boolean(ppView?.level && vssView?.level && ppView.level !== vssView.level),
-      perpetratorSideLower: Boolean(ppView?.level && vssView?.level && rank(ppView.level) < rank(vssView.level)),
-      agreed: agreed ? { level: agreed.level, rationale: agreed.rationale, agreedOn: agreed.agreed_on, nextReassessmentOn: agreed.next_reassessment_on } : null,
-      reassessmentDueSince: jointCase.reassessment_due_since ? new Date(jointCase.reassessment_due_since).toISOString() : null,
+      perpetratorSideLower: Boolean(
+        ppView?.level && vssView?.level && rank(ppView.level) < rank(vssView.level),
+      ),
+      agreed: agreed
+        ? {
+            level: agreed.level,
+            rationale: agreed.rationale,
+            agreedOn: agreed.agreed_on,
+            nextReassessmentOn: agreed.next_reassessment_on,
+          }
+        : null,
+      reassessmentDueSince: jointCase.reassessment_due_since
+        ? new Date(jointCase.reassessment_due_since).toISOString()
+        : null,
       nextReassessmentOn: jointCase.next_reassessment_on,
       history: dates.map((date) => ({
         date,
@@ -307,18 +402,40 @@ export class InstrumentRepository {
       .selectFrom('joint_case')
       .select('id')
       .where('id', '=', jointCaseId)
-      .where((eb) => eb.or([eb('pp_case_manager_id', '=', this.ctx.actor.userId), eb('vss_case_manager_id', '=', this.ctx.actor.userId)]))
+      .where((eb) =>
+        eb.or([
+          eb('pp_case_manager_id', '=', this.ctx.actor.userId),
+          eb('vss_case_manager_id', '=', this.ctx.actor.userId),
+        ]),
+      )
       .executeTakeFirst();
     if (!participant) {
-      this.ctx.audit.record({ action: 'risk.agree', outcome: 'denied', resourceType: 'joint_case', resourceId: jointCaseId });
+      this.ctx.audit.record({
+        action: 'risk.agree',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: jointCaseId,
+      });
       throw forbidden('The case managers of the joint case record the agreed level');
     }
-    const definition = await this.definition('asap-risk-checklist', 1, 'level');
+    const definition = await this.riskChecklistOf(jointCaseId);
     const level = (definition.levels ?? []).find((candidate) => candidate.id === input.level);
-    if (!level) throw invalidInput('level', `Choose one of: ${(definition.levels ?? []).map((candidate) => candidate.id).join(', ')}`);
-    for (const [path, responseId] of [['ppResponseId', input.ppResponseId], ['vssResponseId', input.vssResponseId]] as const) {
+    if (!level)
+      throw invalidInput(
+        'level',
+        `Choose one of: ${(definition.levels ?? []).map((candidate) => candidate.id).join(', ')}`,
+      );
+    for (const [path, responseId] of [
+      ['ppResponseId', input.ppResponseId],
+      ['vssResponseId', input.vssResponseId],
+    ] as const) {
       if (!responseId) continue;
-      const found = await this.ctx.trx.selectFrom('instrument_response').select('id').where('id', '=', responseId).where('joint_case_id', '=', jointCaseId).executeTakeFirst();
+      const found = await this.ctx.trx
+        .selectFrom('instrument_response')
+        .select('id')
+        .where('id', '=', responseId)
+        .where('joint_case_id', '=', jointCaseId)
+        .executeTakeFirst();
       if (!found) throw invalidInput(path, 'No such checklist in this joint case');
     }
     const network = await this.ctx.trx
@@ -344,8 +461,18 @@ export class InstrumentRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.ctx.trx.updateTable('joint_case').set({ reassessment_due_since: null, next_reassessment_on: nextOn }).where('id', '=', jointCaseId).execute();
-    this.ctx.audit.record({ action: 'risk.agree', outcome: 'success', resourceType: 'agreed_risk_level', resourceId: row.id, details: { level: level.id, nextOn } });
+    await this.ctx.trx
+      .updateTable('joint_case')
+      .set({ reassessment_due_since: null, next_reassessment_on: nextOn })
+      .where('id', '=', jointCaseId)
+      .execute();
+    this.ctx.audit.record({
+      action: 'risk.agree',
+      outcome: 'success',
+      resourceType: 'agreed_risk_level',
+      resourceId: row.id,
+      details: { level: level.id, nextOn },
+    });
     // A high agreed risk brings the next meeting forward.
     await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCaseId);
     return this.jointRisk(jointCaseId);
@@ -357,7 +484,8 @@ export class InstrumentRepository {
     if (input.source === 'her' && this.ctx.actor.side === 'perpetrator') {
       throw invalidInput('source', 'What she reports is recorded by the victim side');
     }
-    if (input.source === 'agency' && !input.sourceAgencyId) throw invalidInput('sourceAgencyId', 'Name the agency that reported it');
+    if (input.source === 'agency' && !input.sourceAgencyId)
+      throw invalidInput('sourceAgencyId', 'Name the agency that reported it');
     const row = await this.ctx.trx
       .insertInto('recidivism_episode')
       .values({
@@ -375,7 +503,13 @@ export class InstrumentRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'recidivism.record', outcome: 'success', resourceType: 'recidivism_episode', resourceId: row.id, details: { source: input.source } });
+    this.ctx.audit.record({
+      action: 'recidivism.record',
+      outcome: 'success',
+      resourceType: 'recidivism_episode',
+      resourceId: row.id,
+      details: { source: input.source },
+    });
     return row.id;
   }
 
@@ -386,17 +520,34 @@ export class InstrumentRepository {
    */
   async recidivism(jointCaseId: string, period: 'month' | 'quarter'): Promise<RecidivismComparison> {
     await this.jointCase(jointCaseId, 'recidivism.read', 'recidivism');
-    const rows = await this.ctx.trx.selectFrom('recidivism_episode').selectAll().where('joint_case_id', '=', jointCaseId).orderBy('occurred_on').execute();
-    const periodOf = (date: string) => (period === 'month' ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`);
+    const rows = await this.ctx.trx
+      .selectFrom('recidivism_episode')
+      .selectAll()
+      .where('joint_case_id', '=', jointCaseId)
+      .orderBy('occurred_on')
+      .execute();
+    const periodOf = (date: string) =>
+      period === 'month'
+        ? date.slice(0, 7)
+        : `${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
     const his = rows.filter((row) => row.source === 'him');
     const minimised = (row: (typeof rows)[number]) =>
       row.source !== 'him' &&
-      !his.some((mine) => periodOf(mine.occurred_on) === periodOf(row.occurred_on) && mine.forms.some((form) => row.forms.includes(form)));
+      !his.some(
+        (mine) =>
+          periodOf(mine.occurred_on) === periodOf(row.occurred_on) &&
+          mine.forms.some((form) => row.forms.includes(form)),
+      );
     const perpetratorReader = this.ctx.actor.side === 'perpetrator';
     // Her reports stay with her service: every other reader gets them only as counts from other sources.
     const offHerSide = !this.readerIsHerService.get(jointCaseId);
     const periods = [...new Set(rows.map((row) => periodOf(row.occurred_on)))].sort();
-    this.ctx.audit.record({ action: 'recidivism.read', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId });
+    this.ctx.audit.record({
+      action: 'recidivism.read',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: jointCaseId,
+    });
     return {
       period,
       episodes: rows
@@ -408,7 +559,12 @@ export class InstrumentRepository {
           severity: row.severity as 'low' | 'moderate' | 'severe',
           source: row.source as 'him' | 'her' | 'agency',
           policeInvolved: row.police_involved,
-          description: row.description_enc && !(perpetratorReader && row.owner_side !== 'perpetrator') && !(offHerSide && row.owner_side === 'victim') ? this.cipher.decrypt(row.description_enc) : null,
+          description:
+            row.description_enc &&
+            !(perpetratorReader && row.owner_side !== 'perpetrator') &&
+            !(offHerSide && row.owner_side === 'victim')
+              ? this.cipher.decrypt(row.description_enc)
+              : null,
           possibleMinimisation: minimised(row),
         })),
       periods: periods.map((name) => {
@@ -434,15 +590,28 @@ export class InstrumentRepository {
     // Her questionnaires are hers: off her service, only with her consent naming the reader.
     const offHerSide = !this.readerIsHerService.get(jointCaseId);
     const today = todayIso();
-    this.ctx.audit.record({ action: 'impact.read', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId });
+    this.ctx.audit.record({
+      action: 'impact.read',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: jointCaseId,
+    });
     return {
       points: schedule.map((point) => {
-        const at = (side: string) => rows.filter((row) => row.owner_side === side && row.timepoint === point.timepoint).at(-1);
+        const at = (side: string) =>
+          rows.filter((row) => row.owner_side === side && row.timepoint === point.timepoint).at(-1);
         const him = at('perpetrator');
         const her = at('victim');
         const herWithheld = offHerSide && !herConsent;
         const summary = (row: ResponseRow | undefined) =>
-          row ? { responseId: row.id, completedOn: row.completed_on, score: row.computed_score === null ? null : Number(row.computed_score), areaScores: (row.area_scores as Record<string, number>) ?? {} } : null;
+          row
+            ? {
+                responseId: row.id,
+                completedOn: row.completed_on,
+                score: row.computed_score === null ? null : Number(row.computed_score),
+                areaScores: (row.area_scores as Record<string, number>) ?? {},
+              }
+            : null;
         return {
           timepoint: point.timepoint,
           dueOn: point.dueOn,
@@ -462,7 +631,12 @@ export class InstrumentRepository {
       .select(['referral_date', 'intake_date', 'planned_end_date'])
       .where('id', '=', jointCase.pp_episode_id)
       .executeTakeFirstOrThrow();
-    const changes = await this.ctx.trx.selectFrom('pp_status_change').select(['to_status', 'changed_on']).where('episode_id', '=', jointCase.pp_episode_id).orderBy('created_at').execute();
+    const changes = await this.ctx.trx
+      .selectFrom('pp_status_change')
+      .select(['to_status', 'changed_on'])
+      .where('episode_id', '=', jointCase.pp_episode_id)
+      .orderBy('created_at')
+      .execute();
     const network = await this.ctx.trx
       .selectFrom('network_membership as m')
       .innerJoin('network as n', 'n.id', 'm.network_id')
@@ -474,7 +648,9 @@ export class InstrumentRepository {
         referralDate: episode.referral_date,
         intakeDate: episode.intake_date,
         activeSince: changes.find((change) => change.to_status === 'active')?.changed_on ?? null,
-        endedOn: changes.find((change) => ['completed', 'dropped_out', 'excluded'].includes(change.to_status))?.changed_on ?? null,
+        endedOn:
+          changes.find((change) => ['completed', 'dropped_out', 'excluded'].includes(change.to_status))
+            ?.changed_on ?? null,
         plannedEndDate: episode.planned_end_date,
       },
       network?.impact_follow_up_months ?? 6,
@@ -484,14 +660,15 @@ export class InstrumentRepository {
 
   /** Section B (the children) of each visible checklist over time: how many items were "yes" and "unknown". */
   async sectionOverTime(jointCaseId: string, sectionId: string) {
-    const jointCase = await this.jointCase(jointCaseId, 'risk.children');
+    const jointCase = await this.jointCase(jointCaseId, 'risk.children', 'risk');
     const herConsent = await this.herConsentToShareRisk(jointCase.partner_person_id);
-    const herService = await this.isHerService(jointCase.partner_person_id);
+    const herService = this.readerIsHerService.get(jointCaseId) === true;
     const rows = await this.responsesOf(jointCaseId, RISK_CHECKLIST_KIND).execute();
     const result = [];
     for (const row of rows) {
       const definition = await this.definition(row.instrument_id, row.version);
-      const itemIds = definition.sections.find((section) => section.id === sectionId)?.items.map((item) => item.id) ?? [];
+      const itemIds =
+        definition.sections.find((section) => section.id === sectionId)?.items.map((item) => item.id) ?? [];
       const answers = this.toView(row, 'case', herConsent, herService).answers;
       result.push({
         date: row.completed_on,
@@ -507,7 +684,16 @@ export class InstrumentRepository {
   async due(): Promise<DueItem[]> {
     const cases = await this.ctx.trx
       .selectFrom('joint_case')
-      .select(['id', 'case_number', 'pp_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'reassessment_due_since', 'next_reassessment_on'])
+      .select([
+        'id',
+        'case_number',
+        'pp_episode_id',
+        'partner_person_id',
+        'pp_agency_id',
+        'vss_agency_id',
+        'reassessment_due_since',
+        'next_reassessment_on',
+      ])
       .where('joint_case.status', '=', 'open')
       .where((eb) => rowFilterToSql(eb, jointCasePolicy.visibleRows(this.ctx.actor)))
       .where((eb) =>
@@ -522,18 +708,51 @@ export class InstrumentRepository {
     const today = todayIso();
     const items: DueItem[] = [];
     for (const jointCase of cases) {
-      const assessed = await this.ctx.trx.selectFrom('agreed_risk_level').select('id').where('joint_case_id', '=', jointCase.id).executeTakeFirst();
+      const assessed = await this.ctx.trx
+        .selectFrom('agreed_risk_level')
+        .select('id')
+        .where('joint_case_id', '=', jointCase.id)
+        .executeTakeFirst();
       if (jointCase.reassessment_due_since) {
-        items.push({ jointCaseId: jointCase.id, caseNumber: jointCase.case_number, what: 'reassessment', timepoint: null, dueOn: new Date(jointCase.reassessment_due_since).toISOString().slice(0, 10), overdue: true, reason: 'critical_event' });
+        items.push({
+          jointCaseId: jointCase.id,
+          caseNumber: jointCase.case_number,
+          what: 'reassessment',
+          timepoint: null,
+          dueOn: new Date(jointCase.reassessment_due_since).toISOString().slice(0, 10),
+          overdue: true,
+          reason: 'critical_event',
+        });
       } else if (!assessed) {
-        items.push({ jointCaseId: jointCase.id, caseNumber: jointCase.case_number, what: 'reassessment', timepoint: null, dueOn: today, overdue: false, reason: 'never_assessed' });
-      } else if (jointCase.next_reassessment_on && jointCase.next_reassessment_on <= addDays(today, DUE_SOON_DAYS)) {
-        items.push({ jointCaseId: jointCase.id, caseNumber: jointCase.case_number, what: 'reassessment', timepoint: null, dueOn: jointCase.next_reassessment_on, overdue: jointCase.next_reassessment_on < today, reason: 'scheduled' });
+        items.push({
+          jointCaseId: jointCase.id,
+          caseNumber: jointCase.case_number,
+          what: 'reassessment',
+          timepoint: null,
+          dueOn: today,
+          overdue: false,
+          reason: 'never_assessed',
+        });
+      } else if (
+        jointCase.next_reassessment_on &&
+        jointCase.next_reassessment_on <= addDays(today, DUE_SOON_DAYS)
+      ) {
+        items.push({
+          jointCaseId: jointCase.id,
+          caseNumber: jointCase.case_number,
+          what: 'reassessment',
+          timepoint: null,
+          dueOn: jointCase.next_reassessment_on,
+          overdue: jointCase.next_reassessment_on < today,
+          reason: 'scheduled',
+        });
       }
       const mySide = this.ctx.actor.side;
       if (mySide === 'neutral') continue;
       const schedule = await this.scheduleOf(jointCase);
-      const done = await this.responsesOf(jointCase.id, 'questionnaire').where('r.owner_side', '=', mySide).execute();
+      const done = await this.responsesOf(jointCase.id, 'questionnaire')
+        .where('r.owner_side', '=', mySide)
+        .execute();
       for (const point of schedule) {
         if (point.dueOn > addDays(today, DUE_SOON_DAYS)) continue;
         if (done.some((row) => row.timepoint === point.timepoint)) continue;

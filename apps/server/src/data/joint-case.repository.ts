@@ -12,11 +12,11 @@ import { caseEventPolicy, jointCasePolicy, ppEpisodePolicy } from '../policy/ind
 import type { FieldCipher } from '../security/field-encryption.js';
 import type { CaseAccess } from './case-access.repository.js';
 import type { DutyRepository } from './duty.repository.js';
+import { decodeCursor, toPage } from './keyset.js';
 import { ensureNextMeeting } from './meeting.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { PpEpisodeRepository } from './pp-episode.repository.js';
 import type { RepositoryContext } from './repository-context.js';
-import { decodeCursor, toPage } from './keyset.js';
 import { rowFilterToSql } from './row-filter-sql.js';
 import type { VictimFileRepository } from './victim-file.repository.js';
 
@@ -65,15 +65,24 @@ export class JointCaseRepository {
           .executeTakeFirst()
       : undefined;
     // Her service reaches his episode only through the referral that named her.
-    if (!episode || !referral) throw invalidInput('ppEpisodeId', 'She was not named in this programme episode');
+    if (!episode || !referral)
+      throw invalidInput('ppEpisodeId', 'She was not named in this programme episode');
     if (['completed', 'dropped_out', 'excluded'].includes(episode.status)) {
       throw invalidInput('ppEpisodeId', 'His programme episode has ended');
     }
     const consent = await this.victimFiles.consentById(input.consentId);
-    if (!consent || consent.person_id !== support.personId || consent.scope !== 'joint_case' || consent.revoked_on) {
-      throw new AppError(409, 'no_consent', 'A joint case needs her informed consent (scope "joint case") in force', [
-        { path: 'consentId', message: 'Record her consent to the joint case first' },
-      ]);
+    if (
+      !consent ||
+      consent.person_id !== support.personId ||
+      consent.scope !== 'joint_case' ||
+      consent.revoked_on
+    ) {
+      throw new AppError(
+        409,
+        'no_consent',
+        'A joint case needs her informed consent (scope "joint case") in force',
+        [{ path: 'consentId', message: 'Record her consent to the joint case first' }],
+      );
     }
     const existing = await this.ctx.trx
       .selectFrom('joint_case')
@@ -81,19 +90,29 @@ export class JointCaseRepository {
       .where('pp_episode_id', '=', episode.id)
       .where('partner_person_id', '=', support.personId)
       .executeTakeFirst();
-    if (existing) throw conflict('ppEpisodeId', 'There is already a joint case for this programme episode and her');
+    if (existing)
+      throw conflict('ppEpisodeId', 'There is already a joint case for this programme episode and her');
     await this.assertStaff(input.ppCaseManagerId, episode.agency_id, 'ppCaseManagerId', 'pp_case_manager');
     await this.assertStaff(input.vssCaseManagerId, support.agencyId, 'vssCaseManagerId', 'vss_case_manager');
     if (input.partnerContactWorkerId) {
-      await this.assertStaff(input.partnerContactWorkerId, null, 'partnerContactWorkerId', 'partner_contact_worker');
+      await this.assertStaff(
+        input.partnerContactWorkerId,
+        null,
+        'partnerContactWorkerId',
+        'partner_contact_worker',
+      );
     }
-    if (input.agreement.validTo < input.agreement.validFrom) throw invalidInput('agreement.validTo', 'The end date is before the start date');
+    if (input.agreement.validTo < input.agreement.validFrom)
+      throw invalidInput('agreement.validTo', 'The end date is before the start date');
     for (const [index, childId] of input.childIds.entries()) {
       const visible = await this.people.getMany([childId]);
-      if (visible[0]?.kind !== 'child') throw invalidInput(`childIds.${index}`, 'No such child in your reach');
+      if (visible[0]?.kind !== 'child')
+        throw invalidInput(`childIds.${index}`, 'No such child in your reach');
     }
 
-    const number = await sql<{ n: string }>`SELECT nextval('joint_case_number_seq')::text AS n`.execute(this.ctx.trx);
+    const number = await sql<{ n: string }>`SELECT nextval('joint_case_number_seq')::text AS n`.execute(
+      this.ctx.trx,
+    );
     const caseNumber = `TND-${new Date().getUTCFullYear()}-${number.rows[0]!.n.padStart(6, '0')}`;
     const agreement = await this.ctx.trx
       .insertInto('agreement')
@@ -109,11 +128,17 @@ export class JointCaseRepository {
     const parties = [
       { agencyId: episode.agency_id, receives: [] as InformationKind[] },
       { agencyId: support.agencyId, receives: [] as InformationKind[] },
-      ...input.agreement.otherParties.filter((party) => party.agencyId !== episode.agency_id && party.agencyId !== support.agencyId),
+      ...input.agreement.otherParties.filter(
+        (party) => party.agencyId !== episode.agency_id && party.agencyId !== support.agencyId,
+      ),
     ];
     const uniqueParties = [...new Map(parties.map((party) => [party.agencyId, party])).values()];
     for (const [index, party] of uniqueParties.entries()) {
-      const agency = await this.ctx.trx.selectFrom('agency').select('id').where('id', '=', party.agencyId).executeTakeFirst();
+      const agency = await this.ctx.trx
+        .selectFrom('agency')
+        .select('id')
+        .where('id', '=', party.agencyId)
+        .executeTakeFirst();
       if (!agency) throw invalidInput(`agreement.otherParties.${index}.agencyId`, 'No such agency');
       await this.ctx.trx
         .insertInto('agreement_party')
@@ -143,7 +168,11 @@ export class JointCaseRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await this.ctx.trx.updateTable('agreement').set({ joint_case_id: created.id }).where('id', '=', agreement.id).execute();
+    await this.ctx.trx
+      .updateTable('agreement')
+      .set({ joint_case_id: created.id })
+      .where('id', '=', agreement.id)
+      .execute();
     if (input.childIds.length > 0) {
       await this.ctx.trx
         .insertInto('joint_case_child')
@@ -165,7 +194,15 @@ export class JointCaseRepository {
   }
 
   /** Newest first, by keyset (created_at, id). */
-  async list(filter: { mine?: boolean; reassessmentDue?: boolean; limit?: number; cursor?: string | undefined; only?: string } = {}) {
+  async list(
+    filter: {
+      mine?: boolean;
+      reassessmentDue?: boolean;
+      limit?: number;
+      cursor?: string | undefined;
+      only?: string;
+    } = {},
+  ) {
     const limit = filter.limit ?? 50;
     const after = decodeCursor(filter.cursor, 2);
     const rows = await this.selectVisible()
@@ -178,11 +215,17 @@ export class JointCaseRepository {
           ]),
         ),
       )
-      .$if(filter.reassessmentDue === true, (qb) => qb.where('joint_case.reassessment_due_since', 'is not', null))
+      .$if(filter.reassessmentDue === true, (qb) =>
+        qb.where('joint_case.reassessment_due_since', 'is not', null),
+      )
       .$if(filter.only !== undefined, (qb) => qb.where('joint_case.id', '=', filter.only!))
       .$if(after !== null, (qb) =>
         qb.where((eb) =>
-          eb(eb.refTuple('joint_case.created_at', 'joint_case.id'), '<', eb.tuple(new Date(String(after![0])), String(after![1]))),
+          eb(
+            eb.refTuple('joint_case.created_at', 'joint_case.id'),
+            '<',
+            eb.tuple(new Date(String(after![0])), String(after![1])),
+          ),
         ),
       )
       .orderBy('joint_case.created_at', 'desc')
@@ -206,35 +249,70 @@ export class JointCaseRepository {
   async get(id: string): Promise<JointCaseView> {
     const row = await this.selectVisible().where('joint_case.id', '=', id).executeTakeFirst();
     if (!row) {
-      this.ctx.audit.record({ action: 'joint_case.read', outcome: 'denied', resourceType: 'joint_case', resourceId: id });
+      this.ctx.audit.record({
+        action: 'joint_case.read',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: id,
+      });
       throw notFound();
     }
     const ppEpisode = await this.episodes.findVisible(row.pp_episode_id);
     const seesHerFile = await this.victimFiles.canSeeFile(row.partner_person_id);
     const victimSide = seesHerFile ? await this.victimFiles.victimFile(row.partner_person_id) : null;
     const childIds = (
-      await this.ctx.trx.selectFrom('joint_case_child').select('child_person_id').where('joint_case_id', '=', id).execute()
+      await this.ctx.trx
+        .selectFrom('joint_case_child')
+        .select('child_person_id')
+        .where('joint_case_id', '=', id)
+        .execute()
     ).map((child) => child.child_person_id);
-    const himId = (await this.ctx.trx.selectFrom('pp_episode').select('person_id').where('id', '=', row.pp_episode_id).executeTakeFirstOrThrow()).person_id;
+    const himId = (
+      await this.ctx.trx
+        .selectFrom('pp_episode')
+        .select('person_id')
+        .where('id', '=', row.pp_episode_id)
+        .executeTakeFirstOrThrow()
+    ).person_id;
     const myAccess = new Set<InformationKind>([
       ...(await this.access.kindsHeld(this.ctx.actor, himId)),
       ...(await this.access.kindsHeld(this.ctx.actor, row.partner_person_id)),
     ]);
-    if (ppEpisode?.canEdit) ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'].forEach((kind) => myAccess.add(kind as InformationKind));
-    if (seesHerFile) ['victim_core', 'victim_disclosures'].forEach((kind) => myAccess.add(kind as InformationKind));
+    const hisProgrammeKinds: InformationKind[] = [
+      'programme',
+      'safety_concerns',
+      'risk',
+      'recidivism',
+      'questionnaires',
+    ];
+    const herFileKinds: InformationKind[] = ['victim_core', 'victim_disclosures'];
+    if (ppEpisode?.canEdit) for (const kind of hisProgrammeKinds) myAccess.add(kind);
+    if (seesHerFile) for (const kind of herFileKinds) myAccess.add(kind);
     myAccess.add('case_coordination');
     const names = await this.ctx.trx
       .selectFrom('app_user')
       .select(['id', 'display_name'])
-      .where('id', 'in', [row.pp_case_manager_id, row.vss_case_manager_id, ...(row.partner_contact_worker_id ? [row.partner_contact_worker_id] : [])])
+      .where('id', 'in', [
+        row.pp_case_manager_id,
+        row.vss_case_manager_id,
+        ...(row.partner_contact_worker_id ? [row.partner_contact_worker_id] : []),
+      ])
       .execute();
     const nameOf = (userId: string | null) => names.find((user) => user.id === userId)?.display_name ?? null;
-    this.ctx.audit.record({ action: 'joint_case.read', outcome: 'success', resourceType: 'joint_case', resourceId: id, details: { sections: [...myAccess] } });
+    this.ctx.audit.record({
+      action: 'joint_case.read',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: id,
+      details: { sections: [...myAccess] },
+    });
     return {
       id: row.id,
       caseNumber: row.case_number,
       status: row.status as 'open' | 'closed',
-      reassessmentDueSince: row.reassessment_due_since ? new Date(row.reassessment_due_since).toISOString() : null,
+      reassessmentDueSince: row.reassessment_due_since
+        ? new Date(row.reassessment_due_since).toISOString()
+        : null,
       ppCaseManager: nameOf(row.pp_case_manager_id),
       vssCaseManager: nameOf(row.vss_case_manager_id),
       partnerContactWorker: nameOf(row.partner_contact_worker_id),
@@ -253,19 +331,38 @@ export class JointCaseRepository {
       })),
       sharedItems: await this.sharedItems(id, row.partner_person_id),
       duties: seesHerFile ? await this.duties.list({ state: 'open', jointCaseId: id }) : [],
-      partnerContacts: victimSide ? victimSide.partnerContacts.filter((contact) => contact.ppEpisodeId === row.pp_episode_id) : [],
+      partnerContacts: victimSide
+        ? victimSide.partnerContacts.filter((contact) => contact.ppEpisodeId === row.pp_episode_id)
+        : [],
     };
   }
 
   async close(id: string): Promise<JointCaseView> {
     const row = await this.selectVisible().where('joint_case.id', '=', id).executeTakeFirst();
-    if (!row || !jointCasePolicy.canClose(this.ctx.actor, { ppCaseManagerId: row.pp_case_manager_id, vssCaseManagerId: row.vss_case_manager_id })) {
-      this.ctx.audit.record({ action: 'joint_case.close', outcome: 'denied', resourceType: 'joint_case', resourceId: id });
+    if (
+      !row ||
+      !jointCasePolicy.canClose(this.ctx.actor, {
+        ppCaseManagerId: row.pp_case_manager_id,
+        vssCaseManagerId: row.vss_case_manager_id,
+      })
+    ) {
+      this.ctx.audit.record({
+        action: 'joint_case.close',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: id,
+      });
       throw notFound();
     }
-    if (row.status === 'closed') throw new AppError(409, 'already_closed', 'This joint case is already closed');
+    if (row.status === 'closed')
+      throw new AppError(409, 'already_closed', 'This joint case is already closed');
     await this.ctx.trx.updateTable('joint_case').set({ status: 'closed' }).where('id', '=', id).execute();
-    this.ctx.audit.record({ action: 'joint_case.close', outcome: 'success', resourceType: 'joint_case', resourceId: id });
+    this.ctx.audit.record({
+      action: 'joint_case.close',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: id,
+    });
     await this.access.recompute(row.pp_episode_id);
     await ensureNextMeeting(this.ctx.trx, this.ctx.audit, id);
     return this.get(id);
@@ -276,8 +373,16 @@ export class JointCaseRepository {
    * episode due for reassessment now; a breach of an order or a safety concern raises duties
    * to inform. Recorded by the victim side about her, it stays on the victim side.
    */
-  async recordCriticalEvent(episodeId: string, input: z.infer<typeof CriticalEventCreate>, aboutPartnerId?: string) {
+  async recordCriticalEvent(
+    episodeId: string,
+    input: z.infer<typeof CriticalEventCreate>,
+    aboutPartnerId?: string,
+  ) {
     const episode = await this.requireEventScope(episodeId, aboutPartnerId, 'case_event.critical');
+    if (this.ctx.actor.side === 'victim' && !aboutPartnerId && input.source === 'her') {
+      // Recorded on his side, what she reported reaches the programme (unattributed): only with her consent.
+      await this.assertHerConsentToShare(episodeId);
+    }
     const row = await this.ctx.trx
       .insertInto('case_event')
       .values({
@@ -318,7 +423,12 @@ export class JointCaseRepository {
   async recordInformalContact(jointCaseId: string, input: z.infer<typeof InformalContactCreate>) {
     const row = await this.selectVisible().where('joint_case.id', '=', jointCaseId).executeTakeFirst();
     if (!row || !jointCasePolicy.canRecordEvents(this.ctx.actor)) {
-      this.ctx.audit.record({ action: 'case_event.informal_contact', outcome: 'denied', resourceType: 'joint_case', resourceId: jointCaseId });
+      this.ctx.audit.record({
+        action: 'case_event.informal_contact',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: jointCaseId,
+      });
       throw notFound();
     }
     // Informal contacts between case managers are case coordination: both sides see them.
@@ -337,7 +447,12 @@ export class JointCaseRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'case_event.informal_contact', outcome: 'success', resourceType: 'case_event', resourceId: created.id });
+    this.ctx.audit.record({
+      action: 'case_event.informal_contact',
+      outcome: 'success',
+      resourceType: 'case_event',
+      resourceId: created.id,
+    });
     return created.id;
   }
 
@@ -357,7 +472,10 @@ export class JointCaseRepository {
       id: row.id,
       kind: row.kind as z.infer<typeof CriticalEventCreate>['kind'],
       occurredOn: row.occurred_on,
-      source: caseEventPolicy.sourceFor(this.ctx.actor, row.source) as JointCaseView['events'][number]['source'],
+      source: caseEventPolicy.sourceFor(
+        this.ctx.actor,
+        row.source,
+      ) as JointCaseView['events'][number]['source'],
       description: row.description,
       recordedBySide: row.owner_side,
       withWhom: row.with_whom,
@@ -377,13 +495,22 @@ export class JointCaseRepository {
       .orderBy('shared_at')
       .execute();
     for (const row of rows) {
-      this.ctx.audit.record({ action: 'shared_item.read', outcome: 'success', resourceType: 'shared_item', resourceId: row.id, subjectPersonId: herId, basis: row.basis as Record<string, unknown> });
+      this.ctx.audit.record({
+        action: 'shared_item.read',
+        outcome: 'success',
+        resourceType: 'shared_item',
+        resourceId: row.id,
+        subjectPersonId: herId,
+        basis: row.basis as Record<string, unknown>,
+      });
     }
     return rows.map((row) => ({
       id: row.id,
       sharedOn: new Date(row.shared_at).toISOString().slice(0, 10),
       content: this.cipher.decrypt(row.content_enc),
-      attribution: (row.source_protected || this.ctx.actor.side === 'perpetrator' ? 'another_source' : 'her') as 'her' | 'another_source',
+      attribution: (row.source_protected || this.ctx.actor.side === 'perpetrator'
+        ? 'another_source'
+        : 'her') as 'her' | 'another_source',
     }));
   }
 
@@ -398,14 +525,44 @@ export class JointCaseRepository {
     const partnerOk = aboutPartnerId ? await this.victimFiles.canSeeFile(aboutPartnerId) : true;
     const viaJointCase = episode
       ? true
-      : (
-          await this.selectVisible().where('joint_case.pp_episode_id', '=', episodeId).executeTakeFirst()
-        ) !== undefined;
+      : (await this.selectVisible().where('joint_case.pp_episode_id', '=', episodeId).executeTakeFirst()) !==
+        undefined;
     if (!viaJointCase || !partnerOk || !jointCasePolicy.canRecordEvents(this.ctx.actor)) {
       this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'pp_episode', resourceId: episodeId });
       throw notFound();
     }
-    return episode ?? (await this.ctx.trx.selectFrom('pp_episode').select(['id', 'person_id', 'agency_id']).where('id', '=', episodeId).executeTakeFirstOrThrow());
+    return (
+      episode ??
+      (await this.ctx.trx
+        .selectFrom('pp_episode')
+        .select(['id', 'person_id', 'agency_id'])
+        .where('id', '=', episodeId)
+        .executeTakeFirstOrThrow())
+    );
+  }
+
+  private async assertHerConsentToShare(episodeId: string) {
+    const partners = await this.ctx.trx
+      .selectFrom('partner_referral')
+      .select('partner_person_id')
+      .where('episode_id', '=', episodeId)
+      .execute();
+    for (const partner of partners) {
+      if (await this.victimFiles.consentInForce(partner.partner_person_id, 'share_risk_information', null))
+        return;
+    }
+    throw new AppError(
+      409,
+      'no_consent',
+      'What she reported stays on the victim side unless she consents to share risk information',
+      [
+        {
+          path: 'source',
+          message:
+            'Record it about her (kept on the victim side), or record her consent to share risk information first',
+        },
+      ],
+    );
   }
 
   private async assertStaff(userId: string, agencyId: string | null, path: string, role: string) {
@@ -414,8 +571,16 @@ export class JointCaseRepository {
       .select(['id', 'agency_id', 'roles', 'active'])
       .where('id', '=', userId)
       .executeTakeFirst();
-    if (!user || !user.active || !user.roles.includes(role) || (agencyId !== null && user.agency_id !== agencyId)) {
-      throw invalidInput(path, `Choose an active ${role.replaceAll('_', ' ')}${agencyId ? ' of the right agency' : ''}`);
+    if (
+      !user ||
+      !user.active ||
+      !user.roles.includes(role) ||
+      (agencyId !== null && user.agency_id !== agencyId)
+    ) {
+      throw invalidInput(
+        path,
+        `Choose an active ${role.replaceAll('_', ' ')}${agencyId ? ' of the right agency' : ''}`,
+      );
     }
   }
 }

@@ -37,26 +37,52 @@ export class MeetingRepository {
       .selectFrom('case_meeting as m')
       .innerJoin('joint_case as jc', 'jc.id', 'm.joint_case_id')
       .selectAll('m')
-      .select(['jc.case_number', 'jc.pp_case_manager_id', 'jc.vss_case_manager_id', 'jc.partner_contact_worker_id'])
+      .select([
+        'jc.case_number',
+        'jc.pp_case_manager_id',
+        'jc.vss_case_manager_id',
+        'jc.partner_contact_worker_id',
+      ])
       .where((eb) => rowFilterToSql(eb, meetingPolicy.visibleRows(this.ctx.actor)));
   }
 
   private async runnable(meetingId: string, action: string) {
     const meeting = await this.selectVisible().where('m.id', '=', meetingId).executeTakeFirst();
     if (!meeting) {
-      this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'case_meeting', resourceId: meetingId });
+      this.ctx.audit.record({
+        action,
+        outcome: 'denied',
+        resourceType: 'case_meeting',
+        resourceId: meetingId,
+      });
       throw notFound();
     }
-    const staff = { ppCaseManagerId: meeting.pp_case_manager_id, vssCaseManagerId: meeting.vss_case_manager_id, partnerContactWorkerId: meeting.partner_contact_worker_id };
+    const staff = {
+      ppCaseManagerId: meeting.pp_case_manager_id,
+      vssCaseManagerId: meeting.vss_case_manager_id,
+      partnerContactWorkerId: meeting.partner_contact_worker_id,
+    };
     if (!meetingPolicy.canRun(this.ctx.actor, staff)) {
-      this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'case_meeting', resourceId: meetingId });
+      this.ctx.audit.record({
+        action,
+        outcome: 'denied',
+        resourceType: 'case_meeting',
+        resourceId: meetingId,
+      });
       throw forbidden('The case managers of the joint case run its meetings');
     }
-    if (meeting.status !== 'planned') throw new AppError(409, 'meeting_closed', 'This meeting is already closed');
+    if (meeting.status !== 'planned')
+      throw new AppError(409, 'meeting_closed', 'This meeting is already closed');
     return meeting;
   }
 
-  async list(filter: { jointCaseId?: string; from?: Date; to?: Date; mine?: boolean; limit?: number }): Promise<MeetingSummary[]> {
+  async list(filter: {
+    jointCaseId?: string;
+    from?: Date;
+    to?: Date;
+    mine?: boolean;
+    limit?: number;
+  }): Promise<MeetingSummary[]> {
     const rows = await this.selectVisible()
       .$if(filter.jointCaseId !== undefined, (qb) => qb.where('m.joint_case_id', '=', filter.jointCaseId!))
       .$if(filter.from !== undefined, (qb) => qb.where('m.scheduled_for', '>=', filter.from!))
@@ -88,10 +114,20 @@ export class MeetingRepository {
   async get(meetingId: string): Promise<MeetingView> {
     const meeting = await this.selectVisible().where('m.id', '=', meetingId).executeTakeFirst();
     if (!meeting) {
-      this.ctx.audit.record({ action: 'meeting.read', outcome: 'denied', resourceType: 'case_meeting', resourceId: meetingId });
+      this.ctx.audit.record({
+        action: 'meeting.read',
+        outcome: 'denied',
+        resourceType: 'case_meeting',
+        resourceId: meetingId,
+      });
       throw notFound();
     }
-    const agenda = await this.ctx.trx.selectFrom('meeting_agenda_item').selectAll().where('meeting_id', '=', meetingId).orderBy('position').execute();
+    const agenda = await this.ctx.trx
+      .selectFrom('meeting_agenda_item')
+      .selectAll()
+      .where('meeting_id', '=', meetingId)
+      .orderBy('position')
+      .execute();
     const notes = await this.ctx.trx
       .selectFrom('qualitative_note as q')
       .innerJoin('app_user as u', 'u.id', 'q.author_id')
@@ -100,9 +136,18 @@ export class MeetingRepository {
       .orderBy('q.created_at')
       .execute();
     const attendees = meeting.attendance.length
-      ? await this.ctx.trx.selectFrom('app_user').select(['id', 'display_name']).where('id', 'in', meeting.attendance).execute()
+      ? await this.ctx.trx
+          .selectFrom('app_user')
+          .select(['id', 'display_name'])
+          .where('id', 'in', meeting.attendance)
+          .execute()
       : [];
-    this.ctx.audit.record({ action: 'meeting.read', outcome: 'success', resourceType: 'case_meeting', resourceId: meetingId });
+    this.ctx.audit.record({
+      action: 'meeting.read',
+      outcome: 'success',
+      resourceType: 'case_meeting',
+      resourceId: meetingId,
+    });
     const decrypt = (value: string | null) => (value ? this.cipher.decrypt(value) : null);
     return {
       id: meeting.id,
@@ -138,18 +183,41 @@ export class MeetingRepository {
   async create(jointCaseId: string, input: z.infer<typeof MeetingCreate>): Promise<MeetingView> {
     const jointCase = await this.ctx.trx
       .selectFrom('joint_case as jc')
-      .select(['jc.id', 'jc.status', 'jc.pp_case_manager_id', 'jc.vss_case_manager_id', 'jc.partner_contact_worker_id', 'jc.pp_episode_id'])
+      .select([
+        'jc.id',
+        'jc.status',
+        'jc.pp_case_manager_id',
+        'jc.vss_case_manager_id',
+        'jc.partner_contact_worker_id',
+        'jc.pp_episode_id',
+      ])
       .where('jc.id', '=', jointCaseId)
       .where((eb) => rowFilterToSql(eb, meetingPolicy.visibleRows(this.ctx.actor)))
       .executeTakeFirst();
     if (!jointCase) throw notFound();
-    if (!meetingPolicy.canRun(this.ctx.actor, { ppCaseManagerId: jointCase.pp_case_manager_id, vssCaseManagerId: jointCase.vss_case_manager_id, partnerContactWorkerId: jointCase.partner_contact_worker_id })) {
-      this.ctx.audit.record({ action: 'meeting.create', outcome: 'denied', resourceType: 'joint_case', resourceId: jointCaseId });
+    if (
+      !meetingPolicy.canRun(this.ctx.actor, {
+        ppCaseManagerId: jointCase.pp_case_manager_id,
+        vssCaseManagerId: jointCase.vss_case_manager_id,
+        partnerContactWorkerId: jointCase.partner_contact_worker_id,
+      })
+    ) {
+      this.ctx.audit.record({
+        action: 'meeting.create',
+        outcome: 'denied',
+        resourceType: 'joint_case',
+        resourceId: jointCaseId,
+      });
       throw forbidden('The case managers of the joint case call its meetings');
     }
     if (jointCase.status !== 'open') throw invalidInput('jointCaseId', 'The joint case is closed');
     if (input.triggerEventId) {
-      const event = await this.ctx.trx.selectFrom('case_event').select('id').where('id', '=', input.triggerEventId).where('episode_id', '=', jointCase.pp_episode_id).executeTakeFirst();
+      const event = await this.ctx.trx
+        .selectFrom('case_event')
+        .select('id')
+        .where('id', '=', input.triggerEventId)
+        .where('episode_id', '=', jointCase.pp_episode_id)
+        .executeTakeFirst();
       if (!event) throw invalidInput('triggerEventId', 'No such critical event in this case');
     }
     const id = await insertMeeting(this.ctx.trx, {
@@ -162,11 +230,21 @@ export class MeetingRepository {
       triggerEventId: input.triggerEventId ?? null,
       createdBy: this.ctx.actor.userId,
     });
-    this.ctx.audit.record({ action: 'meeting.create', outcome: 'success', resourceType: 'case_meeting', resourceId: id, details: { kind: input.kind, mode: input.mode } });
+    this.ctx.audit.record({
+      action: 'meeting.create',
+      outcome: 'success',
+      resourceType: 'case_meeting',
+      resourceId: id,
+      details: { kind: input.kind, mode: input.mode },
+    });
     return this.get(id);
   }
 
-  async updateAgendaItem(meetingId: string, item: AgendaItemName, input: z.infer<typeof AgendaItemUpdate>): Promise<MeetingView> {
+  async updateAgendaItem(
+    meetingId: string,
+    item: AgendaItemName,
+    input: z.infer<typeof AgendaItemUpdate>,
+  ): Promise<MeetingView> {
     await this.runnable(meetingId, 'meeting.agenda');
     await this.ctx.trx
       .updateTable('meeting_agenda_item')
@@ -180,30 +258,60 @@ export class MeetingRepository {
       .where('meeting_id', '=', meetingId)
       .where('item', '=', item)
       .execute();
-    this.ctx.audit.record({ action: 'meeting.agenda', outcome: 'success', resourceType: 'case_meeting', resourceId: meetingId, details: { item, status: input.status } });
+    this.ctx.audit.record({
+      action: 'meeting.agenda',
+      outcome: 'success',
+      resourceType: 'case_meeting',
+      resourceId: meetingId,
+      details: { item, status: input.status },
+    });
     return this.get(meetingId);
   }
 
-  async addQualitativeNote(meetingId: string, input: z.infer<typeof QualitativeNoteCreate>): Promise<MeetingView> {
+  async addQualitativeNote(
+    meetingId: string,
+    input: z.infer<typeof QualitativeNoteCreate>,
+  ): Promise<MeetingView> {
     await this.runnable(meetingId, 'meeting.qualitative_note');
     await this.ctx.trx
       .insertInto('qualitative_note')
-      .values({ meeting_id: meetingId, author_id: this.ctx.actor.userId, author_side: this.ctx.actor.side, concern_level: input.concernLevel, text_enc: this.cipher.encrypt(input.text) })
+      .values({
+        meeting_id: meetingId,
+        author_id: this.ctx.actor.userId,
+        author_side: this.ctx.actor.side,
+        concern_level: input.concernLevel,
+        text_enc: this.cipher.encrypt(input.text),
+      })
       .execute();
-    this.ctx.audit.record({ action: 'meeting.qualitative_note', outcome: 'success', resourceType: 'case_meeting', resourceId: meetingId, details: { concernLevel: input.concernLevel } });
+    this.ctx.audit.record({
+      action: 'meeting.qualitative_note',
+      outcome: 'success',
+      resourceType: 'case_meeting',
+      resourceId: meetingId,
+      details: { concernLevel: input.concernLevel },
+    });
     return this.get(meetingId);
   }
 
   /** Closes the meeting — refused while any compulsory item is neither addressed nor deferred — and plans the next. */
   async close(meetingId: string, input: z.infer<typeof MeetingClose>): Promise<MeetingView> {
     const meeting = await this.runnable(meetingId, 'meeting.close');
-    const open = await this.ctx.trx.selectFrom('meeting_agenda_item').select('item').where('meeting_id', '=', meetingId).where('status', '=', 'open').orderBy('position').execute();
+    const open = await this.ctx.trx
+      .selectFrom('meeting_agenda_item')
+      .select('item')
+      .where('meeting_id', '=', meetingId)
+      .where('status', '=', 'open')
+      .orderBy('position')
+      .execute();
     if (open.length > 0) {
       throw new AppError(
         409,
         'agenda_incomplete',
         `The meeting cannot be closed: ${open.map((row) => row.item.replaceAll('_', ' ')).join(', ')} not yet addressed or deferred`,
-        open.map((row) => ({ path: `agenda.${row.item}`, message: 'Address this item or defer it with a reason' })),
+        open.map((row) => ({
+          path: `agenda.${row.item}`,
+          message: 'Address this item or defer it with a reason',
+        })),
       );
     }
     const staff = await this.ctx.trx
@@ -226,7 +334,13 @@ export class MeetingRepository {
       })
       .where('id', '=', meetingId)
       .execute();
-    this.ctx.audit.record({ action: 'meeting.close', outcome: 'success', resourceType: 'case_meeting', resourceId: meetingId, details: { attended: input.attendance.length } });
+    this.ctx.audit.record({
+      action: 'meeting.close',
+      outcome: 'success',
+      resourceType: 'case_meeting',
+      resourceId: meetingId,
+      details: { attended: input.attendance.length },
+    });
     await ensureNextMeeting(this.ctx.trx, this.ctx.audit, meeting.joint_case_id);
     return this.get(meetingId);
   }
@@ -237,7 +351,7 @@ export class MeetingRepository {
     const stamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     const start = new Date(meeting.scheduledFor);
     const end = new Date(start.getTime() + meeting.durationMinutes * 60_000);
-    const escape = (text: string) => text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
+    const escapeText = (text: string) => text.replace(/[\\;,]/g, (char) => `\\${char}`).replace(/\n/g, '\\n');
     return [
       'BEGIN:VCALENDAR',
       'VERSION:2.0',
@@ -247,8 +361,8 @@ export class MeetingRepository {
       `DTSTAMP:${stamp(new Date().toISOString())}`,
       `DTSTART:${stamp(start.toISOString())}`,
       `DTEND:${stamp(end.toISOString())}`,
-      `SUMMARY:${escape(`Case-manager meeting ${meeting.caseNumber}${meeting.kind === 'extraordinary' ? ' (extraordinary)' : ''}`)}`,
-      `LOCATION:${escape(meeting.mode === 'remote' ? 'Remote' : (meeting.place ?? ''))}`,
+      `SUMMARY:${escapeText(`Case-manager meeting ${meeting.caseNumber}${meeting.kind === 'extraordinary' ? ' (extraordinary)' : ''}`)}`,
+      `LOCATION:${escapeText(meeting.mode === 'remote' ? 'Remote' : (meeting.place ?? ''))}`,
       'END:VEVENT',
       'END:VCALENDAR',
       '',
@@ -295,17 +409,40 @@ export async function insertMeeting(
  * the date the schedule gives; cancels it when they stop. Called by the data layer after every
  * change that moves the schedule, and by the maintenance job.
  */
-export async function ensureNextMeeting(trx: Kysely<Database>, audit: AuditRecorder, jointCaseId: string): Promise<void> {
+export async function ensureNextMeeting(
+  trx: Kysely<Database>,
+  audit: AuditRecorder,
+  jointCaseId: string,
+): Promise<void> {
   const facts = await trx
     .selectFrom('joint_case as jc')
     .innerJoin('pp_episode as pe', 'pe.id', 'jc.pp_episode_id')
     .innerJoin('vss_episode as ve', 've.id', 'jc.vss_episode_id')
     .innerJoin('network_membership as nm', 'nm.agency_id', 'jc.pp_agency_id')
     .innerJoin('network as n', 'n.id', 'nm.network_id')
-    .select(['jc.status', 'jc.created_at', 'pe.status as pp_status', 've.status as vss_status', 'n.meeting_interval_days', 'n.high_risk_meeting_interval_days'])
+    .select([
+      'jc.status',
+      'jc.created_at',
+      'pe.status as pp_status',
+      've.status as vss_status',
+      'n.meeting_interval_days',
+      'n.high_risk_meeting_interval_days',
+    ])
     .select((eb) => [
-      eb.selectFrom('agreed_risk_level as a').select('a.level').whereRef('a.joint_case_id', '=', 'jc.id').orderBy('a.agreed_on', 'desc').orderBy('a.created_at', 'desc').limit(1).as('agreed_level'),
-      eb.selectFrom('case_meeting as m').select((inner) => inner.fn.max('m.scheduled_for').as('last')).whereRef('m.joint_case_id', '=', 'jc.id').where('m.status', '=', 'closed').as('last_meeting'),
+      eb
+        .selectFrom('agreed_risk_level as a')
+        .select('a.level')
+        .whereRef('a.joint_case_id', '=', 'jc.id')
+        .orderBy('a.agreed_on', 'desc')
+        .orderBy('a.created_at', 'desc')
+        .limit(1)
+        .as('agreed_level'),
+      eb
+        .selectFrom('case_meeting as m')
+        .select((inner) => inner.fn.max('m.scheduled_for').as('last'))
+        .whereRef('m.joint_case_id', '=', 'jc.id')
+        .where('m.status', '=', 'closed')
+        .as('last_meeting'),
     ])
     .where('jc.id', '=', jointCaseId)
     .executeTakeFirst();
@@ -329,8 +466,21 @@ export async function ensureNextMeeting(trx: Kysely<Database>, audit: AuditRecor
     : null;
   if (next === null) {
     if (planned.length > 0) {
-      await trx.updateTable('case_meeting').set({ status: 'cancelled' }).where('id', 'in', planned.map((meeting) => meeting.id)).execute();
-      audit.record({ action: 'meeting.schedule_stopped', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId });
+      await trx
+        .updateTable('case_meeting')
+        .set({ status: 'cancelled' })
+        .where(
+          'id',
+          'in',
+          planned.map((meeting) => meeting.id),
+        )
+        .execute();
+      audit.record({
+        action: 'meeting.schedule_stopped',
+        outcome: 'success',
+        resourceType: 'joint_case',
+        resourceId: jointCaseId,
+      });
     }
     return;
   }
@@ -339,9 +489,21 @@ export async function ensureNextMeeting(trx: Kysely<Database>, audit: AuditRecor
   if (current) {
     await trx.updateTable('case_meeting').set({ scheduled_for: next }).where('id', '=', current.id).execute();
   } else {
-    await insertMeeting(trx, { jointCaseId, kind: 'scheduled', mode: 'in_person', scheduledFor: next, createdBy: null });
+    await insertMeeting(trx, {
+      jointCaseId,
+      kind: 'scheduled',
+      mode: 'in_person',
+      scheduledFor: next,
+      createdBy: null,
+    });
   }
-  audit.record({ action: 'meeting.scheduled', outcome: 'success', resourceType: 'joint_case', resourceId: jointCaseId, details: { scheduledFor: next.toISOString() } });
+  audit.record({
+    action: 'meeting.scheduled',
+    outcome: 'success',
+    resourceType: 'joint_case',
+    resourceId: jointCaseId,
+    details: { scheduledFor: next.toISOString() },
+  });
 }
 
 export async function openJointCaseIds(db: Kysely<Database>): Promise<string[]> {

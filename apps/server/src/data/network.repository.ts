@@ -27,11 +27,15 @@ export class NetworkRepository {
       .selectFrom('network')
       .selectAll('network')
       .select(
-        sql<number>`(SELECT count(*)::int FROM network_membership m WHERE m.network_id = network.id)`.as('agency_count'),
+        sql<number>`(SELECT count(*)::int FROM network_membership m WHERE m.network_id = network.id)`.as(
+          'agency_count',
+        ),
       )
       .where((eb) => rowFilterToSql(eb, networkPolicy.visibleRows(this.ctx.actor), 'network'))
       .$if(after !== null, (qb) =>
-        qb.where((eb) => eb(eb.refTuple('network.name', 'network.id'), '>', eb.tuple(String(after![0]), String(after![1])))),
+        qb.where((eb) =>
+          eb(eb.refTuple('network.name', 'network.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
+        ),
       )
       .orderBy('network.name')
       .orderBy('network.id')
@@ -47,10 +51,19 @@ export class NetworkRepository {
     }
     const row = await this.ctx.trx
       .insertInto('network')
-      .values({ name: input.name, region: input.region ?? null, meeting_interval_days: input.meetingIntervalDays })
+      .values({
+        name: input.name,
+        region: input.region ?? null,
+        meeting_interval_days: input.meetingIntervalDays,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'network.create', outcome: 'success', resourceType: 'network', resourceId: row.id });
+    this.ctx.audit.record({
+      action: 'network.create',
+      outcome: 'success',
+      resourceType: 'network',
+      resourceId: row.id,
+    });
     return toView({ ...row, agency_count: 0 });
   }
 

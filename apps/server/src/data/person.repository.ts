@@ -80,7 +80,11 @@ export class PersonRepository {
       'victim_contact',
     );
     return rows.map((row) => {
-      const facts = { kind: row.kind as PersonKind, ownerAgencyId: row.owner_agency_id, ownerSide: row.owner_side as Side };
+      const facts = {
+        kind: row.kind as PersonKind,
+        ownerAgencyId: row.owner_agency_id,
+        ownerSide: row.owner_side as Side,
+      };
       const showContact = personPolicy.canSeeContact(this.ctx.actor, facts, contactGrants.has(row.id));
       return {
         id: row.id,
@@ -89,7 +93,11 @@ export class PersonRepository {
         lastName: row.last_name,
         dateOfBirth: row.date_of_birth,
         ownerAgencyId: row.owner_agency_id,
-        ...(showContact && { contact: row.contact_enc ? (JSON.parse(this.cipher.decrypt(row.contact_enc)) as ContactDetails) : {} }),
+        ...(showContact && {
+          contact: row.contact_enc
+            ? (JSON.parse(this.cipher.decrypt(row.contact_enc)) as ContactDetails)
+            : {},
+        }),
       };
     });
   }
@@ -114,9 +122,17 @@ export class PersonRepository {
 
   async getMany(ids: readonly string[]): Promise<PersonView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.selectVisible().where('person.id', 'in', [...ids]).execute();
+    const rows = await this.selectVisible()
+      .where('person.id', 'in', [...ids])
+      .execute();
     for (const row of rows) {
-      this.ctx.audit.record({ action: 'person.read', outcome: 'success', resourceType: 'person', resourceId: row.id, subjectPersonId: row.id });
+      this.ctx.audit.record({
+        action: 'person.read',
+        outcome: 'success',
+        resourceType: 'person',
+        resourceId: row.id,
+        subjectPersonId: row.id,
+      });
     }
     return this.toViews(rows);
   }
@@ -160,12 +176,25 @@ export class PersonRepository {
 
   async updateContact(id: string, contact: ContactDetails): Promise<PersonView> {
     const row = await this.selectVisible().where('person.id', '=', id).executeTakeFirst();
-    const facts = row && { kind: row.kind as PersonKind, ownerAgencyId: row.owner_agency_id, ownerSide: row.owner_side as Side };
+    const facts = row && {
+      kind: row.kind as PersonKind,
+      ownerAgencyId: row.owner_agency_id,
+      ownerSide: row.owner_side as Side,
+    };
     if (!row || !facts || !personPolicy.canEditContact(this.ctx.actor, facts)) {
-      this.ctx.audit.record({ action: 'person.contact_update', outcome: 'denied', resourceType: 'person', resourceId: id });
+      this.ctx.audit.record({
+        action: 'person.contact_update',
+        outcome: 'denied',
+        resourceType: 'person',
+        resourceId: id,
+      });
       throw notFound();
     }
-    await this.ctx.trx.updateTable('person').set({ contact_enc: encryptContact(this.cipher, contact) }).where('id', '=', id).execute();
+    await this.ctx.trx
+      .updateTable('person')
+      .set({ contact_enc: encryptContact(this.cipher, contact) })
+      .where('id', '=', id)
+      .execute();
     this.ctx.audit.record({
       action: 'person.contact_update',
       outcome: 'success',
@@ -182,9 +211,16 @@ export class PersonRepository {
    * same row policy as pages, so a perpetrator-side user searching her name finds nothing.
    * The search itself is audited, without the search terms (they may be her name).
    */
-  async search(query: { q?: string | undefined; dateOfBirth?: string | undefined; caseNumber?: string | undefined; agencyId?: string | undefined; limit: number }): Promise<SearchResult[]> {
+  async search(query: {
+    q?: string | undefined;
+    dateOfBirth?: string | undefined;
+    caseNumber?: string | undefined;
+    agencyId?: string | undefined;
+    limit: number;
+  }): Promise<SearchResult[]> {
     const term = query.q ? normaliseName(query.q) : undefined;
-    if (!term && !query.dateOfBirth && !query.caseNumber) throw invalidInput('q', 'Enter a name, a date of birth or a case number');
+    if (!term && !query.dateOfBirth && !query.caseNumber)
+      throw invalidInput('q', 'Enter a name, a date of birth or a case number');
     const rows = await this.selectVisible()
       .$if(term !== undefined, (qb) =>
         qb.where((eb) =>
@@ -205,11 +241,20 @@ export class PersonRepository {
               .innerJoin('pp_episode as pe', 'pe.id', 'jc.pp_episode_id')
               .select('jc.id')
               .where('jc.case_number', '=', query.caseNumber!.toUpperCase())
-              .where((inner) => inner.or([inner('pe.person_id', '=', inner.ref('person.id')), inner('jc.partner_person_id', '=', inner.ref('person.id'))])),
+              .where((inner) =>
+                inner.or([
+                  inner('pe.person_id', '=', inner.ref('person.id')),
+                  inner('jc.partner_person_id', '=', inner.ref('person.id')),
+                ]),
+              ),
           ),
         ),
       )
-      .select(term ? sql<number>`word_similarity(${term}, person.search_name)`.as('score') : sql<number>`1`.as('score'))
+      .select(
+        term
+          ? sql<number>`word_similarity(${term}, person.search_name)`.as('score')
+          : sql<number>`1`.as('score'),
+      )
       .orderBy('score', 'desc')
       .orderBy('person.last_name')
       .limit(query.limit)
@@ -227,17 +272,30 @@ export class PersonRepository {
           .selectFrom('joint_case')
           .innerJoin('pp_episode', 'pp_episode.id', 'joint_case.pp_episode_id')
           .select(['joint_case.id', 'joint_case.partner_person_id', 'pp_episode.person_id'])
-          .where((eb) => eb.or([eb('joint_case.partner_person_id', 'in', ids), eb('pp_episode.person_id', 'in', ids)]))
+          .where((eb) =>
+            eb.or([eb('joint_case.partner_person_id', 'in', ids), eb('pp_episode.person_id', 'in', ids)]),
+          )
           .execute()
       : [];
     this.ctx.audit.record({
       action: 'person.search',
       outcome: 'success',
       resourceType: 'person',
-      details: { byName: term !== undefined, byDateOfBirth: query.dateOfBirth !== undefined, byCaseNumber: query.caseNumber !== undefined, returned: rows.length },
+      details: {
+        byName: term !== undefined,
+        byDateOfBirth: query.dateOfBirth !== undefined,
+        byCaseNumber: query.caseNumber !== undefined,
+        returned: rows.length,
+      },
     });
     for (const row of rows) {
-      this.ctx.audit.record({ action: 'person.search_result', outcome: 'success', resourceType: 'person', resourceId: row.id, subjectPersonId: row.id });
+      this.ctx.audit.record({
+        action: 'person.search_result',
+        outcome: 'success',
+        resourceType: 'person',
+        resourceId: row.id,
+        subjectPersonId: row.id,
+      });
     }
     return rows.map((row) => ({
       personId: row.id,
@@ -246,13 +304,17 @@ export class PersonRepository {
       dateOfBirth: row.date_of_birth,
       agencyId: row.owner_agency_id,
       ppEpisodeIds: links.filter((link) => link.person_id === row.id).map((link) => link.id),
-      jointCaseIds: cases.filter((c) => c.partner_person_id === row.id || c.person_id === row.id).map((c) => c.id),
+      jointCaseIds: cases
+        .filter((c) => c.partner_person_id === row.id || c.person_id === row.id)
+        .map((c) => c.id),
     }));
   }
 }
 
 function encryptContact(cipher: FieldCipher, contact: ContactDetails | undefined): string | null {
   if (!contact) return null;
-  const kept = Object.fromEntries(CONTACT_FIELDS.flatMap((field) => (contact[field] ? [[field, contact[field]]] : [])));
+  const kept = Object.fromEntries(
+    CONTACT_FIELDS.flatMap((field) => (contact[field] ? [[field, contact[field]]] : [])),
+  );
   return Object.keys(kept).length ? cipher.encrypt(JSON.stringify(kept)) : null;
 }

@@ -1,3 +1,4 @@
+import type { AttendanceCreate, PpEpisodeUpdate, ReleaseCreate, StatusChange } from '@tandem/shared';
 import {
   AGENCY_KIND_SIDES,
   type AgencyKind,
@@ -9,16 +10,15 @@ import {
   STATUSES_RAISING_DUTY,
 } from '@tandem/shared';
 import type { z } from 'zod';
-import type { AttendanceCreate, PpEpisodeUpdate, ReleaseCreate, StatusChange } from '@tandem/shared';
 import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { ppEpisodePolicy } from '../policy/index.js';
 import type { CaseAccess } from './case-access.repository.js';
 import { todayIso } from './case-access.repository.js';
 import type { DutyRepository } from './duty.repository.js';
+import { decodeCursor, toPage } from './keyset.js';
 import { ensureNextMeeting } from './meeting.repository.js';
 import type { PersonRepository } from './person.repository.js';
 import type { RepositoryContext } from './repository-context.js';
-import { decodeCursor, toPage } from './keyset.js';
 import { rowFilterToSql } from './row-filter-sql.js';
 
 type Release = z.infer<typeof ReleaseCreate>;
@@ -96,7 +96,11 @@ export class PpEpisodeRepository {
       .$if(query.status !== undefined, (qb) => qb.where('pp_episode.status', '=', query.status!))
       .$if(after !== null, (qb) =>
         qb.where((eb) =>
-          eb(eb.refTuple('pp_episode.referral_date', 'pp_episode.id'), '<', eb.tuple(String(after![0]), String(after![1]))),
+          eb(
+            eb.refTuple('pp_episode.referral_date', 'pp_episode.id'),
+            '<',
+            eb.tuple(String(after![0]), String(after![1])),
+          ),
         ),
       )
       .orderBy('pp_episode.referral_date', 'desc')
@@ -104,7 +108,13 @@ export class PpEpisodeRepository {
       .limit(query.limit + 1)
       .execute();
     for (const row of rows.slice(0, query.limit)) {
-      this.ctx.audit.record({ action: 'pp_episode.list', outcome: 'success', resourceType: 'pp_episode', resourceId: row.id, subjectPersonId: row.person_id });
+      this.ctx.audit.record({
+        action: 'pp_episode.list',
+        outcome: 'success',
+        resourceType: 'pp_episode',
+        resourceId: row.id,
+        subjectPersonId: row.person_id,
+      });
     }
     return toPage(
       rows,
@@ -122,7 +132,10 @@ export class PpEpisodeRepository {
 
   /** The episode if this actor may see it, else null (for pages that show it when allowed). */
   async findVisible(id: string): Promise<PpEpisodeView | null> {
-    const row = await this.selectVisible().select('pp_episode.id').where('pp_episode.id', '=', id).executeTakeFirst();
+    const row = await this.selectVisible()
+      .select('pp_episode.id')
+      .where('pp_episode.id', '=', id)
+      .executeTakeFirst();
     return row ? this.get(id) : null;
   }
 
@@ -130,7 +143,12 @@ export class PpEpisodeRepository {
   async get(id: string): Promise<PpEpisodeView> {
     const row = await this.selectVisible().where('pp_episode.id', '=', id).executeTakeFirst();
     if (!row) {
-      this.ctx.audit.record({ action: 'pp_episode.read', outcome: 'denied', resourceType: 'pp_episode', resourceId: id });
+      this.ctx.audit.record({
+        action: 'pp_episode.read',
+        outcome: 'denied',
+        resourceType: 'pp_episode',
+        resourceId: id,
+      });
       throw notFound();
     }
     const [person, history, attendance, release, partners] = await Promise.all([
@@ -142,11 +160,31 @@ export class PpEpisodeRepository {
         .where('c.episode_id', '=', id)
         .orderBy('c.created_at')
         .execute(),
-      this.ctx.trx.selectFrom('attendance').selectAll().where('episode_id', '=', id).orderBy('session_date').execute(),
-      this.ctx.trx.selectFrom('release_of_information').selectAll().where('episode_id', '=', id).executeTakeFirst(),
-      this.ctx.trx.selectFrom('partner_referral').selectAll().where('episode_id', '=', id).orderBy('created_at').execute(),
+      this.ctx.trx
+        .selectFrom('attendance')
+        .selectAll()
+        .where('episode_id', '=', id)
+        .orderBy('session_date')
+        .execute(),
+      this.ctx.trx
+        .selectFrom('release_of_information')
+        .selectAll()
+        .where('episode_id', '=', id)
+        .executeTakeFirst(),
+      this.ctx.trx
+        .selectFrom('partner_referral')
+        .selectAll()
+        .where('episode_id', '=', id)
+        .orderBy('created_at')
+        .execute(),
     ]);
-    this.ctx.audit.record({ action: 'pp_episode.read', outcome: 'success', resourceType: 'pp_episode', resourceId: id, subjectPersonId: row.person_id });
+    this.ctx.audit.record({
+      action: 'pp_episode.read',
+      outcome: 'success',
+      resourceType: 'pp_episode',
+      resourceId: id,
+      subjectPersonId: row.person_id,
+    });
     const showPartnerLink = ppEpisodePolicy.canSeePartnerRecordLink(this.ctx.actor);
     return {
       id: row.id,
@@ -203,7 +241,13 @@ export class PpEpisodeRepository {
       })
       .where('id', '=', id)
       .execute();
-    this.ctx.audit.record({ action: 'pp_episode.update', outcome: 'success', resourceType: 'pp_episode', resourceId: id, details: { fields: Object.keys(changes) } });
+    this.ctx.audit.record({
+      action: 'pp_episode.update',
+      outcome: 'success',
+      resourceType: 'pp_episode',
+      resourceId: id,
+      details: { fields: Object.keys(changes) },
+    });
     return this.get(id);
   }
 
@@ -217,12 +261,18 @@ export class PpEpisodeRepository {
     if (!PP_TRANSITIONS[from].includes(change.to)) {
       const allowed = PP_TRANSITIONS[from];
       throw new AppError(409, 'invalid_transition', `A programme cannot go from ${from} to ${change.to}`, [
-        { path: 'to', message: allowed.length ? `From ${from} it can go to: ${allowed.join(', ')}` : `${from} is final` },
+        {
+          path: 'to',
+          message: allowed.length ? `From ${from} it can go to: ${allowed.join(', ')}` : `${from} is final`,
+        },
       ]);
     }
     await this.ctx.trx
       .updateTable('pp_episode')
-      .set({ status: change.to, ...(change.to === 'intake' && !episode.intake_date && { intake_date: change.date }) })
+      .set({
+        status: change.to,
+        ...(change.to === 'intake' && !episode.intake_date && { intake_date: change.date }),
+      })
       .where('id', '=', id)
       .execute();
     await this.insertStatusChange(id, from, change.to, change.date, change.reason ?? null);
@@ -235,10 +285,18 @@ export class PpEpisodeRepository {
       details: { from, to: change.to },
     });
     // Meetings run for as long as both attend: the schedule follows his status.
-    const jointCases = await this.ctx.trx.selectFrom('joint_case').select('id').where('pp_episode_id', '=', id).execute();
+    const jointCases = await this.ctx.trx
+      .selectFrom('joint_case')
+      .select('id')
+      .where('pp_episode_id', '=', id)
+      .execute();
     for (const jointCase of jointCases) await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCase.id);
     if (STATUSES_RAISING_DUTY.includes(change.to)) {
-      await this.duties.raiseForEpisode(id, `status_${change.to}` as 'status_suspended', change.reason ?? null);
+      await this.duties.raiseForEpisode(
+        id,
+        `status_${change.to}` as 'status_suspended',
+        change.reason ?? null,
+      );
     }
     return this.get(id);
   }
@@ -250,12 +308,24 @@ export class PpEpisodeRepository {
     }
     const inserted = await this.ctx.trx
       .insertInto('attendance')
-      .values({ episode_id: id, session_date: session.sessionDate, status: session.status, note: session.note ?? null, recorded_by: this.ctx.actor.userId })
+      .values({
+        episode_id: id,
+        session_date: session.sessionDate,
+        status: session.status,
+        note: session.note ?? null,
+        recorded_by: this.ctx.actor.userId,
+      })
       .onConflict((oc) => oc.columns(['episode_id', 'session_date']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) throw invalidInput('sessionDate', 'Attendance for this session date is already recorded');
-    this.ctx.audit.record({ action: 'pp_episode.attendance', outcome: 'success', resourceType: 'pp_episode', resourceId: id, subjectPersonId: episode.person_id });
+    this.ctx.audit.record({
+      action: 'pp_episode.attendance',
+      outcome: 'success',
+      resourceType: 'pp_episode',
+      resourceId: id,
+      subjectPersonId: episode.person_id,
+    });
     return this.get(id);
   }
 
@@ -266,13 +336,26 @@ export class PpEpisodeRepository {
    */
   async recordRelease(id: string, release: Release): Promise<PpEpisodeView> {
     const episode = await this.loadManageable(id, 'pp_episode.release');
-    const existing = await this.ctx.trx.selectFrom('release_of_information').select('episode_id').where('episode_id', '=', id).executeTakeFirst();
+    const existing = await this.ctx.trx
+      .selectFrom('release_of_information')
+      .select('episode_id')
+      .where('episode_id', '=', id)
+      .executeTakeFirst();
     if (existing) {
-      await this.ctx.trx.updateTable('release_of_information').set({ signed_on: release.signedOn, scope: release.scope }).where('episode_id', '=', id).execute();
+      await this.ctx.trx
+        .updateTable('release_of_information')
+        .set({ signed_on: release.signedOn, scope: release.scope })
+        .where('episode_id', '=', id)
+        .execute();
     } else {
       await this.ctx.trx
         .insertInto('release_of_information')
-        .values({ episode_id: id, signed_on: release.signedOn, scope: release.scope, recorded_by: this.ctx.actor.userId })
+        .values({
+          episode_id: id,
+          signed_on: release.signedOn,
+          scope: release.scope,
+          recorded_by: this.ctx.actor.userId,
+        })
         .execute();
     }
     const count = await this.ctx.trx
@@ -282,12 +365,22 @@ export class PpEpisodeRepository {
       .executeTakeFirstOrThrow();
     let index = Number(count.n);
     for (const [position, partner] of release.partners.entries()) {
-      const agencyKind = await this.agencyKind(partner.partnerContactAgencyId, `partners.${position}.partnerContactAgencyId`);
+      const agencyKind = await this.agencyKind(
+        partner.partnerContactAgencyId,
+        `partners.${position}.partnerContactAgencyId`,
+      );
       if (!AGENCY_KIND_SIDES[agencyKind].includes('victim')) {
-        throw invalidInput(`partners.${position}.partnerContactAgencyId`, 'Partner contact is offered by a victim-side service');
+        throw invalidInput(
+          `partners.${position}.partnerContactAgencyId`,
+          'Partner contact is offered by a victim-side service',
+        );
       }
       if (partner.partnerContactAgencyId !== episode.agency_id) {
-        await this.assertOrganisationAgreement(episode.agency_id, partner.partnerContactAgencyId, `partners.${position}.partnerContactAgencyId`);
+        await this.assertOrganisationAgreement(
+          episode.agency_id,
+          partner.partnerContactAgencyId,
+          `partners.${position}.partnerContactAgencyId`,
+        );
       }
       const partnerId = await this.people.insert({
         kind: 'partner',
@@ -319,7 +412,14 @@ export class PpEpisodeRepository {
         details: { toAgencyId: partner.partnerContactAgencyId },
       });
     }
-    this.ctx.audit.record({ action: 'pp_episode.release', outcome: 'success', resourceType: 'pp_episode', resourceId: id, subjectPersonId: episode.person_id, details: { scope: release.scope } });
+    this.ctx.audit.record({
+      action: 'pp_episode.release',
+      outcome: 'success',
+      resourceType: 'pp_episode',
+      resourceId: id,
+      subjectPersonId: episode.person_id,
+      details: { scope: release.scope },
+    });
     await this.access.recompute(id);
     return this.get(id);
   }
@@ -333,15 +433,33 @@ export class PpEpisodeRepository {
     return row;
   }
 
-  private async insertStatusChange(episodeId: string, from: PpStatus | null, to: PpStatus, date: string, reason: string | null) {
+  private async insertStatusChange(
+    episodeId: string,
+    from: PpStatus | null,
+    to: PpStatus,
+    date: string,
+    reason: string | null,
+  ) {
     await this.ctx.trx
       .insertInto('pp_status_change')
-      .values({ episode_id: episodeId, from_status: from, to_status: to, changed_on: date, reason, changed_by: this.ctx.actor.userId })
+      .values({
+        episode_id: episodeId,
+        from_status: from,
+        to_status: to,
+        changed_on: date,
+        reason,
+        changed_by: this.ctx.actor.userId,
+      })
       .execute();
   }
 
   private async agencyKind(agencyId: string, path: string): Promise<AgencyKind> {
-    const row = await this.ctx.trx.selectFrom('agency').select('kind').where('id', '=', agencyId).where('active', '=', true).executeTakeFirst();
+    const row = await this.ctx.trx
+      .selectFrom('agency')
+      .select('kind')
+      .where('id', '=', agencyId)
+      .where('active', '=', true)
+      .executeTakeFirst();
     if (!row) throw invalidInput(path, 'No such agency');
     return row.kind as AgencyKind;
   }
@@ -355,15 +473,22 @@ export class PpEpisodeRepository {
     const today = todayIso();
     const agreement = await this.ctx.trx
       .selectFrom('agreement as a')
-      .innerJoin('agreement_party as p1', (join) => join.onRef('p1.agreement_id', '=', 'a.id').on('p1.agency_id', '=', fromAgencyId))
-      .innerJoin('agreement_party as p2', (join) => join.onRef('p2.agreement_id', '=', 'a.id').on('p2.agency_id', '=', toAgencyId))
+      .innerJoin('agreement_party as p1', (join) =>
+        join.onRef('p1.agreement_id', '=', 'a.id').on('p1.agency_id', '=', fromAgencyId),
+      )
+      .innerJoin('agreement_party as p2', (join) =>
+        join.onRef('p2.agreement_id', '=', 'a.id').on('p2.agency_id', '=', toAgencyId),
+      )
       .select('a.id')
       .where('a.level', '=', 'organisation')
       .where('a.valid_from', '<=', today)
       .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', today)]))
       .executeTakeFirst();
     if (!agreement) {
-      throw invalidInput(path, 'There is no agreement in force between your agency and this service: her details cannot be sent there');
+      throw invalidInput(
+        path,
+        'There is no agreement in force between your agency and this service: her details cannot be sent there',
+      );
     }
   }
 }

@@ -5,10 +5,18 @@ import type { RowFilter } from '../policy/row-filter.js';
  * Compiles a policy RowFilter into a WHERE expression. Column names come from policy files
  * (never from input) and are still checked, so a typo fails loudly instead of leaking.
  */
-// biome-ignore lint/suspicious/noExplicitAny: the filter applies to whichever table the repository queries
-export function rowFilterToSql(eb: ExpressionBuilder<any, any>, filter: RowFilter, table?: string): Expression<SqlBool> {
+/** Any table's expression builder: the filter applies to whichever table the repository queries. */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type AnyExpressionBuilder = ExpressionBuilder<any, any>;
+
+export function rowFilterToSql(
+  eb: AnyExpressionBuilder,
+  filter: RowFilter,
+  table?: string,
+): Expression<SqlBool> {
   const ref = (column: string) => {
-    if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(column)) throw new Error(`Invalid policy column ${column}`);
+    if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(column))
+      throw new Error(`Invalid policy column ${column}`);
     return sql.ref(table && !column.includes('.') ? `${table}.${column}` : column);
   };
   switch (filter.kind) {

@@ -100,7 +100,11 @@ export class UserRepository {
       .$if(query.agencyId !== undefined, (qb) => qb.where('app_user.agency_id', '=', query.agencyId!))
       .$if(after !== null, (qb) =>
         qb.where((eb) =>
-          eb(eb.refTuple('app_user.display_name', 'app_user.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
+          eb(
+            eb.refTuple('app_user.display_name', 'app_user.id'),
+            '>',
+            eb.tuple(String(after![0]), String(after![1])),
+          ),
         ),
       )
       .orderBy('app_user.display_name')
@@ -123,14 +127,20 @@ export class UserRepository {
       this.ctx.audit.record({ action, outcome: 'denied', resourceType: 'user', resourceId: id });
       throw notFound();
     }
-    if (action === 'user.read') this.ctx.audit.record({ action, outcome: 'success', resourceType: 'user', resourceId: id });
+    if (action === 'user.read')
+      this.ctx.audit.record({ action, outcome: 'success', resourceType: 'user', resourceId: id });
     return toView(row);
   }
 
   async create(input: NewUser, agencyKind: Parameters<typeof userPolicy.canCreate>[2]): Promise<UserView> {
     const subject: UserSubject = { agencyId: input.agencyId, roles: input.roles, side: input.side };
     if (!userPolicy.canManageStaffOf(this.ctx.actor, input.agencyId)) {
-      this.ctx.audit.record({ action: 'user.create', outcome: 'denied', resourceType: 'user', details: { agencyId: input.agencyId } });
+      this.ctx.audit.record({
+        action: 'user.create',
+        outcome: 'denied',
+        resourceType: 'user',
+        details: { agencyId: input.agencyId },
+      });
       throw notFound();
     }
     if (!userPolicy.canCreate(this.ctx.actor, subject, agencyKind)) {
@@ -167,7 +177,11 @@ export class UserRepository {
     return toView(row);
   }
 
-  async update(id: string, changes: UserChanges, agencyKindOf: (agencyId: string) => Promise<Parameters<typeof userPolicy.canCreate>[2]>) {
+  async update(
+    id: string,
+    changes: UserChanges,
+    agencyKindOf: (agencyId: string) => Promise<Parameters<typeof userPolicy.canCreate>[2]>,
+  ) {
     const current = await this.get(id, 'user.update');
     const next: UserSubject = {
       ...subjectOf(current),
@@ -176,7 +190,12 @@ export class UserRepository {
     };
     const agencyKind = current.agencyId ? await agencyKindOf(current.agencyId) : null;
     if (!userPolicy.canUpdate(this.ctx.actor, subjectOf(current), next, agencyKind)) {
-      this.ctx.audit.record({ action: 'user.update', outcome: 'denied', resourceType: 'user', resourceId: id });
+      this.ctx.audit.record({
+        action: 'user.update',
+        outcome: 'denied',
+        resourceType: 'user',
+        resourceId: id,
+      });
       throw invalidInput('roles', 'These roles and this side cannot be given to this account');
     }
     const row = await this.ctx.trx
@@ -198,7 +217,9 @@ export class UserRepository {
       outcome: 'success',
       resourceType: 'user',
       resourceId: id,
-      details: { fields: Object.keys(changes).filter((key) => changes[key as keyof UserChanges] !== undefined) },
+      details: {
+        fields: Object.keys(changes).filter((key) => changes[key as keyof UserChanges] !== undefined),
+      },
     });
     return toView(row);
   }
@@ -219,9 +240,19 @@ export class UserRepository {
         case 'unlock':
           return { failed_sign_ins: 0, locked_until: null };
         case 'reset_mfa':
-          return { totp_secret_enc: null, totp_pending_secret_enc: null, mfa_enrolled_at: null, totp_last_used_step: null };
+          return {
+            totp_secret_enc: null,
+            totp_pending_secret_enc: null,
+            mfa_enrolled_at: null,
+            totp_last_used_step: null,
+          };
         case 'reset_password':
-          return { password_hash: command.passwordHash, must_change_password: true, failed_sign_ins: 0, locked_until: null };
+          return {
+            password_hash: command.passwordHash,
+            must_change_password: true,
+            failed_sign_ins: 0,
+            locked_until: null,
+          };
       }
     })();
     const row = await this.ctx.trx
@@ -230,7 +261,8 @@ export class UserRepository {
       .where('id', '=', id)
       .returning(VIEW_COLUMNS)
       .executeTakeFirstOrThrow();
-    if (command.kind === 'reset_mfa') await this.ctx.trx.deleteFrom('recovery_code').where('user_id', '=', id).execute();
+    if (command.kind === 'reset_mfa')
+      await this.ctx.trx.deleteFrom('recovery_code').where('user_id', '=', id).execute();
     if (command.kind !== 'unlock' && command.kind !== 'reactivate') await this.endSessions(id);
     this.ctx.audit.record({ action, outcome: 'success', resourceType: 'user', resourceId: id });
     return toView(row);
@@ -252,7 +284,12 @@ export class UserRepository {
       .orderBy('display_name')
       .limit(200)
       .execute();
-    return rows.map((row) => ({ id: row.id, displayName: row.display_name, roles: row.roles as Role[], agencyId: row.agency_id! }));
+    return rows.map((row) => ({
+      id: row.id,
+      displayName: row.display_name,
+      roles: row.roles as Role[],
+      agencyId: row.agency_id!,
+    }));
   }
 
   private async endSessions(userId: string) {

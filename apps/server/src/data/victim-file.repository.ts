@@ -13,7 +13,7 @@ import type {
 } from '@tandem/shared';
 import type { z } from 'zod';
 import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
-import { victimFilePolicy } from '../policy/index.js';
+import { jointCasePolicy, ppEpisodePolicy, victimFilePolicy } from '../policy/index.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { type CaseAccess, todayIso } from './case-access.repository.js';
 import { ensureNextMeeting } from './meeting.repository.js';
@@ -35,7 +35,10 @@ export class VictimFileRepository {
     private readonly access: CaseAccess,
   ) {}
 
-  private visible(columns: { agency: string; person: string }, kind: 'victim_core' | 'victim_disclosures' = 'victim_core') {
+  private visible(
+    columns: { agency: string; person: string },
+    kind: 'victim_core' | 'victim_disclosures' = 'victim_core',
+  ) {
     return victimFilePolicy.visibleRows(this.ctx.actor, columns, kind);
   }
 
@@ -81,7 +84,13 @@ export class VictimFileRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'vss_episode.open', outcome: 'success', resourceType: 'vss_episode', resourceId: row.id, subjectPersonId: personId });
+    this.ctx.audit.record({
+      action: 'vss_episode.open',
+      outcome: 'success',
+      resourceType: 'vss_episode',
+      resourceId: row.id,
+      subjectPersonId: personId,
+    });
     return (await this.supportEpisodes(personId)).find((episode) => episode.id === row.id)!;
   }
 
@@ -90,7 +99,12 @@ export class VictimFileRepository {
       .selectFrom('vss_episode')
       .selectAll()
       .where('person_id', '=', personId)
-      .where((eb) => rowFilterToSql(eb, this.visible({ agency: 'vss_episode.agency_id', person: 'vss_episode.person_id' })))
+      .where((eb) =>
+        rowFilterToSql(
+          eb,
+          this.visible({ agency: 'vss_episode.agency_id', person: 'vss_episode.person_id' }),
+        ),
+      )
       .orderBy('intake_date')
       .execute();
     if (rows.length === 0) return [];
@@ -110,30 +124,61 @@ export class VictimFileRepository {
   async closeSupportEpisode(id: string): Promise<void> {
     const episode = await this.getSupportEpisode(id);
     if (!victimFilePolicy.canWork(this.ctx.actor) || episode.agencyId !== this.ctx.actor.agencyId) {
-      this.ctx.audit.record({ action: 'vss_episode.close', outcome: 'denied', resourceType: 'vss_episode', resourceId: id });
+      this.ctx.audit.record({
+        action: 'vss_episode.close',
+        outcome: 'denied',
+        resourceType: 'vss_episode',
+        resourceId: id,
+      });
       throw notFound();
     }
     await this.ctx.trx.updateTable('vss_episode').set({ status: 'closed' }).where('id', '=', id).execute();
-    this.ctx.audit.record({ action: 'vss_episode.close', outcome: 'success', resourceType: 'vss_episode', resourceId: id, subjectPersonId: episode.personId });
-    const cases = await this.ctx.trx.selectFrom('joint_case').select('id').where('vss_episode_id', '=', id).execute();
+    this.ctx.audit.record({
+      action: 'vss_episode.close',
+      outcome: 'success',
+      resourceType: 'vss_episode',
+      resourceId: id,
+      subjectPersonId: episode.personId,
+    });
+    const cases = await this.ctx.trx
+      .selectFrom('joint_case')
+      .select('id')
+      .where('vss_episode_id', '=', id)
+      .execute();
     for (const jointCase of cases) await ensureNextMeeting(this.ctx.trx, this.ctx.audit, jointCase.id);
   }
 
-  async getSupportEpisode(id: string): Promise<{ id: string; personId: string; agencyId: string; caseManagerId: string | null }> {
+  async getSupportEpisode(
+    id: string,
+  ): Promise<{ id: string; personId: string; agencyId: string; caseManagerId: string | null }> {
     const row = await this.ctx.trx
       .selectFrom('vss_episode')
       .select(['id', 'person_id', 'agency_id', 'case_manager_id'])
       .where('id', '=', id)
-      .where((eb) => rowFilterToSql(eb, this.visible({ agency: 'vss_episode.agency_id', person: 'vss_episode.person_id' })))
+      .where((eb) =>
+        rowFilterToSql(
+          eb,
+          this.visible({ agency: 'vss_episode.agency_id', person: 'vss_episode.person_id' }),
+        ),
+      )
       .executeTakeFirst();
     if (!row) throw notFound();
-    return { id: row.id, personId: row.person_id, agencyId: row.agency_id, caseManagerId: row.case_manager_id };
+    return {
+      id: row.id,
+      personId: row.person_id,
+      agencyId: row.agency_id,
+      caseManagerId: row.case_manager_id,
+    };
   }
 
   async giveConsent(personId: string, input: z.infer<typeof ConsentCreate>): Promise<ConsentView> {
     const person = await this.requireWorkableFile(personId, 'consent.give');
     if (input.recipientAgencyId) {
-      const agency = await this.ctx.trx.selectFrom('agency').select('id').where('id', '=', input.recipientAgencyId).executeTakeFirst();
+      const agency = await this.ctx.trx
+        .selectFrom('agency')
+        .select('id')
+        .where('id', '=', input.recipientAgencyId)
+        .executeTakeFirst();
       if (!agency) throw invalidInput('recipientAgencyId', 'No such agency');
     }
     const row = await this.ctx.trx
@@ -163,7 +208,11 @@ export class VictimFileRepository {
 
   /** Revocation takes effect at once: grants that rested on the consent go in this transaction. */
   async revokeConsent(consentId: string, input: z.infer<typeof ConsentRevoke>): Promise<ConsentView> {
-    const consent = await this.ctx.trx.selectFrom('consent').selectAll().where('id', '=', consentId).executeTakeFirst();
+    const consent = await this.ctx.trx
+      .selectFrom('consent')
+      .selectAll()
+      .where('id', '=', consentId)
+      .executeTakeFirst();
     if (!consent) throw notFound();
     await this.requireWorkableFile(consent.person_id, 'consent.revoke');
     if (consent.revoked_on) throw new AppError(409, 'already_revoked', 'This consent is already revoked');
@@ -173,7 +222,14 @@ export class VictimFileRepository {
       .where('id', '=', consentId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'consent.revoke', outcome: 'success', resourceType: 'consent', resourceId: consentId, subjectPersonId: consent.person_id, details: { scope: consent.scope } });
+    this.ctx.audit.record({
+      action: 'consent.revoke',
+      outcome: 'success',
+      resourceType: 'consent',
+      resourceId: consentId,
+      subjectPersonId: consent.person_id,
+      details: { scope: consent.scope },
+    });
     await this.access.recomputeForPartner(consent.person_id);
     return toConsentView(row);
   }
@@ -197,14 +253,21 @@ export class VictimFileRepository {
     return this.ctx.trx.selectFrom('consent').selectAll().where('id', '=', consentId).executeTakeFirst();
   }
 
-  async setContactPreferences(personId: string, preferences: ContactPreferences): Promise<ContactPreferences> {
+  async setContactPreferences(
+    personId: string,
+    preferences: ContactPreferences,
+  ): Promise<ContactPreferences> {
     const person = await this.requireWorkableFile(personId, 'contact_preference.set');
     const values = {
       owner_agency_id: person.owner_agency_id,
       safe_channel: preferences.safeChannel,
       may_leave_message: preferences.mayLeaveMessage,
       details_enc: this.cipher.encrypt(
-        JSON.stringify({ safeTimes: preferences.safeTimes, codeWord: preferences.codeWord, notes: preferences.notes }),
+        JSON.stringify({
+          safeTimes: preferences.safeTimes,
+          codeWord: preferences.codeWord,
+          notes: preferences.notes,
+        }),
       ),
       updated_by: this.ctx.actor.userId,
     };
@@ -213,7 +276,13 @@ export class VictimFileRepository {
       .values({ person_id: personId, ...values })
       .onConflict((oc) => oc.column('person_id').doUpdateSet(values))
       .execute();
-    this.ctx.audit.record({ action: 'contact_preference.set', outcome: 'success', resourceType: 'person', resourceId: personId, subjectPersonId: personId });
+    this.ctx.audit.record({
+      action: 'contact_preference.set',
+      outcome: 'success',
+      resourceType: 'person',
+      resourceId: personId,
+      subjectPersonId: personId,
+    });
     return preferences;
   }
 
@@ -243,7 +312,14 @@ export class VictimFileRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'partner_contact.log', outcome: 'success', resourceType: 'partner_contact', resourceId: row.id, subjectPersonId: personId, details: { outcome: input.outcome } });
+    this.ctx.audit.record({
+      action: 'partner_contact.log',
+      outcome: 'success',
+      resourceType: 'partner_contact',
+      resourceId: row.id,
+      subjectPersonId: personId,
+      details: { outcome: input.outcome },
+    });
     return row.id;
   }
 
@@ -255,7 +331,9 @@ export class VictimFileRepository {
       .select('u.display_name')
       .where('pc.partner_person_id', '=', personId)
       .$if(episodeId !== undefined, (qb) => qb.where('pc.episode_id', '=', episodeId!))
-      .where((eb) => rowFilterToSql(eb, this.visible({ agency: 'pc.owner_agency_id', person: 'pc.partner_person_id' })))
+      .where((eb) =>
+        rowFilterToSql(eb, this.visible({ agency: 'pc.owner_agency_id', person: 'pc.partner_person_id' })),
+      )
       .orderBy('pc.contacted_on')
       .execute();
     return rows.map((row) => ({
@@ -285,7 +363,13 @@ export class VictimFileRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    this.ctx.audit.record({ action: 'disclosure.record', outcome: 'success', resourceType: 'disclosure', resourceId: row.id, subjectPersonId: personId });
+    this.ctx.audit.record({
+      action: 'disclosure.record',
+      outcome: 'success',
+      resourceType: 'disclosure',
+      resourceId: row.id,
+      subjectPersonId: personId,
+    });
     return row.id;
   }
 
@@ -299,10 +383,23 @@ export class VictimFileRepository {
       .selectFrom('disclosure')
       .selectAll()
       .where('id', '=', disclosureId)
-      .where((eb) => rowFilterToSql(eb, this.visible({ agency: 'disclosure.owner_agency_id', person: 'disclosure.person_id' }, 'victim_disclosures')))
+      .where((eb) =>
+        rowFilterToSql(
+          eb,
+          this.visible(
+            { agency: 'disclosure.owner_agency_id', person: 'disclosure.person_id' },
+            'victim_disclosures',
+          ),
+        ),
+      )
       .executeTakeFirst();
     if (!disclosure || !victimFilePolicy.canShare(this.ctx.actor)) {
-      this.ctx.audit.record({ action: 'disclosure.share', outcome: 'denied', resourceType: 'disclosure', resourceId: disclosureId });
+      this.ctx.audit.record({
+        action: 'disclosure.share',
+        outcome: 'denied',
+        resourceType: 'disclosure',
+        resourceId: disclosureId,
+      });
       throw notFound();
     }
     const jointCase = await this.ctx.trx
@@ -311,16 +408,37 @@ export class VictimFileRepository {
       .where('id', '=', input.jointCaseId)
       .where('partner_person_id', '=', disclosure.person_id)
       .executeTakeFirst();
-    if (!jointCase || jointCase.status !== 'open') throw invalidInput('jointCaseId', 'Share within her open joint case');
+    if (!jointCase || jointCase.status !== 'open')
+      throw invalidInput('jointCaseId', 'Share within her open joint case');
     // The joint case must still stand: its case-level agreement in force and her consent to it not revoked.
-    const agreement = await this.ctx.trx.selectFrom('agreement').select(['valid_from', 'valid_to']).where('id', '=', jointCase.agreement_id).executeTakeFirstOrThrow();
+    const agreement = await this.ctx.trx
+      .selectFrom('agreement')
+      .select(['valid_from', 'valid_to'])
+      .where('id', '=', jointCase.agreement_id)
+      .executeTakeFirstOrThrow();
     const today = todayIso();
-    const agreementInForce = agreement.valid_from <= today && (agreement.valid_to === null || agreement.valid_to >= today);
+    const agreementInForce =
+      agreement.valid_from <= today && (agreement.valid_to === null || agreement.valid_to >= today);
     if (!agreementInForce || !(await this.consentInForce(disclosure.person_id, 'joint_case', null))) {
-      this.ctx.audit.record({ action: 'disclosure.share', outcome: 'denied', resourceType: 'disclosure', resourceId: disclosureId, subjectPersonId: disclosure.person_id, details: { reason: 'no_basis' } });
-      throw new AppError(409, 'no_basis', 'The joint case no longer has a basis for sharing: its agreement is not in force or she revoked her consent to it', [
-        { path: 'jointCaseId', message: 'Renew the case-level agreement or her consent to the joint case first' },
-      ]);
+      this.ctx.audit.record({
+        action: 'disclosure.share',
+        outcome: 'denied',
+        resourceType: 'disclosure',
+        resourceId: disclosureId,
+        subjectPersonId: disclosure.person_id,
+        details: { reason: 'no_basis' },
+      });
+      throw new AppError(
+        409,
+        'no_basis',
+        'The joint case no longer has a basis for sharing: its agreement is not in force or she revoked her consent to it',
+        [
+          {
+            path: 'jointCaseId',
+            message: 'Renew the case-level agreement or her consent to the joint case first',
+          },
+        ],
+      );
     }
     const recipientAgencyId = input.recipientAgencyId ?? jointCase.pp_agency_id;
     const recipientSide = input.recipientAgencyId ? 'neutral' : 'perpetrator';
@@ -333,12 +451,31 @@ export class VictimFileRepository {
         .executeTakeFirst();
       if (!party) throw invalidInput('recipientAgencyId', 'That agency is not party to the case agreement');
     }
-    const consent = await this.consentInForce(disclosure.person_id, 'share_disclosures', input.recipientAgencyId ?? null);
+    const consent = await this.consentInForce(
+      disclosure.person_id,
+      'share_disclosures',
+      input.recipientAgencyId ?? null,
+    );
     if (!consent) {
-      this.ctx.audit.record({ action: 'disclosure.share', outcome: 'denied', resourceType: 'disclosure', resourceId: disclosureId, subjectPersonId: disclosure.person_id, details: { reason: 'no_consent' } });
-      throw new AppError(409, 'no_consent', 'She has not consented to share her disclosures with this recipient (or revoked it)', [
-        { path: 'recipientAgencyId', message: 'Record her consent with scope "share disclosures" for this recipient first' },
-      ]);
+      this.ctx.audit.record({
+        action: 'disclosure.share',
+        outcome: 'denied',
+        resourceType: 'disclosure',
+        resourceId: disclosureId,
+        subjectPersonId: disclosure.person_id,
+        details: { reason: 'no_consent' },
+      });
+      throw new AppError(
+        409,
+        'no_consent',
+        'She has not consented to share her disclosures with this recipient (or revoked it)',
+        [
+          {
+            path: 'recipientAgencyId',
+            message: 'Record her consent with scope "share disclosures" for this recipient first',
+          },
+        ],
+      );
     }
     const basis = { agreementId: jointCase.agreement_id, consentId: consent.id, jointCaseId: jointCase.id };
     const row = await this.ctx.trx
@@ -372,20 +509,81 @@ export class VictimFileRepository {
     const person = await this.people.get(personId, 'victim_file.read');
     const [episodes, consents, preference, contacts, disclosures] = await Promise.all([
       this.supportEpisodes(personId),
-      this.ctx.trx.selectFrom('consent').selectAll().where('person_id', '=', personId).orderBy('created_at').execute(),
-      this.ctx.trx.selectFrom('contact_preference').selectAll().where('person_id', '=', personId).executeTakeFirst(),
+      this.ctx.trx
+        .selectFrom('consent')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .orderBy('created_at')
+        .execute(),
+      this.ctx.trx
+        .selectFrom('contact_preference')
+        .selectAll()
+        .where('person_id', '=', personId)
+        .executeTakeFirst(),
       this.partnerContacts(personId),
       this.ctx.trx
         .selectFrom('disclosure as d')
         .selectAll('d')
-        .select((eb) => eb.selectFrom('shared_item as s').select(eb.fn.countAll<number>().as('n')).whereRef('s.disclosure_id', '=', 'd.id').as('shared_count'))
+        .select((eb) =>
+          eb
+            .selectFrom('shared_item as s')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('s.disclosure_id', '=', 'd.id')
+            .as('shared_count'),
+        )
         .where('d.person_id', '=', personId)
-        .where((eb) => rowFilterToSql(eb, this.visible({ agency: 'd.owner_agency_id', person: 'd.person_id' }, 'victim_disclosures')))
+        .where((eb) =>
+          rowFilterToSql(
+            eb,
+            this.visible({ agency: 'd.owner_agency_id', person: 'd.person_id' }, 'victim_disclosures'),
+          ),
+        )
         .orderBy('d.disclosed_on')
         .execute(),
     ]);
-    const details = preference ? (JSON.parse(this.cipher.decrypt(preference.details_enc)) as Partial<ContactPreferences>) : null;
+    const details = preference
+      ? (JSON.parse(this.cipher.decrypt(preference.details_enc)) as Partial<ContactPreferences>)
+      : null;
+    // The episodes that named her: his name and status only where his release lets them reach her service.
+    const named = await this.ctx.trx
+      .selectFrom('partner_referral as r')
+      .innerJoin('pp_episode', 'pp_episode.id', 'r.episode_id')
+      .leftJoin('person as him', (join) =>
+        join
+          .onRef('him.id', '=', 'pp_episode.person_id')
+          .on((eb) => rowFilterToSql(eb, ppEpisodePolicy.visibleRows(this.ctx.actor))),
+      )
+      .select([
+        'r.episode_id',
+        'r.relationship',
+        'r.created_at',
+        'him.first_name',
+        'him.last_name',
+        'pp_episode.status',
+      ])
+      .where('r.partner_person_id', '=', personId)
+      .orderBy('r.created_at')
+      .execute();
+    const jointCases = await this.ctx.trx
+      .selectFrom('joint_case')
+      .select(['id', 'case_number', 'status'])
+      .where('partner_person_id', '=', personId)
+      .where((eb) => rowFilterToSql(eb, jointCasePolicy.visibleRows(this.ctx.actor)))
+      .orderBy('created_at')
+      .execute();
     return {
+      namedIn: named.map((row) => ({
+        ppEpisodeId: row.episode_id,
+        relationship: row.relationship as 'current' | 'former',
+        referredOn: new Date(row.created_at).toISOString().slice(0, 10),
+        hisName: row.first_name ? `${row.first_name} ${row.last_name}` : null,
+        status: row.first_name ? row.status : null,
+      })),
+      jointCases: jointCases.map((row) => ({
+        id: row.id,
+        caseNumber: row.case_number,
+        status: row.status as 'open' | 'closed',
+      })),
       person,
       episodes,
       consents: consents.map(toConsentView),
@@ -422,7 +620,12 @@ export class VictimFileRepository {
 
   private async requireVisible(personId: string) {
     if (!(await this.canSeeFile(personId))) {
-      this.ctx.audit.record({ action: 'victim_file.read', outcome: 'denied', resourceType: 'person', resourceId: personId });
+      this.ctx.audit.record({
+        action: 'victim_file.read',
+        outcome: 'denied',
+        resourceType: 'person',
+        resourceId: personId,
+      });
       throw notFound();
     }
   }

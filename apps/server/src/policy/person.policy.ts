@@ -23,6 +23,8 @@ export const personPolicy = {
       ownedBy(actor),
       allOf(columnEquals('kind', 'perpetrator'), granted('id', 'programme', actor)),
       allOf(columnEquals('kind', 'partner'), granted('id', 'victim_core', actor)),
+      // An agency her consent and the agreement let receive her contact details may open her record for them.
+      allOf(columnEquals('kind', 'partner'), granted('id', 'victim_contact', actor)),
       allOf(columnEquals('kind', 'child'), granted('id', 'children', actor)),
     );
   },

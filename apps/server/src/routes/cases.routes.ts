@@ -19,6 +19,7 @@ import {
   ROLES,
   SearchQuery,
   SearchResult,
+  StaffView,
 } from '@tandem/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -274,19 +275,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['people'],
           summary: 'Names and roles of active staff, to name colleagues on a case',
           querystring: z.object({ agencyId: z.uuid().optional(), role: z.enum(ROLES).optional() }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.uuid(),
-                  displayName: z.string(),
-                  roles: z.array(z.enum(ROLES)),
-                  agencyId: z.uuid(),
-                }),
-              ),
-            }),
-            ...standardErrors,
-          },
+          response: { 200: z.object({ items: z.array(StaffView) }), ...standardErrors },
         },
       },
       async (request) => ({

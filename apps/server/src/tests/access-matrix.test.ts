@@ -241,6 +241,15 @@ async function buildCaseA() {
     201,
     'share',
   );
+  // Recorded on his side, what she reported reaches the programme only with her consent to share risk information.
+  await must(
+    clients.vssManager.post(`/api/victims/${ids.her}/consents`, {
+      scope: 'share_risk_information',
+      givenOn: isoDay(-11),
+    }),
+    201,
+    'consent to share risk information',
+  );
   await must(
     clients.vssManager.post(`/api/pp-episodes/${ids.episode}/critical-events`, {
       kind: 'threat',

@@ -623,6 +623,50 @@ describe('what she told her service in the instruments', () => {
 });
 
 describe('critical events and duties to inform her', () => {
+  it('keeps what she reported on the victim side unless she consents to share risk information', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    const event = {
+      kind: 'new_incident',
+      occurredOn: isoDay(-2),
+      source: 'her',
+      description: 'She says he pushed her on the stairs',
+    };
+    const refused = await clients.vssManager.post(
+      `/api/pp-episodes/${made.episodeId}/critical-events`,
+      event,
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().fields[0].path).toBe('source');
+    expect((await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).body).not.toContain(
+      'pushed her',
+    );
+    // About her, it stays on her side without any consent.
+    const aboutHer = await clients.vssManager.post(`/api/pp-episodes/${made.episodeId}/critical-events`, {
+      ...event,
+      aboutPartnerId: made.herId,
+    });
+    expect(aboutHer.statusCode).toBe(201);
+    expect((await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).body).not.toContain(
+      'pushed her',
+    );
+    await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
+        scope: 'share_risk_information',
+        givenOn: isoDay(-1),
+      }),
+      201,
+      'consent',
+    );
+    expect(
+      (await clients.vssManager.post(`/api/pp-episodes/${made.episodeId}/critical-events`, event)).statusCode,
+    ).toBe(201);
+    const forPp = (await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).json();
+    expect(
+      forPp.events.find((item: { description: string }) => item.description.includes('pushed her')),
+    ).toMatchObject({ source: 'another_source' });
+  });
+
   it('a critical event makes the joint case due for reassessment, on both case managers’ home pages', async () => {
     const { clients } = scenario;
     const made = await openCase();

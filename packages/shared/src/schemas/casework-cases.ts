@@ -9,6 +9,7 @@ import {
   INFORMATION_SOURCES,
   JOINT_CASE_STATES,
 } from '../casework-enums.js';
+import { ROLES } from '../enums.js';
 import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
 import { PartnerContactView, VictimFileView } from './casework-victim.js';
 import { Id, PageQuery } from './common.js';
@@ -155,6 +156,8 @@ export const DutyView = z.object({
   closedReason: z.string().nullable(),
   /** Her safe channel, so the worker knows how to reach her. */
   safeChannel: z.string().nullable(),
+  /** The outcome of her latest partner contact about this programme (e.g. she declined). */
+  lastContactOutcome: z.enum(['reached', 'declined', 'unreachable']).nullable(),
 });
 export type DutyView = z.infer<typeof DutyView>;
 export const DutyListQuery = z.object({ state: z.enum(DUTY_STATES).default('open') });
@@ -203,6 +206,15 @@ export const AccessLogEntry = z.object({
   outcome: z.string(),
   basis: z.record(z.string(), z.unknown()).nullable(),
 });
+
+/** A colleague as the staff directory shows them: name and roles, nothing else. */
+export const StaffView = z.object({
+  id: Id,
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  agencyId: Id,
+});
+export type StaffView = z.infer<typeof StaffView>;
 
 export const HomeView = z.object({
   /** Reassessments and IMPACT questionnaires due or overdue in my joint cases. */

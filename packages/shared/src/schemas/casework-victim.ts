@@ -87,6 +87,17 @@ export const VictimFileView = z.object({
   disclosures: z.array(
     z.object({ id: Id, disclosedOn: z.string(), content: z.string(), sharedCount: z.number().int() }),
   ),
+  /** The programme episodes that named her; his name and status only where his release lets them reach her service. */
+  namedIn: z.array(
+    z.object({
+      ppEpisodeId: Id,
+      relationship: z.enum(['current', 'former']),
+      referredOn: z.string(),
+      hisName: z.string().nullable(),
+      status: z.string().nullable(),
+    }),
+  ),
+  jointCases: z.array(z.object({ id: Id, caseNumber: z.string(), status: z.enum(['open', 'closed']) })),
 });
 export type VictimFileView = z.infer<typeof VictimFileView>;
 
