@@ -419,25 +419,29 @@ export class VictimFileRepository {
     const today = todayIso();
     const agreementInForce =
       agreement.valid_from <= today && (agreement.valid_to === null || agreement.valid_to >= today);
-    if (!agreementInForce || !(await this.consentInForce(disclosure.person_id, 'joint_case', null))) {
+    const refuse = (
+      code: 'no_basis' | 'no_consent',
+      message: string,
+      field: { path: string; message: string },
+    ) => {
       this.ctx.audit.record({
         action: 'disclosure.share',
         outcome: 'denied',
         resourceType: 'disclosure',
         resourceId: disclosureId,
         subjectPersonId: disclosure.person_id,
-        details: { reason: 'no_basis' },
+        details: { reason: code },
       });
-      throw new AppError(
-        409,
+      return new AppError(409, code, message, [field]);
+    };
+    if (!agreementInForce || !(await this.consentInForce(disclosure.person_id, 'joint_case', null))) {
+      throw refuse(
         'no_basis',
         'The joint case no longer has a basis for sharing: its agreement is not in force or she revoked her consent to it',
-        [
-          {
-            path: 'jointCaseId',
-            message: 'Renew the case-level agreement or her consent to the joint case first',
-          },
-        ],
+        {
+          path: 'jointCaseId',
+          message: 'Renew the case-level agreement or her consent to the joint case first',
+        },
       );
     }
     const recipientAgencyId = input.recipientAgencyId ?? jointCase.pp_agency_id;
@@ -457,24 +461,13 @@ export class VictimFileRepository {
       input.recipientAgencyId ?? null,
     );
     if (!consent) {
-      this.ctx.audit.record({
-        action: 'disclosure.share',
-        outcome: 'denied',
-        resourceType: 'disclosure',
-        resourceId: disclosureId,
-        subjectPersonId: disclosure.person_id,
-        details: { reason: 'no_consent' },
-      });
-      throw new AppError(
-        409,
+      throw refuse(
         'no_consent',
         'She has not consented to share her disclosures with this recipient (or revoked it)',
-        [
-          {
-            path: 'recipientAgencyId',
-            message: 'Record her consent with scope "share disclosures" for this recipient first',
-          },
-        ],
+        {
+          path: 'recipientAgencyId',
+          message: 'Record her consent with scope "share disclosures" for this recipient first',
+        },
       );
     }
     const basis = { agreementId: jointCase.agreement_id, consentId: consent.id, jointCaseId: jointCase.id };
