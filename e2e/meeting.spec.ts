@@ -302,8 +302,8 @@ test('a full Phase 2 meeting from the home page, closed, with its minutes as PDF
   // 5. A row of the action plan for the programme.
   const ppPlan = agendaItem(pp, /Joint action plan/);
   await ui.fill(ppPlan.getByLabel('Protection or support need'), 'He blames her for the separation');
-  await ui.fill(ppPlan.getByLabel('Action', { exact: true }), texts.ppAction);
-  await ui.fill(ppPlan.getByLabel('By', { exact: true }), isoDaysFromNow(21));
+  await ui.fill(ppPlan.getByRole('textbox', { name: 'Action', exact: true }), texts.ppAction);
+  await ui.fill(ppPlan.getByRole('textbox', { name: 'By', exact: true }), isoDaysFromNow(21));
   await ui.click(ppPlan.getByRole('button', { name: 'Add', exact: true }));
   await expect(ppPlan.getByRole('table')).toContainText(texts.ppAction);
   const ppCount = ui.count;
@@ -370,8 +370,8 @@ test('a full Phase 2 meeting from the home page, closed, with its minutes as PDF
     plan.getByLabel('Protection or support need'),
     'She fears he will wait for her at the school',
   );
-  await ui.fill(plan.getByLabel('Action', { exact: true }), texts.vssAction);
-  await ui.fill(plan.getByLabel('By', { exact: true }), isoDaysFromNow(7));
+  await ui.fill(plan.getByRole('textbox', { name: 'Action', exact: true }), texts.vssAction);
+  await ui.fill(plan.getByRole('textbox', { name: 'By', exact: true }), isoDaysFromNow(7));
   await ui.click(plan.getByRole('button', { name: 'Add', exact: true }));
   await expect(plan.getByRole('table')).toContainText(texts.vssAction);
   await expect(plan.getByRole('table')).toContainText(texts.ppAction);

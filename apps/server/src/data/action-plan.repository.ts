@@ -42,6 +42,7 @@ export class ActionPlanRepository {
       status: row.status as ActionView['status'],
       overdue: open && row.term < todayIso(),
       lastReviewedAt: row.last_reviewed_at ? new Date(row.last_reviewed_at).toISOString() : null,
+      lastReviewedMeetingId: row.last_reviewed_meeting_id,
     };
   }
 

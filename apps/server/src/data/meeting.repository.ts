@@ -135,6 +135,22 @@ export class MeetingRepository {
       .where('q.meeting_id', '=', meetingId)
       .orderBy('q.created_at')
       .execute();
+    const teamIds = [
+      meeting.pp_case_manager_id,
+      meeting.vss_case_manager_id,
+      meeting.partner_contact_worker_id,
+    ].filter((id): id is string => id !== null);
+    const team = await this.ctx.trx
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where('id', 'in', teamIds)
+      .execute();
+    const roleOf = (id: string) =>
+      id === meeting.pp_case_manager_id
+        ? 'pp_case_manager'
+        : id === meeting.vss_case_manager_id
+          ? 'vss_case_manager'
+          : 'partner_contact_worker';
     const attendees = meeting.attendance.length
       ? await this.ctx.trx
           .selectFrom('app_user')
@@ -173,6 +189,11 @@ export class MeetingRepository {
         text: this.cipher.decrypt(note.text_enc),
       })),
       attendance: attendees.map((attendee) => ({ id: attendee.id, name: attendee.display_name })),
+      team: teamIds.map((id) => ({
+        id,
+        name: team.find((member) => member.id === id)?.display_name ?? '',
+        role: roleOf(id) as 'pp_case_manager' | 'vss_case_manager' | 'partner_contact_worker',
+      })),
       minutes: decrypt(meeting.minutes_enc),
       decisions: decrypt(meeting.decisions_enc),
       closedAt: meeting.closed_at ? new Date(meeting.closed_at).toISOString() : null,
@@ -486,6 +507,12 @@ export async function ensureNextMeeting(
   }
   const current = planned[0];
   if (current && new Date(current.scheduled_for).getTime() === next.getTime()) return;
+  // A meeting that is due or already under way keeps its date: the schedule moves the next one only.
+  if (
+    current &&
+    (new Date(current.scheduled_for) <= new Date() || (await meetingHasStarted(trx, current.id)))
+  )
+    return;
   if (current) {
     await trx.updateTable('case_meeting').set({ scheduled_for: next }).where('id', '=', current.id).execute();
   } else {
@@ -504,6 +531,16 @@ export async function ensureNextMeeting(
     resourceId: jointCaseId,
     details: { scheduledFor: next.toISOString() },
   });
+}
+
+async function meetingHasStarted(trx: Kysely<Database>, meetingId: string): Promise<boolean> {
+  const touched = await trx
+    .selectFrom('meeting_agenda_item')
+    .select('item')
+    .where('meeting_id', '=', meetingId)
+    .where('status', '!=', 'open')
+    .executeTakeFirst();
+  return touched !== undefined;
 }
 
 export async function openJointCaseIds(db: Kysely<Database>): Promise<string[]> {

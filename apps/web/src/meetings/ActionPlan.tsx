@@ -43,9 +43,9 @@ export function sortActions(actions: readonly ActionView[]): ActionView[] {
   );
 }
 
-/** Whether the action was reviewed today (in the meeting being held). */
-const reviewedToday = (action: ActionView) =>
-  Boolean(action.lastReviewedAt) && todayIso(new Date(action.lastReviewedAt as string)) === todayIso();
+/** Whether the action was reviewed in the meeting being held. */
+const reviewedIn = (action: ActionView, meetingId: string | undefined) =>
+  meetingId !== undefined && action.lastReviewedMeetingId === meetingId;
 
 /**
  * The joint action plan as a table: need → action → term → who, its status, overdue rows
@@ -111,7 +111,7 @@ export function ActionPlanTable({
           <Table.Tbody>
             {sortActions(actions).map((action) => {
               const child = action.childPersonId ? childNames.get(action.childPersonId) : undefined;
-              const reviewed = reviewedToday(action);
+              const reviewed = reviewedIn(action, meetingId);
               return (
                 <Table.Tr
                   key={action.id}

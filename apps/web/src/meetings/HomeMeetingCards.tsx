@@ -39,24 +39,25 @@ export function HomeMeetingCards({ session }: { session: SessionView }) {
         ) : (
           <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {meetings.map((meeting) => (
-              <Group
+              <Stack
                 key={meeting.id}
                 component="li"
-                justify="space-between"
-                wrap="nowrap"
-                gap="sm"
+                gap={2}
                 py={8}
                 style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
               >
-                <div>
-                  <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600} size="sm">
-                    {t('home.meetings.item', {
-                      case: meeting.caseNumber,
-                      when: formatDateTime(i18n.language, meeting.scheduledFor),
-                    })}
-                  </Anchor>
-                </div>
-                <Group gap={4} wrap="nowrap">
+                <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600} size="sm">
+                  {t('home.meetings.item', {
+                    case: meeting.caseNumber,
+                    when: formatDateTime(i18n.language, meeting.scheduledFor),
+                  })}
+                </Anchor>
+                <Group gap={4}>
+                  {meeting.status !== 'planned' && (
+                    <Badge size="sm" variant="light" color="gray">
+                      {t(`status.${meeting.status}`)}
+                    </Badge>
+                  )}
                   {meeting.kind === 'extraordinary' && (
                     <Badge size="sm" variant="light" color="orange">
                       {t('kind.extraordinary')}
@@ -66,7 +67,7 @@ export function HomeMeetingCards({ session }: { session: SessionView }) {
                     {t(`mode.${meeting.mode}`)}
                   </Badge>
                 </Group>
-              </Group>
+              </Stack>
             ))}
           </Stack>
         )}

@@ -1,8 +1,6 @@
 import type { ActionView, JointCaseView, MeetingSummary, MeetingView, Role } from '@tandem/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import { api } from '../api/client';
-import { useSession } from '../auth/session';
 import type {
   ActionCreateBody,
   ActionUpdateBody,
@@ -210,61 +208,11 @@ export function useAgencyStaff(agencyId: string | undefined) {
   });
 }
 
-function useStaffWithRole(role: Role, enabled: boolean) {
-  return useQuery({
-    queryKey: meetingKeys.staff({ role }),
-    queryFn: async () => (await api.get<{ items: StaffEntry[] }>('/api/staff', { role })).items,
-    enabled,
-    staleTime: 5 * 60_000,
-  });
-}
-
 /**
  * The people who run the case's meetings — the two case managers and the partner-contact
- * worker — with their account ids, for the attendance list. The joint case names them; the
- * staff directory gives the ids (preferring the person of the side's own agency, and the
- * signed-in user, when two colleagues share a name).
+ * worker — as the meeting itself names them (with their account ids), for the attendance list.
  */
-export function useCaseTeam(jointCaseId: string | undefined) {
-  const session = useSession().data;
-  const jointCase = useJointCaseView(jointCaseId);
-  const enabled = Boolean(jointCase.data);
-  const pp = useStaffWithRole('pp_case_manager', enabled);
-  const vss = useStaffWithRole('vss_case_manager', enabled);
-  const partnerContact = useStaffWithRole('partner_contact_worker', enabled);
-  const view = jointCase.data;
-
-  const team = useMemo(() => {
-    if (!view) return [];
-    const members: CaseTeamMember[] = [];
-    const find = (
-      role: CaseTeamMember['role'],
-      name: string | null,
-      staff: StaffEntry[] | undefined,
-      agencyId: string | undefined,
-    ) => {
-      if (!name) return;
-      const named = (staff ?? []).filter((person) => person.displayName === name);
-      const me = session && session.user.displayName === name && session.user.roles.includes(role);
-      const chosen =
-        (me && named.find((person) => person.id === session.user.id)) ||
-        named.find((person) => person.agencyId === agencyId) ||
-        named[0];
-      const id = chosen?.id ?? (me ? session.user.id : undefined);
-      if (id && !members.some((member) => member.id === id)) members.push({ id, name, role });
-    };
-    const vssAgency = view.victimSide?.episodes.find((episode) => episode.status === 'open')?.agencyId;
-    find('pp_case_manager', view.ppCaseManager, pp.data, view.perpetratorSide?.agencyId);
-    find('vss_case_manager', view.vssCaseManager, vss.data, vssAgency);
-    find('partner_contact_worker', view.partnerContactWorker, partnerContact.data, vssAgency);
-    return members;
-  }, [view, pp.data, vss.data, partnerContact.data, session]);
-
-  return {
-    team,
-    isPending:
-      jointCase.isPending || (enabled && (pp.isPending || vss.isPending || partnerContact.isPending)),
-    error: jointCase.error,
-    jointCase: view,
-  };
+export function useCaseTeam(meeting: { jointCaseId: string; team: CaseTeamMember[] }) {
+  const jointCase = useJointCaseView(meeting.jointCaseId);
+  return { team: meeting.team, isPending: false, error: jointCase.error, jointCase: jointCase.data };
 }

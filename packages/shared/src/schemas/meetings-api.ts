@@ -75,6 +75,14 @@ export const MeetingView = z.object({
     }),
   ),
   attendance: z.array(z.object({ id: Id, name: z.string() })),
+  /** Who runs the meeting: the two case managers and the partner-contact worker. */
+  team: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      role: z.enum(['pp_case_manager', 'vss_case_manager', 'partner_contact_worker']),
+    }),
+  ),
   minutes: z.string().nullable(),
   decisions: z.string().nullable(),
   closedAt: z.string().nullable(),
@@ -124,6 +132,7 @@ export const ActionView = z.object({
   status: z.enum(ACTION_STATUSES),
   overdue: z.boolean(),
   lastReviewedAt: z.string().nullable(),
+  lastReviewedMeetingId: Id.nullable(),
 });
 export type ActionView = z.infer<typeof ActionView>;
 

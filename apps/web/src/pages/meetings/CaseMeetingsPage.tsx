@@ -179,7 +179,7 @@ function CallMeetingForm({ jointCase, session }: { jointCase: JointCaseView; ses
               w={230}
             />
             <Stack gap={4}>
-              <Text size="sm" fw={500} id="call-mode">
+              <Text size="sm" fw={700} id="call-mode">
                 {t('call.mode')}
               </Text>
               <SegmentedControl

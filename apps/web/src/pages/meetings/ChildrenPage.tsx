@@ -123,13 +123,23 @@ function SectionBChart({ points }: { points: SectionPoint[] }) {
   const height = 180;
   const pad = { left: 32, right: 12, top: 12, bottom: 28 };
   const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
-  const dates = [...new Set(sorted.map((point) => point.date))];
+  const time = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  const first = time(sorted[0]?.date ?? '1970-01-01');
+  const span = Math.max(1, time(sorted.at(-1)?.date ?? '1970-01-01') - first);
   const max = Math.max(4, ...sorted.map((point) => point.yesCount));
+  // Time runs left to right in proportion; one checklist alone sits in the middle.
   const x = (date: string) =>
-    dates.length === 1
+    sorted.length < 2 || span === 1
       ? (pad.left + width - pad.right) / 2
-      : pad.left + (dates.indexOf(date) / (dates.length - 1)) * (width - pad.left - pad.right);
+      : pad.left + ((time(date) - first) / span) * (width - pad.left - pad.right);
   const y = (value: number) => height - pad.bottom - (value / max) * (height - pad.top - pad.bottom);
+  const shortDate = (date: string) =>
+    new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      time(date),
+    );
+  const ends = [
+    ...new Set([sorted[0]?.date, sorted.at(-1)?.date].filter((date): date is string => Boolean(date))),
+  ];
   const sides = [...new Set(sorted.map((point) => point.side))];
   const latest = sorted.at(-1);
 
@@ -175,9 +185,16 @@ function SectionBChart({ points }: { points: SectionPoint[] }) {
             </g>
           );
         })}
-        {dates.map((date) => (
-          <text key={date} x={x(date)} y={height - 8} fontSize="11" textAnchor="middle" fill="#495057">
-            {formatDay(i18n.language, date)}
+        {ends.map((date, index) => (
+          <text
+            key={date}
+            x={x(date)}
+            y={height - 8}
+            fontSize="11"
+            textAnchor={ends.length === 1 ? 'middle' : index === 0 ? 'start' : 'end'}
+            fill="#495057"
+          >
+            {shortDate(date)}
           </text>
         ))}
       </svg>
@@ -438,7 +455,7 @@ function AssessmentForm({
           </Group>
         </Radio.Group>
         <Stack gap={6} role="group" aria-label={t('assessment.principles')}>
-          <Text size="sm" fw={500}>
+          <Text size="sm" fw={700}>
             {t('assessment.principlesIntro')}
           </Text>
           {CONFIRMATIONS.map((confirmation) => (
@@ -467,7 +484,7 @@ function AssessmentForm({
           maw={420}
         />
         <Stack gap={4}>
-          <Text size="sm" fw={500} id={`gender-${child.id}`}>
+          <Text size="sm" fw={700} id={`gender-${child.id}`}>
             {t('assessment.professional')}
           </Text>
           <Text size="xs" c="dimmed">

@@ -68,13 +68,14 @@ export function MeetingPage() {
 
 function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: SessionView }) {
   const { t, i18n } = useTranslation(MEETINGS_NS);
-  const team = useCaseTeam(meeting.jointCaseId);
+  const team = useCaseTeam(meeting);
   const refreshCase = useRefreshCase();
   const update = useUpdateAgendaItem(meeting);
   const planned = meeting.status === 'planned';
   // Only the case's case managers and its partner-contact worker run it (the server decides again).
   const onTeam = team.team.some((member) => member.id === session.user.id);
-  const canRun = planned && (onTeam || (team.team.length === 0 && session.abilities.casework));
+  const canRun =
+    planned && !team.isPending && (onTeam || (team.team.length === 0 && session.abilities.casework));
   const [openItems, setOpenItems] = useState<string[]>(() =>
     planned ? meeting.agenda.filter((entry) => entry.status === 'open').map((entry) => entry.item) : [],
   );
@@ -117,11 +118,7 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
               </Text>
               <Text size="sm" c="dimmed">
                 {t('meeting.duration', { count: meeting.durationMinutes })}
-                {meeting.mode === 'remote'
-                  ? ` · ${t('meeting.remoteHint')}`
-                  : meeting.place
-                    ? ` · ${meeting.place}`
-                    : ''}
+                {meeting.mode === 'in_person' && meeting.place ? ` · ${meeting.place}` : ''}
               </Text>
             </Group>
           </div>
@@ -562,10 +559,10 @@ function ClosedSection({ meeting }: { meeting: MeetingView }) {
           {meeting.attendance.map((person) => person.name).join(', ') || '—'}
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          <strong>{t('close.decisions')}</strong> {meeting.decisions ?? '—'}
+          <strong>{t('closed.decisions')}</strong> {meeting.decisions ?? '—'}
         </Text>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          <strong>{t('close.minutes')}</strong> {meeting.minutes ?? '—'}
+          <strong>{t('closed.minutes')}</strong> {meeting.minutes ?? '—'}
         </Text>
         {next && (
           <Text size="sm">

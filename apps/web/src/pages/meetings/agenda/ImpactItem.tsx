@@ -14,7 +14,8 @@ type Point = ImpactView['points'][number];
 type Answer = Point['him'];
 
 const DAY = 86_400_000;
-const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const shift = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The time points still missing an answer for either of them (the server's view). */
 export const pointsDue = (view: ImpactView) => view.points.filter((point) => point.due || point.overdue);
@@ -25,7 +26,8 @@ export const pointsDue = (view: ImpactView) => view.points.filter((point) => poi
  */
 export function pointsToDiscuss(view: ImpactView, today: string) {
   return view.points.filter(
-    (point) => point.due || point.overdue || (point.dueOn <= shift(today, 14) && point.dueOn >= shift(today, -92)),
+    (point) =>
+      point.due || point.overdue || (point.dueOn <= shift(today, 14) && point.dueOn >= shift(today, -92)),
   );
 }
 

@@ -84,7 +84,7 @@ function NoteForm({ context }: { context: AgendaContext }) {
           )}
           <FormAlert error={add.error} shownFields={['concernLevel', 'text']} />
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
-            <Text component="legend" size="sm" fw={500} mb={6}>
+            <Text component="legend" size="sm" fw={700} mb={6}>
               {t('qualitative.concern')}{' '}
               <Text span c="red">
                 *

@@ -325,7 +325,7 @@ function ChipField({
 }) {
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <Text component="legend" size="sm" fw={500} mb={6}>
+      <Text component="legend" size="sm" fw={700} mb={6}>
         {label}{' '}
         <Text span c="red">
           *

@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { InstrumentDefinition, JointRiskView, ResponseView } from '@tandem/shared';
 import { type FormEvent, useState } from 'react';
@@ -110,8 +122,13 @@ export function RiskItem({ context }: { context: AgendaContext }) {
               </Button>
             )}
             <Anchor component={Link} to={`/joint-cases/${jointCaseId}/risk`} size="sm">
-              {t('risk.open', { count: view.items.filter((item) => item.diverges).length })}
+              {t('risk.open')}
             </Anchor>
+            {view.items.some((item) => item.diverges) && (
+              <Badge color="orange" variant="light">
+                {t('risk.differ', { count: view.items.filter((item) => item.diverges).length })}
+              </Badge>
+            )}
           </Group>
           {canRun &&
             levels &&
