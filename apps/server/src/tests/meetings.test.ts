@@ -60,6 +60,32 @@ describe('Phase 2 meeting scheduling', () => {
   });
 });
 
+describe('a meeting under way', () => {
+  it('keeps its date when the agreed level changes during it', async () => {
+    const { clients } = scenario;
+    const made = await makeJointCase(scenario);
+    const [planned] = (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}/meetings`)).json()
+      .items;
+    await clients.vssManager.put(`/api/meetings/${planned.id}/agenda/recidivism`, {
+      status: 'addressed',
+      notes: 'No new episodes',
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    await clients.vssManager.post(`/api/joint-cases/${made.jointCaseId}/agreed-level`, {
+      level: 'high',
+      rationale: 'Threats this week',
+      agreedOn: today,
+    });
+    const after = (await clients.vssManager.get(`/api/meetings/${planned.id}`)).json();
+    expect(after.scheduledFor).toBe(planned.scheduledFor);
+    expect(after.team.map((member: { role: string }) => member.role).sort()).toEqual([
+      'partner_contact_worker',
+      'pp_case_manager',
+      'vss_case_manager',
+    ]);
+  });
+});
+
 describe('a Phase 2 meeting', () => {
   it('cannot close until each compulsory item is addressed or deferred with a reason; then plans the next', async () => {
     const { clients, users } = scenario;
