@@ -1,5 +1,5 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { newPersonPage, signInAsDemo } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import { isoDaysAgo, personAt } from './support';
 
 /**
  * The casework scenario, in the browser, with the demo accounts: a voluntary referral, intake,
@@ -16,17 +16,6 @@ const lucia = { first: 'Lucia', last: `Verdi${run}`, address: `Via Nascosta ${ru
 const anna = { first: 'Anna', last: `Neri${run}` };
 const CASA = "Casa delle Donne — Women's Support Centre";
 const OLTRE = 'Oltre — Perpetrator Programme';
-
-const yesterday = () => {
-  const d = new Date(Date.now() - 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-async function personAt(browser: Browser, email: string): Promise<Page> {
-  const page = await newPersonPage(browser);
-  await signInAsDemo(page, email);
-  return page;
-}
 
 async function nav(page: Page, name: string) {
   await page
@@ -47,15 +36,15 @@ test('referral to joint case: partner contact, dropout, duty to inform — and h
   await coordinator.getByRole('button', { name: 'Record an agreement' }).click();
   const agreementForm = coordinator.getByRole('form', { name: 'Record an agreement' });
   await agreementForm.getByLabel('Title').fill(`Partner contact agreement ${run}`);
-  await agreementForm.getByLabel('Valid from').fill(yesterday());
+  await agreementForm.getByLabel('Valid from').fill(isoDaysAgo(1));
   const party1 = agreementForm.getByRole('group', { name: /^Agency 1/ });
   await party1.getByRole('combobox', { name: 'Agency', exact: true }).selectOption({ label: OLTRE });
   await party1.getByLabel('Signatory').fill('Direttore Oltre');
-  await party1.getByLabel('Signed on').fill(yesterday());
+  await party1.getByLabel('Signed on').fill(isoDaysAgo(1));
   const party2 = agreementForm.getByRole('group', { name: /^Agency 2/ });
   await party2.getByRole('combobox', { name: 'Agency', exact: true }).selectOption({ label: CASA });
   await party2.getByLabel('Signatory').fill('Presidente Casa delle Donne');
-  await party2.getByLabel('Signed on').fill(yesterday());
+  await party2.getByLabel('Signed on').fill(isoDaysAgo(1));
   await agreementForm.getByRole('button', { name: 'Record the agreement' }).click();
   await expect(coordinator.getByRole('heading', { name: `Partner contact agreement ${run}` })).toBeVisible();
   await coordinator.context().close();

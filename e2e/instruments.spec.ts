@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, newPersonPage, signInAsDemo } from './support';
+import { expect, type Page, test } from '@playwright/test';
+import { apiAs, type JointCase, makeJointCase, signInCaseTeam } from './api-setup';
+import { isoDaysAgo, personAt } from './support';
 
 /**
  * The joint risk assessment, recidivism and the due list, in the browser: both sides complete
@@ -15,125 +16,6 @@ import { DEMO_PASSWORD, newPersonPage, signInAsDemo } from './support';
  */
 
 const run = Date.now().toString(36).slice(-6);
-
-const isoDaysAgo = (days: number) => {
-  const d = new Date(Date.now() - days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
-interface Api {
-  userId: string;
-  get: <T>(path: string) => Promise<T>;
-  post: <T>(path: string, data: unknown) => Promise<T>;
-  close: () => Promise<void>;
-}
-
-/** A demo user signed in through the API; writes carry the CSRF token of the session. */
-async function apiAs(browser: Browser, email: string): Promise<Api> {
-  const browserContext = await browser.newContext();
-  const context = browserContext.request;
-  const login = await context.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(login.ok(), `sign-in of ${email}`).toBeTruthy();
-  const session = await (await context.get('/api/auth/session')).json();
-  const headers = { 'x-csrf-token': session.csrfToken as string };
-  const check = async (path: string, response: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-    return response.json();
-  };
-  return {
-    userId: session.user.id,
-    close: () => browserContext.close(),
-    get: async (path) => check(path, await context.get(path)),
-    post: async (path, data) => check(path, await context.post(path, { data, headers })),
-  };
-}
-
-interface Made {
-  jointCaseId: string;
-  caseNumber: string;
-  episodeId: string;
-  policeId: string;
-}
-
-/** Referral, release naming her, her support episode, her consent, the joint case. */
-async function makeJointCase(browser: Browser): Promise<Made> {
-  const pp = await apiAs(browser, 'pp.manager@oltre.demo');
-  const vss = await apiAs(browser, 'vss.manager@casadonne.demo');
-  const partnerContact = await apiAs(browser, 'partner.contact@casadonne.demo');
-  const coordinator = await apiAs(browser, 'coordinator@network.demo');
-  const agencies = (await vss.get<{ items: { id: string; kind: string }[] }>('/api/agencies?limit=100'))
-    .items;
-  const agencyOf = (kind: string) => agencies.find((agency) => agency.kind === kind)!.id;
-  const [ppAgency, vssAgency, policeId] = [
-    agencyOf('perpetrator_programme'),
-    agencyOf('victim_support'),
-    agencyOf('police'),
-  ];
-
-  // No person-level information crosses agencies without an organisation-level agreement.
-  const networks = await coordinator.get<{ items: { id: string }[] }>('/api/networks?limit=100');
-  await coordinator.post('/api/agreements', {
-    level: 'organisation',
-    networkId: networks.items[0]!.id,
-    title: `Instruments protocol ${run}`,
-    validFrom: isoDaysAgo(400),
-    parties: [ppAgency, vssAgency, policeId].map((agencyId) => ({
-      agencyId,
-      signatoryName: 'Director',
-      signedOn: isoDaysAgo(400),
-      receives: ['programme'],
-    })),
-  });
-
-  const referral = await pp.post<{ id: string }>('/api/referrals', {
-    person: { firstName: 'Dario', lastName: `Rischio${run}`, dateOfBirth: '1981-04-02' },
-    pathway: 'voluntary',
-    referralDate: isoDaysAgo(60),
-  });
-  const episodeId = referral.id;
-  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: isoDaysAgo(55) });
-  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDaysAgo(50) });
-  await pp.post(`/api/pp-episodes/${episodeId}/release`, {
-    signedOn: isoDaysAgo(55),
-    scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
-    partners: [
-      {
-        firstName: 'Elisa',
-        lastName: `Sicura${run}`,
-        relationship: 'current',
-        partnerContactAgencyId: vssAgency,
-        contact: { phone: '+39 333 000 0000' },
-      },
-    ],
-  });
-  const episode = await partnerContact.get<{ partners: { partnerPersonId: string }[] }>(
-    `/api/pp-episodes/${episodeId}`,
-  );
-  const herId = episode.partners[0]!.partnerPersonId;
-  const support = await vss.post<{ id: string }>('/api/vss-episodes', {
-    personId: herId,
-    intakeDate: isoDaysAgo(40),
-  });
-  const consent = await vss.post<{ id: string }>(`/api/victims/${herId}/consents`, {
-    scope: 'joint_case',
-    givenOn: isoDaysAgo(40),
-  });
-  const jointCase = await vss.post<{ id: string; caseNumber: string }>('/api/joint-cases', {
-    ppEpisodeId: episodeId,
-    vssEpisodeId: support.id,
-    consentId: consent.id,
-    ppCaseManagerId: pp.userId,
-    vssCaseManagerId: vss.userId,
-    partnerContactWorkerId: partnerContact.userId,
-    agreement: {
-      validFrom: isoDaysAgo(40),
-      validTo: isoDaysAgo(-365),
-      otherParties: [{ agencyId: policeId, receives: ['programme', 'safety_concerns'] }],
-    },
-  });
-  for (const api of [pp, vss, partnerContact, coordinator]) await api.close();
-  return { jointCaseId: jointCase.id, caseNumber: jointCase.caseNumber, episodeId, policeId };
-}
 
 /** Serious and critical accessibility violations on the page as it is now (details opened). */
 async function seriousViolations(page: Page) {
@@ -150,12 +32,6 @@ async function seriousViolations(page: Page) {
     }));
 }
 
-async function personAt(browser: Browser, email: string): Promise<Page> {
-  const page = await newPersonPage(browser);
-  await signInAsDemo(page, email);
-  return page;
-}
-
 /** One checklist item (a group named by its question). */
 const item = (page: Page, question: RegExp) => page.getByRole('group', { name: question });
 
@@ -165,10 +41,27 @@ async function answer(page: Page, question: RegExp, value: 'Yes' | 'No' | 'Unkno
   if (source) await group.getByLabel('Source').selectOption({ label: source });
 }
 
-let made: Made;
+let made: JointCase;
 
+// Referral, release naming her, her support episode, her consent, the joint case.
 test.beforeAll(async ({ browser }) => {
-  made = await makeJointCase(browser);
+  const team = await signInCaseTeam(browser);
+  made = await makeJointCase(team, {
+    protocolTitle: `Instruments protocol ${run}`,
+    referral: {
+      person: { firstName: 'Dario', lastName: `Rischio${run}`, dateOfBirth: '1981-04-02' },
+      pathway: 'voluntary',
+    },
+    her: {
+      firstName: 'Elisa',
+      lastName: `Sicura${run}`,
+      relationship: 'current',
+      contact: { phone: '+39 333 000 0000' },
+    },
+    daysAgo: { referral: 60, intake: 55, active: 50, release: 55, support: 40 },
+    otherParties: { police: ['programme', 'safety_concerns'] },
+  });
+  await team.close();
 });
 
 test('both sides diverge, the joint view says so, the level is agreed; a critical event makes it due again', async ({
@@ -262,7 +155,7 @@ test('both sides diverge, the joint view says so, the level is agreed; a critica
     kind: 'threat',
     occurredOn: isoDaysAgo(0),
     source: 'agency',
-    sourceAgencyId: made.policeId,
+    sourceAgencyId: made.agencyId('police'),
     description: `Threatening messages reported to the police ${run}`,
   });
   await ppApi.close();

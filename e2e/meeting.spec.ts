@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import {
-  type APIRequestContext,
-  type Browser,
-  expect,
-  type Locator,
-  type Page,
-  test,
-} from '@playwright/test';
-import { DEMO_PASSWORD, newPersonPage, signInAsDemo } from './support';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Api, makeJointCase, signInCaseTeam } from './api-setup';
+import { isoDaysAgo, isoDaysFromNow, personAt } from './support';
 
 /**
  * A full Phase 2 meeting, from the home page, the way the two case managers hold it at a
@@ -30,42 +24,6 @@ import { DEMO_PASSWORD, newPersonPage, signInAsDemo } from './support';
 
 const run = Date.now().toString(36).slice(-6);
 
-const isoDaysFromNow = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-const isoDaysAgo = (days: number) => isoDaysFromNow(-days);
-
-interface Api {
-  userId: string;
-  name: string;
-  get: <T>(path: string) => Promise<T>;
-  post: <T>(path: string, data: unknown) => Promise<T>;
-  close: () => Promise<void>;
-}
-
-/** A demo user signed in through the API; writes carry the CSRF token of the session. */
-async function apiAs(browser: Browser, email: string): Promise<Api> {
-  const browserContext = await browser.newContext();
-  const context = browserContext.request;
-  const login = await context.post('/api/auth/login', { data: { email, password: DEMO_PASSWORD } });
-  expect(login.ok(), `sign-in of ${email}`).toBeTruthy();
-  const session = await (await context.get('/api/auth/session')).json();
-  const headers = { 'x-csrf-token': session.csrfToken as string };
-  const check = async <T>(path: string, response: Awaited<ReturnType<APIRequestContext['get']>>) => {
-    if (!response.ok()) throw new Error(`${path}: ${response.status()} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  return {
-    userId: session.user.id,
-    name: session.user.displayName,
-    close: () => browserContext.close(),
-    get: async <T>(path: string) => check<T>(path, await context.get(path)),
-    post: async <T>(path: string, data: unknown) =>
-      check<T>(path, await context.post(path, { data, headers })),
-  };
-}
-
 interface Made {
   jointCaseId: string;
   caseNumber: string;
@@ -76,85 +34,30 @@ interface Made {
 }
 
 async function makeCaseWithMeeting(browser: Browser): Promise<Made> {
-  const pp = await apiAs(browser, 'pp.manager@oltre.demo');
-  const vss = await apiAs(browser, 'vss.manager@casadonne.demo');
-  const partnerContact = await apiAs(browser, 'partner.contact@casadonne.demo');
-  const coordinator = await apiAs(browser, 'coordinator@network.demo');
-  const agencies = (await vss.get<{ items: { id: string; kind: string }[] }>('/api/agencies?limit=100'))
-    .items;
-  const agencyOf = (kind: string) => agencies.find((agency) => agency.kind === kind)!.id;
-  const [ppAgency, vssAgency, policeId] = [
-    agencyOf('perpetrator_programme'),
-    agencyOf('victim_support'),
-    agencyOf('police'),
-  ];
-  const networks = await coordinator.get<{ items: { id: string }[] }>('/api/networks?limit=100');
-  await coordinator.post('/api/agreements', {
-    level: 'organisation',
-    networkId: networks.items[0]!.id,
-    title: `Meetings protocol ${run}`,
-    validFrom: isoDaysAgo(400),
-    parties: [ppAgency, vssAgency, policeId].map((agencyId) => ({
-      agencyId,
-      signatoryName: 'Director',
-      signedOn: isoDaysAgo(400),
-      receives: ['programme'],
-    })),
-  });
-
-  // His programme became active 100 days ago: T0 and T1 are behind him, T2.1 is due now.
-  const referral = await pp.post<{ id: string }>('/api/referrals', {
-    person: { firstName: 'Bruno', lastName: `Riunione${run}`, dateOfBirth: '1979-09-12' },
-    pathway: 'mandatory',
-    order: {
-      kind: 'court',
-      reference: `RG ${run}/2026`,
-      conditions: 'Attend the programme; no contact with her',
-      startsOn: isoDaysAgo(135),
-    },
-    referralDate: isoDaysAgo(130),
-  });
-  const episodeId = referral.id;
-  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: isoDaysAgo(120) });
-  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDaysAgo(100) });
+  const team = await signInCaseTeam(browser);
+  const { pp, vss } = team;
   const herName = `Sicura${run}`;
-  await pp.post(`/api/pp-episodes/${episodeId}/release`, {
-    signedOn: isoDaysAgo(120),
-    scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
-    partners: [
-      {
-        firstName: 'Giulia',
-        lastName: herName,
-        relationship: 'former',
-        partnerContactAgencyId: vssAgency,
-        contact: { address: `Via Nascosta ${run}`, phone: '+39 333 000 0000' },
+  // His programme became active 100 days ago: T0 and T1 are behind him, T2.1 is due now.
+  const jointCase = await makeJointCase(team, {
+    protocolTitle: `Meetings protocol ${run}`,
+    referral: {
+      person: { firstName: 'Bruno', lastName: `Riunione${run}`, dateOfBirth: '1979-09-12' },
+      pathway: 'mandatory',
+      order: {
+        kind: 'court',
+        reference: `RG ${run}/2026`,
+        conditions: 'Attend the programme; no contact with her',
+        startsOn: isoDaysAgo(135),
       },
-    ],
-  });
-  const episode = await partnerContact.get<{ partners: { partnerPersonId: string }[] }>(
-    `/api/pp-episodes/${episodeId}`,
-  );
-  const herId = episode.partners[0]!.partnerPersonId;
-  const support = await vss.post<{ id: string }>('/api/vss-episodes', {
-    personId: herId,
-    intakeDate: isoDaysAgo(110),
-  });
-  const consent = await vss.post<{ id: string }>(`/api/victims/${herId}/consents`, {
-    scope: 'joint_case',
-    givenOn: isoDaysAgo(110),
-  });
-  const jointCase = await vss.post<{ id: string; caseNumber: string }>('/api/joint-cases', {
-    ppEpisodeId: episodeId,
-    vssEpisodeId: support.id,
-    consentId: consent.id,
-    ppCaseManagerId: pp.userId,
-    vssCaseManagerId: vss.userId,
-    partnerContactWorkerId: partnerContact.userId,
-    agreement: {
-      validFrom: isoDaysAgo(110),
-      validTo: isoDaysFromNow(365),
-      otherParties: [{ agencyId: policeId, receives: ['programme', 'safety_concerns'] }],
     },
+    her: {
+      firstName: 'Giulia',
+      lastName: herName,
+      relationship: 'former',
+      contact: { address: `Via Nascosta ${run}`, phone: '+39 333 000 0000' },
+    },
+    daysAgo: { referral: 130, intake: 120, active: 100, release: 120, support: 110 },
+    otherParties: { police: ['programme', 'safety_concerns'] },
   });
 
   // The questionnaires of the past: his T0 and T1; hers T0, T1 and — last week — T2.1.
@@ -162,7 +65,7 @@ async function makeCaseWithMeeting(browser: Browser): Promise<Made> {
     api.post('/api/instrument-responses', {
       instrumentId: `impact-${subject}`,
       version: 1,
-      jointCaseId: jointCase.id,
+      jointCaseId: jointCase.jointCaseId,
       subject,
       timepoint,
       completedOn,
@@ -175,28 +78,28 @@ async function makeCaseWithMeeting(browser: Browser): Promise<Made> {
   await questionnaire(vss, 'her', 'T2.1', isoDaysAgo(5));
 
   // A critical event calls an extraordinary meeting, held at a distance, within the hour.
-  const event = await pp.post<{ id: string }>(`/api/pp-episodes/${episodeId}/critical-events`, {
+  const event = await pp.post<{ id: string }>(`/api/pp-episodes/${jointCase.episodeId}/critical-events`, {
     kind: 'order_breach',
     occurredOn: isoDaysAgo(1),
     source: 'agency',
-    sourceAgencyId: policeId,
+    sourceAgencyId: jointCase.agencyId('police'),
     description: 'The police report he contacted her despite the protection order',
   });
-  const meeting = await vss.post<{ id: string }>(`/api/joint-cases/${jointCase.id}/meetings`, {
+  const meeting = await vss.post<{ id: string }>(`/api/joint-cases/${jointCase.jointCaseId}/meetings`, {
     kind: 'extraordinary',
     mode: 'remote',
     scheduledFor: new Date(Date.now() + 60 * 60_000).toISOString(),
     triggerEventId: event.id,
   });
   const made = {
-    jointCaseId: jointCase.id,
+    jointCaseId: jointCase.jointCaseId,
     caseNumber: jointCase.caseNumber,
     meetingId: meeting.id,
     ppName: pp.name,
     vssName: vss.name,
     herName,
   };
-  for (const api of [pp, vss, partnerContact, coordinator]) await api.close();
+  await team.close();
   return made;
 }
 
@@ -215,12 +118,6 @@ class Ui {
     this.count += 1;
     await locator.selectOption(option);
   }
-}
-
-async function personAt(browser: Browser, email: string): Promise<Page> {
-  const page = await newPersonPage(browser);
-  await signInAsDemo(page, email);
-  return page;
 }
 
 /** The open panel of one agenda item (an accordion region named by its heading). */

@@ -29,6 +29,21 @@ export async function newPersonPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** A demo account signed in through the pages, in a browser context of its own. */
+export async function personAt(browser: Browser, email: string): Promise<Page> {
+  const page = await newPersonPage(browser);
+  await signInAsDemo(page, email);
+  return page;
+}
+
+/** The date `days` after today (before it, when negative), as YYYY-MM-DD in local time. */
+export function isoDaysFromNow(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export const isoDaysAgo = (days: number): string => isoDaysFromNow(-days);
+
 export async function openUsers(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Users' }).click();
   await expect(page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();

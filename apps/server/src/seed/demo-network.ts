@@ -190,6 +190,40 @@ export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
         })),
       )
       .execute();
+    // The organisation-level agreement that lets the agencies of the demo network work together.
+    const coordinator = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', 'coordinator@network.demo')
+      .executeTakeFirstOrThrow();
+    const agreement = await trx
+      .insertInto('agreement')
+      .values({
+        level: 'organisation',
+        network_id: network.id,
+        title: 'Protocol of the demo anti-violence network',
+        legislative_framework: 'Istanbul Convention (arts. 16, 18, 48); GDPR; national law on domestic violence',
+        principles: 'The safety of the woman and the children comes first. No couple counselling or mediation.',
+        scope: 'Perpetrator programmes, victim support and partner agencies of the demo network',
+        objectives: 'Partner contact for every partner at risk; joint risk assessment; coordinated action plans',
+        commitments: 'Share risk information as this agreement and her consent allow; record every share',
+        valid_from: '2026-01-01',
+        created_by: coordinator.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('agreement_party')
+      .values(
+        DEMO_AGENCIES.filter((agency) => agency.kind !== 'other').map((agency) => ({
+          agreement_id: agreement.id,
+          agency_id: agencyIds.get(agency.name)!,
+          signatory_name: `Director, ${agency.name}`,
+          signed_on: '2026-01-01',
+          receives: ['programme', 'safety_concerns'],
+        })),
+      )
+      .execute();
     audit.record({
       action: 'demo.seed',
       outcome: 'success',
