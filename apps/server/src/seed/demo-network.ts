@@ -202,10 +202,13 @@ export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
         level: 'organisation',
         network_id: network.id,
         title: 'Protocol of the demo anti-violence network',
-        legislative_framework: 'Istanbul Convention (arts. 16, 18, 48); GDPR; national law on domestic violence',
-        principles: 'The safety of the woman and the children comes first. No couple counselling or mediation.',
+        legislative_framework:
+          'Istanbul Convention (arts. 16, 18, 48); GDPR; national law on domestic violence',
+        principles:
+          'The safety of the woman and the children comes first. No couple counselling or mediation.',
         scope: 'Perpetrator programmes, victim support and partner agencies of the demo network',
-        objectives: 'Partner contact for every partner at risk; joint risk assessment; coordinated action plans',
+        objectives:
+          'Partner contact for every partner at risk; joint risk assessment; coordinated action plans',
         commitments: 'Share risk information as this agreement and her consent allow; record every share',
         valid_from: '2026-01-01',
         created_by: coordinator.id,
