@@ -23,7 +23,7 @@ export class AgreementRepository {
     await this.assertNetworkAgencies(
       input.networkId!,
       input.parties.map((party) => party.agencyId),
-      'parties',
+      (index) => `parties.${index}.agencyId`,
     );
     const row = await this.ctx.trx
       .insertInto('agreement')
@@ -125,7 +125,7 @@ export class AgreementRepository {
       });
       throw forbidden('The network coordinator records Phase 1 meetings for their network');
     }
-    await this.assertNetworkAgencies(input.networkId, input.agencyIds, 'agencyIds');
+    await this.assertNetworkAgencies(input.networkId, input.agencyIds, (index) => `agencyIds.${index}`);
     const row = await this.ctx.trx
       .insertInto('phase1_meeting')
       .values({
@@ -160,7 +160,11 @@ export class AgreementRepository {
     return rows.map(toPhase1View);
   }
 
-  private async assertNetworkAgencies(networkId: string, agencyIds: readonly string[], path: string) {
+  private async assertNetworkAgencies(
+    networkId: string,
+    agencyIds: readonly string[],
+    pathOf: (index: number) => string,
+  ) {
     const members = await this.ctx.trx
       .selectFrom('network_membership')
       .select('agency_id')
@@ -168,7 +172,7 @@ export class AgreementRepository {
       .execute();
     const memberIds = new Set(members.map((member) => member.agency_id));
     const index = agencyIds.findIndex((agencyId) => !memberIds.has(agencyId));
-    if (index >= 0) throw invalidInput(`${path}.${index}`, 'This agency is not in the network');
+    if (index >= 0) throw invalidInput(pathOf(index), 'This agency is not in the network');
   }
 }
 

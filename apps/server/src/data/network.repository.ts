@@ -66,11 +66,4 @@ export class NetworkRepository {
     });
     return toView({ ...row, agency_count: 0 });
   }
-
-  /** Ids that exist, for validating references in other commands. */
-  async existingIds(ids: readonly string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    const rows = await this.ctx.trx.selectFrom('network').select('id').where('id', 'in', ids).execute();
-    return new Set(rows.map((row) => row.id));
-  }
 }

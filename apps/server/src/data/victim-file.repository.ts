@@ -243,6 +243,8 @@ export class VictimFileRepository {
         .where('person_id', '=', personId)
         .where('scope', '=', scope)
         .where('revoked_on', 'is', null)
+        // A consent dated in the future is not yet in force.
+        .where('given_on', '<=', todayIso())
         .$if(recipientAgencyId !== null, (qb) => qb.where('recipient_agency_id', '=', recipientAgencyId!))
         .$if(recipientAgencyId === null, (qb) => qb.where('recipient_agency_id', 'is', null))
         .executeTakeFirst()) ?? null

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -47,11 +46,4 @@ export async function migrate(handle: DatabaseHandle): Promise<string[]> {
       );
   }
   return applied;
-}
-
-export async function appliedMigrations(handle: DatabaseHandle): Promise<string[]> {
-  const result = await sql<{ name: string }>`SELECT name FROM schema_migration ORDER BY name`.execute(
-    handle.db,
-  );
-  return result.rows.map((row) => row.name);
 }

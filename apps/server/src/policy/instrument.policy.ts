@@ -50,11 +50,6 @@ export const instrumentPolicy = {
     return readerIsHerService ? 'full' : 'protected';
   },
 
-  /** Details of what she reported (recidivism she described, her questionnaires) are for her service. */
-  seesHerReports(readerIsHerService: boolean): boolean {
-    return readerIsHerService;
-  },
-
   /** One answer as a protected reader sees it. */
   protectAnswer(answer: ItemAnswer, herConsentToShareRisk: boolean): VisibleAnswer {
     const fromHer = answer.source === 'her';

@@ -158,6 +158,27 @@ describe('the casework path from referral to joint case', () => {
   });
 });
 
+describe('consent dated in the future', () => {
+  it('is not yet in force: a share resting on it is refused', async () => {
+    const { clients } = scenario;
+    const made = await makeJointCase(scenario);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
+      scope: 'share_disclosures',
+      givenOn: tomorrow,
+    });
+    const disclosure = await clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+      disclosedOn: '2026-02-01',
+      content: 'He follows her to work',
+    });
+    const share = await clients.vssManager.post(`/api/disclosures/${disclosure.json().id}/share`, {
+      jointCaseId: made.jointCaseId,
+    });
+    expect(share.statusCode).toBe(409);
+    expect(share.json().error).toBe('no_consent');
+  });
+});
+
 describe('time-bound agreements', () => {
   it('takes the grants away when the case-level agreement has ended', async () => {
     const made = await makeJointCase(scenario, { herAddress: 'Via Scaduta 1' });
