@@ -25,12 +25,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { recordChild } from '../services/casework.service.js';
+import { homeWorklist } from '../services/worklists.js';
 import { runCommand, standardErrors } from './route-helpers.js';
 
 const Created = z.object({ id: z.uuid() });
-
-const startOfToday = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-const daysFromNow = (days: number) => new Date(startOfToday().getTime() + days * 86_400_000);
 
 /** Joint cases, events, duties, people, search, the home page and the access log. */
 export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -44,20 +42,7 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: HomeView, ...standardErrors },
         },
       },
-      async (request) =>
-        runCommand(ctx, request, async (scope) => ({
-          due: await scope.instruments.due(),
-          meetingsThisWeek: await scope.meetings.list({
-            mine: true,
-            from: startOfToday(),
-            to: daysFromNow(7),
-          }),
-          overdueActions: await scope.actionPlan.list({ overdueForMe: true }),
-          duties: await scope.duties.list({ state: 'open' }),
-          overdueDuties: await scope.duties.list({ state: 'open', overdueOnly: true }),
-          reassessmentsDue: (await scope.jointCases.list({ reassessmentDue: true })).items,
-          myCases: (await scope.jointCases.list({ mine: true })).items,
-        })),
+      async (request) => runCommand(ctx, request, (scope) => homeWorklist(scope)),
     );
 
     app.post(

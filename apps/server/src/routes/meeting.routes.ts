@@ -23,6 +23,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import { actionPlanPdf, meetingMinutesPdf } from '../services/printable-records.js';
+import { childrenOfCase } from '../services/worklists.js';
 import { runCommand, standardErrors } from './route-helpers.js';
 
 const tags = ['meetings and plans'];
@@ -272,23 +273,7 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: ChildrenView, ...standardErrors },
         },
       },
-      async (request) =>
-        runCommand(ctx, request, async (scope) => {
-          const jointCase = await scope.jointCases.get(request.params.id);
-          return {
-            children: jointCase.children.map((child) => ({
-              id: child.id,
-              firstName: child.firstName,
-              lastName: child.lastName,
-              dateOfBirth: child.dateOfBirth,
-            })),
-            sectionBOverTime: await scope.instruments.sectionOverTime(request.params.id, 'b_children'),
-            actions: (await scope.actionPlan.list({ jointCaseId: request.params.id })).filter(
-              (action) => action.childPersonId !== null,
-            ),
-            assessments: await scope.safetyPlans.childAssessments(request.params.id),
-          };
-        }),
+      async (request) => runCommand(ctx, request, (scope) => childrenOfCase(scope, request.params.id)),
     );
     app.post(
       '/children/:id/assessments',

@@ -1,9 +1,10 @@
-import { Anchor, Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Stack } from '@mantine/core';
 import { type ActionView, LANGUAGES, type MeetingSummary } from '@tandem/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '../api/errors';
+import { CaseTabs } from '../components/CaseTabs';
 import { PageTitle } from '../components/PageTitle';
 import { useJointCaseView } from './api';
 import { MEETINGS_NS } from './i18n';
@@ -46,30 +47,15 @@ export function CaseMeetingFrame({
           <PageTitle documentTitle={heading}>{heading}</PageTitle>
           {actions}
         </Group>
-        <Group gap={4} component="nav" aria-label={t('frame.nav')} mt={-8}>
-          {CASE_PAGES.map((page) => {
-            const current = page === active;
-            return (
-              <UnstyledButton
-                key={page}
-                component={Link}
-                to={casePagePath(jointCaseId, page)}
-                aria-current={current ? 'page' : undefined}
-                px="sm"
-                py={6}
-                style={{
-                  borderRadius: 'var(--mantine-radius-sm)',
-                  borderBottom: current ? '3px solid var(--mantine-color-indigo-8)' : '3px solid transparent',
-                  background: current ? 'var(--mantine-color-indigo-0)' : undefined,
-                }}
-              >
-                <Text size="sm" fw={current ? 700 : 500} c={current ? 'indigo.9' : undefined}>
-                  {t(`frame.${page}`)}
-                </Text>
-              </UnstyledButton>
-            );
-          })}
-        </Group>
+        <CaseTabs
+          label={t('frame.nav')}
+          active={active}
+          items={CASE_PAGES.map((page) => ({
+            key: page,
+            to: casePagePath(jointCaseId, page),
+            text: t(`frame.${page}`),
+          }))}
+        />
       </div>
       {children}
     </Stack>

@@ -1,7 +1,8 @@
-import { Anchor, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CaseTabs } from '../../components/CaseTabs';
 import { PageTitle } from '../../components/PageTitle';
 import { useJointCaseHeader } from '../../instruments/api';
 import { INSTRUMENTS_NS } from '../../instruments/i18n';
@@ -37,30 +38,15 @@ export function CaseFrame({
           {t('frame.backToCase', { case: caseNumber })}
         </Anchor>
         <PageTitle documentTitle={heading}>{heading}</PageTitle>
-        <Group gap={4} component="nav" aria-label={t('frame.tools')} mt={-8}>
-          {TOOLS.map((tool) => {
-            const current = tool === active;
-            return (
-              <UnstyledButton
-                key={tool}
-                component={Link}
-                to={`/joint-cases/${jointCaseId}/${tool}`}
-                aria-current={current ? 'page' : undefined}
-                px="sm"
-                py={6}
-                style={{
-                  borderRadius: 'var(--mantine-radius-sm)',
-                  borderBottom: current ? '3px solid var(--mantine-color-indigo-8)' : '3px solid transparent',
-                  background: current ? 'var(--mantine-color-indigo-0)' : undefined,
-                }}
-              >
-                <Text size="sm" fw={current ? 700 : 500} c={current ? 'indigo.9' : undefined}>
-                  {t(`frame.${tool}`)}
-                </Text>
-              </UnstyledButton>
-            );
-          })}
-        </Group>
+        <CaseTabs
+          label={t('frame.tools')}
+          active={active}
+          items={TOOLS.map((tool) => ({
+            key: tool,
+            to: `/joint-cases/${jointCaseId}/${tool}`,
+            text: t(`frame.${tool}`),
+          }))}
+        />
       </div>
       {children}
     </Stack>
