@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
+import type { Clock } from './domain/clock.js';
 import type { FieldCipher } from './security/field-encryption.js';
 import type { AuthService } from './services/auth.service.js';
 
@@ -9,5 +10,6 @@ export interface AppContext {
   readonly config: Config;
   readonly db: Kysely<Database>;
   readonly cipher: FieldCipher;
+  readonly clock: Clock;
   readonly auth: AuthService;
 }

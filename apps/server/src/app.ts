@@ -14,6 +14,7 @@ import type { DestinationStream } from 'pino';
 import type { AppContext } from './app-context.js';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
+import { type Clock, systemClock } from './domain/clock.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandling, installNotFound, notFoundBody } from './http/error-handler.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
@@ -22,12 +23,14 @@ import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes, meRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
-import { instrumentRoutes } from './routes/instrument.routes.js';
-import { meetingRoutes } from './routes/meeting.routes.js';
+import { dutyRoutes } from './routes/duties.routes.js';
+import { instrumentRoutes } from './routes/instruments.routes.js';
+import { meetingRoutes } from './routes/meetings.routes.js';
 import { networkRoutes } from './routes/network.routes.js';
-import { perpetratorSideRoutes } from './routes/perpetrator-side.routes.js';
+import { peopleRoutes } from './routes/people.routes.js';
+import { programmeRoutes } from './routes/programme.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
-import { victimSideRoutes } from './routes/victim-side.routes.js';
+import { victimRoutes } from './routes/victim.routes.js';
 import type { FieldCipher } from './security/field-encryption.js';
 import { AuthService } from './services/auth.service.js';
 
@@ -51,6 +54,8 @@ export interface BuildAppOptions {
   cipher: FieldCipher;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** The one clock (tests move it); the machine's time by default. */
+  clock?: Clock;
   /** Where logs go (tests read them to prove no personal data is logged); stdout by default. */
   logStream?: DestinationStream;
 }
@@ -106,7 +111,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const ctx: AppContext = { config, db, cipher, auth: new AuthService(config, cipher) };
+  const clock = options.clock ?? systemClock;
+  const ctx: AppContext = { config, db, cipher, clock, auth: new AuthService(config, cipher) };
 
   // Everything under /api: rate limit → authenticate (deny by default) → validate → handler.
   await app.register(
@@ -118,15 +124,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         store: postgresRateLimitStore(db),
         keyGenerator: (request) => request.ip,
       });
-      installAuthentication(api, db, config);
+      installAuthentication(api, db, config, clock);
       await api.register(systemRoutes(ctx));
       await api.register(authRoutes(ctx), { prefix: '/auth' });
       await api.register(meRoutes(ctx), { prefix: '/me' });
       await api.register(adminRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(networkRoutes(ctx));
-      await api.register(perpetratorSideRoutes(ctx));
-      await api.register(victimSideRoutes(ctx));
+      await api.register(programmeRoutes(ctx));
+      await api.register(peopleRoutes(ctx));
+      await api.register(victimRoutes(ctx));
+      await api.register(dutyRoutes(ctx));
       await api.register(caseRoutes(ctx));
       await api.register(instrumentRoutes(ctx));
       await api.register(meetingRoutes(ctx));

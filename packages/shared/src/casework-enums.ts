@@ -19,6 +19,8 @@ export const INFORMATION_KINDS = [
   'children',
   'shared_items',
   'case_coordination',
+  /** What she said about the risk, unattributed: only with her consent to share risk information. */
+  'shared_risk',
 ] as const;
 export type InformationKind = (typeof INFORMATION_KINDS)[number];
 

@@ -11,3 +11,4 @@ export * from './schemas/casework-victim.js';
 export * from './schemas/common.js';
 export * from './schemas/instruments-api.js';
 export * from './schemas/meetings-api.js';
+export * from './api/index.js';

@@ -1,6 +1,7 @@
 import type { Role, SessionStage, Side } from '@tandem/shared';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { DEFAULT_TIME_ZONE, dateIn } from '../domain/clock.js';
 import type { Actor } from '../policy/actor.js';
 
 /**
@@ -45,6 +46,8 @@ export interface SessionRecord {
     active: boolean;
   };
   networkIds: string[];
+  /** The time zone of the agency's network (the first, where it has several). */
+  timeZone: string;
 }
 
 export class AuthStore {
@@ -227,6 +230,10 @@ export class AuthStore {
           'network_ids',
         ),
       )
+      .select(
+        sql<string | null>`(SELECT n.time_zone FROM network_membership m JOIN network n ON n.id = m.network_id
+          WHERE m.agency_id = u.agency_id ORDER BY m.joined_at, n.id LIMIT 1)`.as('time_zone'),
+      )
       .where('s.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) return null;
@@ -249,6 +256,7 @@ export class AuthStore {
         active: row.active,
       },
       networkIds: row.network_ids ?? [],
+      timeZone: row.time_zone ?? DEFAULT_TIME_ZONE,
     };
   }
 
@@ -278,12 +286,15 @@ export class AuthStore {
   }
 }
 
-export const actorOf = (session: SessionRecord): Actor => ({
+/** The actor of a session at an instant: "today" is the actor's network's today, fixed for the request. */
+export const actorOf = (session: SessionRecord, now: Date): Actor => ({
   userId: session.user.id,
   agencyId: session.user.agencyId,
   side: session.user.side,
   roles: session.user.roles,
   networkIds: session.networkIds,
+  timeZone: session.timeZone,
+  today: dateIn(session.timeZone, now),
 });
 
 function toCredentials(row: {

@@ -1,4 +1,4 @@
-import { invalidInput } from '../http/errors.js';
+import { invalidInput } from '../domain/errors.js';
 
 /**
  * Keyset pagination: the cursor is the sort key of the last row of the previous page,

@@ -3,12 +3,13 @@ import { AuditRecorder } from '../audit/audit-recorder.js';
 import { type AuditActorInfo, appendAuditEvents } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
 import type { Actor } from '../policy/actor.js';
-import { createDataScope, type DataScope, type DataScopeDependencies } from './data-scope.js';
+import { type CommandScope, createCommandScope, type ScopeDependencies } from './command-scope.js';
 
 /**
- * One command = one transaction. The audit rows the repositories recorded are appended in
+ * One command = one transaction. The audit rows recorded during the command are appended in
  * that same transaction just before COMMIT, so an action and its audit stand or fall together.
- * If the command fails, its refusals are still written, in a transaction of their own.
+ * If the command fails, its refusals (and the reads it made) are still written, in a
+ * transaction of their own.
  */
 export async function inAuditedTransaction<T>(
   db: Kysely<Database>,
@@ -38,15 +39,19 @@ export const auditActorOf = (actor: Actor): AuditActorInfo => ({
   side: actor.side,
 });
 
-/** The common case: a signed-in user's command through the policy-bound repositories. */
-export function withDataScope<T>(
+/** The common case: a signed-in user's command through the policy-bound scope. */
+export function inCommandScope<T>(
   db: Kysely<Database>,
-  deps: DataScopeDependencies,
+  deps: ScopeDependencies,
   actor: Actor,
   requestId: string | null,
-  work: (scope: DataScope) => Promise<T>,
+  work: (scope: CommandScope) => Promise<T>,
 ): Promise<T> {
-  return inAuditedTransaction(db, auditActorOf(actor), requestId, (trx, audit) =>
-    work(createDataScope(trx, actor, audit, deps)),
-  );
+  return inAuditedTransaction(db, auditActorOf(actor), requestId, async (trx, audit) => {
+    const scope = createCommandScope(trx, actor, audit, deps);
+    const result = await work(scope);
+    // A write the policy refused fails the command, even if the service caught the error.
+    scope.db.assertNoViolation();
+    return result;
+  });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
+import type { Clock } from '../domain/clock.js';
 import { AuthStore, actorOf } from '../data/auth.store.js';
 import type { Database } from '../db/schema.js';
 import { safeEqual, sha256Hex } from '../security/tokens.js';
-import { AppError, unauthenticated } from './errors.js';
+import { AppError, unauthenticated } from '../domain/errors.js';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
 import './fastify-types.js';
 
@@ -16,11 +17,11 @@ const TOUCH_INTERVAL_MS = 60_000;
  * Adds the authentication step to every route of the instance it is installed in, after the
  * rate limit (both are per-route onRequest hooks, added in registration order).
  */
-export function installAuthentication(app: FastifyInstance, db: Kysely<Database>, config: Config) {
+export function installAuthentication(app: FastifyInstance, db: Kysely<Database>, config: Config, clock: Clock) {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
   const authenticate: onRequestHookHandler = async (request, reply) => {
-    await authenticateRequest(request, reply, db, config);
+    await authenticateRequest(request, reply, db, config, clock);
   };
   app.addHook('onRoute', (route) => {
     const existing = route.onRequest
@@ -37,6 +38,7 @@ async function authenticateRequest(
   reply: FastifyReply,
   db: Kysely<Database>,
   config: Config,
+  clock: Clock,
 ) {
   const access = request.routeOptions.config.access ?? 'active';
   if (access === 'public') return;
@@ -44,7 +46,7 @@ async function authenticateRequest(
   if (!token) throw unauthenticated();
   const store = new AuthStore(db);
   const session = await store.findSession(sha256Hex(token));
-  const now = Date.now();
+  const now = clock.now().getTime();
   const idleLimit = config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
   if (
     !session ||
@@ -71,5 +73,5 @@ async function authenticateRequest(
   }
   if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(session.id);
   request.session = session;
-  request.actor = actorOf(session);
+  request.actor = actorOf(session, new Date(now));
 }

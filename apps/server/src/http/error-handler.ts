@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from './errors.js';
+import { AppError } from '../domain/errors.js';
 
 /**
  * Every error leaves as an ErrorResponse. Input errors name the field; unexpected errors are

@@ -9,6 +9,10 @@ export interface Actor {
   readonly roles: readonly Role[];
   /** Networks the actor's agency has joined. */
   readonly networkIds: readonly string[];
+  /** The time zone of the actor's network (domain/clock.ts). */
+  readonly timeZone: string;
+  /** Today (YYYY-MM-DD) in that zone, fixed for the whole request: every "in force" is judged on it. */
+  readonly today: string;
 }
 
 export const hasRole = (actor: Actor, role: Role): boolean => actor.roles.includes(role);

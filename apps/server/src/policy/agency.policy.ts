@@ -1,15 +1,22 @@
 import type { Actor } from './actor.js';
 import { hasRole } from './actor.js';
-import { allRows, type RowFilter } from './row-filter.js';
+import { allRows, noRows, type RowFilter, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
- * Agencies form the service directory (DOMAIN.md §5): every signed-in user may read it.
- * Only the system admin creates agencies, changes them and places them in networks.
+ * Networks, agencies and their memberships form the service directory (docs/domain.md, "Beyond
+ * single cases"): not personal data, readable by every signed-in user. Only the system admin
+ * shapes them.
  */
+const systemAdminWrites = (actor: Actor): RowFilter => when(hasRole(actor, 'system_admin'), allRows);
+
+const directoryTable: TablePolicy = { holds: 'organisation', read: () => allRows, write: systemAdminWrites };
+
 export const agencyPolicy = {
-  visibleRows(_actor: Actor): RowFilter {
-    return allRows;
-  },
+  agencies: directoryTable,
+  networks: directoryTable,
+  memberships: directoryTable,
+
   canCreate(actor: Actor): boolean {
     return hasRole(actor, 'system_admin');
   },
@@ -17,3 +24,13 @@ export const agencyPolicy = {
     return hasRole(actor, 'system_admin');
   },
 };
+
+/** Networks: names and meeting rhythm are not personal data; only the system admin shapes them. */
+export const networkPolicy = {
+  canCreate(actor: Actor): boolean {
+    return hasRole(actor, 'system_admin');
+  },
+};
+
+/** Tables only the system handle reaches (sessions, recovery codes, rate-limit counters). */
+export const systemOnly: TablePolicy = { holds: 'system', read: () => noRows, write: () => noRows };

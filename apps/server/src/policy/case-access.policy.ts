@@ -6,15 +6,19 @@ import {
   type Side,
   VICTIM_KINDS,
 } from '@tandem/shared';
+import type { Actor } from './actor.js';
+import { allOf, columnEquals, noRows, ofActorAgency, type RowFilter, validOn, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
- * Who receives what about the people of one programme episode (DOMAIN.md §4).
+ * Who receives what about the people of one programme episode (docs/domain.md, information-flow rules).
  *
  * A pure function from the facts of an episode — his release, the partners he named, the
  * joint cases with their case-level agreements and her consents — to access grants:
  * (person, agency, side, kind). The data layer stores the result in access_grant and every
- * person-level query checks it, so a revoked consent or an expired agreement removes
- * access in the same transaction that records it.
+ * person-level query checks it. Each grant carries the dates it is in force, so a consent
+ * dated tomorrow opens its grants tomorrow, an agreement that ends closes them the day after,
+ * and a revocation, which rewrites the grants, removes access in the transaction that records it.
  */
 
 export interface Grant {
@@ -23,6 +27,10 @@ export interface Grant {
   side: Side;
   kind: InformationKind;
   basis: GrantBasis;
+  /** In force from this date (inclusive; null = since always) ... */
+  validFrom: string | null;
+  /** ... to this date (inclusive; null = open). */
+  validTo: string | null;
 }
 
 export type GrantBasis =
@@ -52,14 +60,15 @@ export interface EpisodeFacts {
         receives: readonly InformationKind[];
       }>;
     };
-    /** Her consents in force: scope and the agency they name (null = the programme of this case). */
-    consents: ReadonlyArray<{ id: string; scope: ConsentScope; recipientAgencyId: string | null }>;
+    /**
+     * Her consents not revoked, whatever their date: scope, the agency they name (null = the
+     * programme of this case) and the day they come into force.
+     */
+    consents: ReadonlyArray<{ id: string; scope: ConsentScope; recipientAgencyId: string | null; givenOn: string }>;
   }>;
-  /** YYYY-MM-DD: agreements are judged on this day. */
-  today: string;
 }
 
-/** His safety-relevant information (DOMAIN.md §4 rule 3). */
+/** His safety-relevant information (docs/domain.md, information-flow rule 3). */
 const HIS_SAFETY_KINDS: readonly InformationKind[] = [
   'programme',
   'safety_concerns',
@@ -79,14 +88,15 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
     side: Side,
     kind: InformationKind,
     basis: GrantBasis,
+    validity: Validity = ALWAYS,
   ) => {
     // The barrier itself: nothing of hers, ever, to the perpetrator side.
     if (side === 'perpetrator' && isVictimKind(kind)) return;
-    grants.push({ subjectPersonId, agencyId, side, kind, basis });
+    grants.push({ subjectPersonId, agencyId, side, kind, basis, ...validity });
   };
 
   // Partner contact: the service that contacts her learns what his release covers, so it can
-  // tell her about his attendance and status (DOMAIN.md §2 step 4).
+  // tell her about his attendance and status (docs/domain.md, "Partner contact").
   for (const referral of facts.referrals) {
     const basis: GrantBasis = { kind: 'release', episodeId: facts.episodeId, partnerReferralId: referral.id };
     for (const kind of HIS_SAFETY_KINDS) {
@@ -97,53 +107,59 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
   for (const jointCase of facts.jointCases) {
     if (jointCase.status !== 'open') continue;
     const { agreement } = jointCase;
-    if (facts.today < agreement.validFrom || (agreement.validTo !== null && facts.today > agreement.validTo))
-      continue;
-    const jointConsent = jointCase.consents.find((consent) => consent.scope === 'joint_case');
+    // The earliest consent of a scope decides when it comes into force (later ones add nothing).
+    const consentFor = (scope: ConsentScope, recipientAgencyId: string | null) =>
+      jointCase.consents
+        .filter((consent) => consent.scope === scope && consent.recipientAgencyId === recipientAgencyId)
+        .sort((a, b) => a.givenOn.localeCompare(b.givenOn))[0];
+    const jointConsent = consentFor('joint_case', null);
     if (!jointConsent) continue;
+    const caseValidity = within({ validFrom: agreement.validFrom, validTo: agreement.validTo }, jointConsent.givenOn);
+    if (!caseValidity) continue;
     const basis: GrantBasis = {
       kind: 'joint_case',
       jointCaseId: jointCase.id,
       agreementId: agreement.id,
       consentId: jointConsent.id,
     };
+    const withConsent = (consent: { id: string; givenOn: string } | undefined) => {
+      const validity = consent ? within(caseValidity, consent.givenOn) : null;
+      return validity && consent ? { validity, basis: { ...basis, consentId: consent.id } } : null;
+    };
 
     // Her support service sees his safety-relevant information and her own file.
     for (const kind of HIS_SAFETY_KINDS) {
-      if (release.has(kind)) add(facts.himId, jointCase.vssAgencyId, 'victim', kind, basis);
+      if (release.has(kind)) add(facts.himId, jointCase.vssAgencyId, 'victim', kind, basis, caseValidity);
     }
-    for (const kind of VICTIM_KINDS) add(jointCase.partnerId, jointCase.vssAgencyId, 'victim', kind, basis);
+    for (const kind of VICTIM_KINDS) add(jointCase.partnerId, jointCase.vssAgencyId, 'victim', kind, basis, caseValidity);
     for (const childId of jointCase.childIds) {
-      add(childId, jointCase.vssAgencyId, 'victim', 'children', basis);
-      add(childId, jointCase.vssAgencyId, 'victim', 'victim_contact', basis);
+      add(childId, jointCase.vssAgencyId, 'victim', 'children', basis, caseValidity);
+      add(childId, jointCase.vssAgencyId, 'victim', 'victim_contact', basis, caseValidity);
       // The programme works with him as a father: it knows the children, not where they are.
-      add(childId, facts.ppAgencyId, 'perpetrator', 'children', basis);
+      add(childId, facts.ppAgencyId, 'perpetrator', 'children', basis, caseValidity);
     }
+    // What she said about the risk reaches the programme (unattributed) only with her consent.
+    const riskToProgramme = withConsent(consentFor('share_risk_information', null));
+    if (riskToProgramme)
+      add(jointCase.partnerId, facts.ppAgencyId, 'perpetrator', 'shared_risk', riskToProgramme.basis, riskToProgramme.validity);
 
     // Further agencies get what the agreement lets them receive; what is hers needs her
     // consent naming that agency as well.
     for (const party of agreement.parties) {
       if (party.agencyId === facts.ppAgencyId || party.agencyId === jointCase.vssAgencyId) continue;
       const sides = AGENCY_KIND_SIDES[party.agencyKind].filter((side) => side !== 'perpetrator');
-      const consentFor = (scope: ConsentScope) =>
-        jointCase.consents.find(
-          (consent) => consent.scope === scope && consent.recipientAgencyId === party.agencyId,
-        );
+      const contact = withConsent(consentFor('share_contact_details', party.agencyId));
+      const risk = withConsent(consentFor('share_risk_information', party.agencyId));
       for (const side of sides) {
+        if (risk) add(jointCase.partnerId, party.agencyId, side, 'shared_risk', risk.basis, risk.validity);
         for (const kind of party.receives) {
           if (HIS_SAFETY_KINDS.includes(kind) && release.has(kind))
-            add(facts.himId, party.agencyId, side, kind, basis);
+            add(facts.himId, party.agencyId, side, kind, basis, caseValidity);
           if (kind === 'children') {
-            for (const childId of jointCase.childIds) add(childId, party.agencyId, side, 'children', basis);
+            for (const childId of jointCase.childIds) add(childId, party.agencyId, side, 'children', basis, caseValidity);
           }
-          if (kind === 'victim_contact') {
-            const consent = consentFor('share_contact_details');
-            if (consent)
-              add(jointCase.partnerId, party.agencyId, side, 'victim_contact', {
-                ...basis,
-                consentId: consent.id,
-              });
-          }
+          if (kind === 'victim_contact' && contact)
+            add(jointCase.partnerId, party.agencyId, side, 'victim_contact', contact.basis, contact.validity);
         }
       }
     }
@@ -151,11 +167,38 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
   return dedupe(grants);
 }
 
+interface Validity {
+  validFrom: string | null;
+  validTo: string | null;
+}
+const ALWAYS: Validity = { validFrom: null, validTo: null };
+
+/** The part of a validity from a date on; null when nothing of it is left. */
+function within(validity: Validity, from: string): Validity | null {
+  const validFrom = validity.validFrom === null || validity.validFrom < from ? from : validity.validFrom;
+  if (validity.validTo !== null && validity.validTo < validFrom) return null;
+  return { validFrom, validTo: validity.validTo };
+}
+
 function dedupe(grants: Grant[]): Grant[] {
   const seen = new Map<string, Grant>();
   for (const grant of grants) {
-    const key = `${grant.subjectPersonId}|${grant.agencyId}|${grant.side}|${grant.kind}`;
+    const key = `${grant.subjectPersonId}|${grant.agencyId}|${grant.side}|${grant.kind}|${grant.validFrom}|${grant.validTo}`;
     if (!seen.has(key)) seen.set(key, grant);
   }
   return [...seen.values()];
 }
+
+/** Grants are written only by the system (CaseAccess recomputes them); each actor reads its own. */
+export const accessGrantPolicy = {
+  grants: {
+    holds: 'system',
+    // Each actor reads its own grants, those in force today.
+    read: (actor: Actor): RowFilter =>
+      when(
+        actor.agencyId !== null,
+        allOf(ofActorAgency('agency_id', actor), columnEquals('side', actor.side), validOn('valid_from', 'valid_to', actor.today)),
+      ),
+    write: () => noRows,
+  } satisfies TablePolicy,
+};

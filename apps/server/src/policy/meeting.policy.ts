@@ -1,82 +1,86 @@
+import { sql } from 'kysely';
 import { type Actor, hasAnyRole } from './actor.js';
-import { worksOnCases } from './case-roles.js';
-import { allOf, anyOf, columnEquals, granted, noRows, type RowFilter } from './row-filter.js';
+import { ownedBy, subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
+import { caseRelation, ofJointCase } from './joint-case.policy.js';
+import { allOf, anyOf, columnEquals, granted, noRows, ofActorAgency, type RowFilter, related, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
- * Phase 2 meetings and the joint action plan belong to the case managers of the joint case:
+ * Phase 2 meetings and the joint action plan belong to the two sides that run the joint case:
  * the programme's perpetrator side and her services' victim side. Other agencies of the case
  * see the actions assigned to them, never the minutes. Actions marked "victim side only" (her
  * own safety measures) never reach the perpetrator side.
- * Expects the query to join joint_case as `jc`.
  */
-function caseStaff(actor: Actor): RowFilter {
-  if (!worksOnCases(actor) || !actor.agencyId) return noRows;
-  return anyOf(
-    actor.side === 'perpetrator' ? columnEquals('jc.pp_agency_id', actor.agencyId) : noRows,
-    actor.side === 'victim' ? columnEquals('jc.vss_agency_id', actor.agencyId) : noRows,
-    actor.side === 'victim' ? granted('jc.partner_person_id', 'victim_core', actor) : noRows,
+const ofMeeting = (filter: RowFilter): RowFilter => related('meeting_id', 'case_meeting', ofJointCase(filter));
+
+/** A meeting's person, for the audit: her, through the meeting's joint case. */
+const meetingSubject = (table: string) =>
+  sql<string | null>`(SELECT jc.partner_person_id FROM case_meeting m JOIN joint_case jc ON jc.id = m.joint_case_id
+    WHERE m.id = ${sql.ref(`${table}.meeting_id`)})`;
+
+const partOfMeeting: TablePolicy = {
+  holds: 'client',
+  subject: meetingSubject,
+  read: (actor: Actor): RowFilter => when(worksOnCases(actor), ofMeeting(caseRelation.caseStaff(actor))),
+  write: (actor: Actor): RowFilter => when(worksOnCases(actor), ofMeeting(allOf(caseRelation.caseStaff(actor), caseRelation.namedOn(actor)))),
+};
+
+function actionReaders(actor: Actor): RowFilter {
+  if (!worksOnCases(actor)) return noRows;
+  return allOf(
+    actor.side === 'perpetrator' ? columnEquals('victim_side_only', false) : { kind: 'all' },
+    anyOf(
+      ofJointCase(caseRelation.caseStaff(actor)),
+      when(actor.side !== 'perpetrator', allOf(ofActorAgency('responsible_agency_id', actor), ofJointCase(caseRelation.party(actor)))),
+    ),
   );
 }
 
 export const meetingPolicy = {
-  visibleRows(actor: Actor): RowFilter {
-    return caseStaff(actor);
-  },
+  meetings: {
+    holds: 'client',
+    subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
+    read: (actor: Actor): RowFilter => when(worksOnCases(actor), ofJointCase(caseRelation.caseStaff(actor))),
+    // The case managers and the partner-contact worker named on the case run its meetings.
+    write: (actor: Actor): RowFilter => when(worksOnCases(actor), ofJointCase(allOf(caseRelation.caseStaff(actor), caseRelation.namedOn(actor)))),
+  } satisfies TablePolicy,
 
-  /** The case managers and the partner-contact worker run the meeting. */
-  canRun(
-    actor: Actor,
-    jointCase: { ppCaseManagerId: string; vssCaseManagerId: string; partnerContactWorkerId: string | null },
-  ): boolean {
-    return [jointCase.ppCaseManagerId, jointCase.vssCaseManagerId, jointCase.partnerContactWorkerId].includes(
-      actor.userId,
-    );
-  },
+  agendaItems: partOfMeeting,
+  qualitativeNotes: partOfMeeting,
 };
 
 export const actionPolicy = {
-  visibleRows(actor: Actor): RowFilter {
-    if (!worksOnCases(actor) || !actor.agencyId) return noRows;
-    const notHers =
-      actor.side === 'perpetrator'
-        ? columnEquals('action_item.victim_side_only', false)
-        : { kind: 'all' as const };
-    return allOf(
-      notHers,
-      anyOf(
-        caseStaff(actor),
-        allOf(
-          columnEquals('action_item.responsible_agency_id', actor.agencyId),
-          actor.side === 'perpetrator' ? noRows : { kind: 'all' },
-        ),
+  actions: {
+    holds: 'client',
+    subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
+    read: actionReaders,
+    write: (actor: Actor): RowFilter =>
+      when(
+        actionPolicy.canWork(actor),
+        allOf(actionReaders(actor), actor.side === 'victim' ? { kind: 'all' } : columnEquals('victim_side_only', false)),
       ),
-    );
-  },
+  } satisfies TablePolicy,
 
-  /** Victim-side-only actions are created by the victim side. */
-  canCreate(actor: Actor, action: { victimSideOnly: boolean }): boolean {
-    if (
-      !worksOnCases(actor) ||
-      !hasAnyRole(actor, [
-        'pp_case_manager',
-        'vss_case_manager',
-        'partner_contact_worker',
-        'child_protection_lead',
-      ])
-    )
-      return false;
-    return !action.victimSideOnly || actor.side === 'victim';
+  /** Case workers of the sides and child protection write the action plan; liaisons read their rows. */
+  canWork(actor: Actor): boolean {
+    return worksOnCases(actor) && hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'partner_contact_worker', 'child_protection_lead']);
   },
 };
 
-/** Her safety plans: the victim side that holds her file, nobody else, ever. */
-export const safetyPlanPolicy = {
-  canRead(actor: Actor, seesHerFile: boolean): boolean {
-    return worksOnCases(actor) && actor.side === 'victim' && seesHerFile;
-  },
-  canWrite(actor: Actor, seesHerFile: boolean): boolean {
-    return (
-      this.canRead(actor, seesHerFile) && hasAnyRole(actor, ['vss_case_manager', 'partner_contact_worker'])
-    );
-  },
+/**
+ * How each child was assessed (the principles followed). The programme works with him as a
+ * father and does not receive it; other agencies only as far as the case-level agreement gives
+ * them the children.
+ */
+export const childAssessmentPolicy = {
+  records: {
+    holds: 'client',
+    subject: subjectColumn('child_person_id'),
+    read: (actor: Actor): RowFilter => anyOf(ownedBy(actor), when(actor.side !== 'perpetrator' && worksOnCases(actor), granted('child_person_id', 'children', actor))),
+    write: (actor: Actor): RowFilter =>
+      when(
+        worksOnCases(actor) && actor.side !== 'perpetrator' && hasAnyRole(actor, ['vss_case_manager', 'child_protection_lead', 'partner_contact_worker']),
+        allOf(ownedBy(actor), anyOf(granted('child_person_id', 'children', actor), ofJointCase(caseRelation.herService(actor)))),
+      ),
+  } satisfies TablePolicy,
 };

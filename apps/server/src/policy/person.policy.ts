@@ -1,55 +1,55 @@
-import type { PersonKind, Side } from '@tandem/shared';
 import { type Actor, hasAnyRole } from './actor.js';
-import { ownedBy, worksOnCases } from './case-roles.js';
-import { allOf, anyOf, columnEquals, granted, noRows, type RowFilter } from './row-filter.js';
-
-export interface PersonFacts {
-  kind: PersonKind;
-  ownerAgencyId: string;
-  ownerSide: Side;
-}
-
-const owns = (actor: Actor, person: PersonFacts) =>
-  actor.agencyId === person.ownerAgencyId && actor.side === person.ownerSide;
+import { ownedBy, subjectColumn, worksOnCases } from './case-roles.js';
+import { allOf, anyOf, columnEquals, granted, noRows, type RowFilter, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
  * People: him, the partners he named, children. Each is visible to the agency and side that
- * recorded them, and to whoever an access grant lets see that kind of person.
+ * recorded them, and to whoever an access grant in force lets see that kind of person.
  */
 export const personPolicy = {
-  visibleRows(actor: Actor): RowFilter {
-    if (!worksOnCases(actor)) return noRows;
-    return anyOf(
-      ownedBy(actor),
-      allOf(columnEquals('kind', 'perpetrator'), granted('id', 'programme', actor)),
-      allOf(columnEquals('kind', 'partner'), granted('id', 'victim_core', actor)),
-      // An agency her consent and the agreement let receive her contact details may open her record for them.
-      allOf(columnEquals('kind', 'partner'), granted('id', 'victim_contact', actor)),
-      allOf(columnEquals('kind', 'child'), granted('id', 'children', actor)),
-    );
-  },
+  table: {
+    holds: 'client',
+    subject: subjectColumn('id'),
+    read(actor: Actor): RowFilter {
+      if (!worksOnCases(actor)) return noRows;
+      return anyOf(
+        ownedBy(actor),
+        allOf(columnEquals('kind', 'perpetrator'), granted('id', 'programme', actor)),
+        allOf(columnEquals('kind', 'partner'), granted('id', 'victim_core', actor)),
+        // An agency her consent and the agreement let receive her contact details may open her record for them.
+        allOf(columnEquals('kind', 'partner'), granted('id', 'victim_contact', actor)),
+        allOf(columnEquals('kind', 'child'), granted('id', 'children', actor)),
+      );
+    },
+    fields: {
+      contact_enc: (actor: Actor): RowFilter => personPolicy.contactVisible(actor),
+      // A child's links to the parents' records (her record among them) stay with the owner.
+      mother_id: (actor: Actor): RowFilter => ownedBy(actor),
+      father_id: (actor: Actor): RowFilter => ownedBy(actor),
+    },
+    write(actor: Actor): RowFilter {
+      if (!worksOnCases(actor)) return noRows;
+      // Her record never belongs to the perpetrator side (also a database CHECK).
+      return allOf(ownedBy(actor), actor.side === 'perpetrator' ? columnEquals('kind', 'perpetrator') : { kind: 'all' });
+    },
+  } satisfies TablePolicy,
 
   /**
    * Her location and contact details, and the children's (their school): never for the
    * perpetrator side, whatever else is true; otherwise for the owner or a victim_contact grant.
+   * His own contact details: for the programme that recorded him.
    */
-  canSeeContact(actor: Actor, person: PersonFacts, hasContactGrant: boolean): boolean {
-    if (!worksOnCases(actor)) return false;
-    if (person.kind === 'perpetrator') return owns(actor, person);
-    if (actor.side === 'perpetrator') return false;
-    return owns(actor, person) || hasContactGrant;
-  },
-
-  canEditContact(actor: Actor, person: PersonFacts): boolean {
-    if (!worksOnCases(actor) || !owns(actor, person)) return false;
-    return person.kind === 'perpetrator' || actor.side !== 'perpetrator';
+  contactVisible(actor: Actor): RowFilter {
+    if (!worksOnCases(actor)) return noRows;
+    return anyOf(
+      allOf(columnEquals('kind', 'perpetrator'), ownedBy(actor)),
+      when(actor.side !== 'perpetrator', anyOf(ownedBy(actor), granted('id', 'victim_contact', actor))),
+    );
   },
 
   /** Children are recorded by case managers and child-protection leads. */
   canRecordChild(actor: Actor): boolean {
-    return (
-      worksOnCases(actor) &&
-      hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'child_protection_lead'])
-    );
+    return worksOnCases(actor) && hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'child_protection_lead']);
   },
 };

@@ -1,31 +1,83 @@
+import { PP_TRANSITIONS, type PpStatus } from '@tandem/shared';
 import { type Actor, hasRole } from './actor.js';
-import { worksOnCases } from './case-roles.js';
-import { anyOf, columnEquals, granted, noRows, type RowFilter } from './row-filter.js';
+import { subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
+import { anyOf, granted, noRows, ofActorAgency, type RowFilter, related, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
- * His programme episode (status, attendance, release, the partners he named): the
- * programme's perpetrator side owns it; the victim side and other agencies see it through
- * grants from his release and the joint case.
+ * His programme episode (status, attendance, release, the partners he named): the programme's
+ * perpetrator side owns it; the victim side and other agencies see it through grants from his
+ * release and the joint case.
  */
+const readEpisode = (actor: Actor): RowFilter => {
+  if (!worksOnCases(actor)) return noRows;
+  return anyOf(
+    when(actor.side === 'perpetrator', ofActorAgency('agency_id', actor)),
+    granted('person_id', 'programme', actor),
+  );
+};
+
+const herServiceOfReferral = (actor: Actor): RowFilter =>
+  when(
+    worksOnCases(actor) && actor.side === 'victim',
+    anyOf(ofActorAgency('partner_contact_agency_id', actor), granted('partner_person_id', 'victim_core', actor)),
+  );
+
+const manageEpisode = (actor: Actor): RowFilter =>
+  when(ppEpisodePolicy.canRefer(actor), ofActorAgency('agency_id', actor));
+
+/** A row that belongs to an episode: read and written as the episode is. */
+const partOfEpisode = (): TablePolicy => ({
+  holds: 'client',
+  subject: subjectVia('episode_id', 'pp_episode', 'person_id'),
+  read: (actor: Actor): RowFilter => related('episode_id', 'pp_episode', readEpisode(actor)),
+  write: (actor: Actor): RowFilter => related('episode_id', 'pp_episode', manageEpisode(actor)),
+});
+
 export const ppEpisodePolicy = {
-  visibleRows(actor: Actor, table = 'pp_episode'): RowFilter {
-    if (!worksOnCases(actor) || !actor.agencyId) return noRows;
-    return anyOf(
-      actor.side === 'perpetrator' ? columnEquals(`${table}.agency_id`, actor.agencyId) : noRows,
-      granted(`${table}.person_id`, 'programme', actor),
-    );
-  },
+  table: {
+    holds: 'client',
+    subject: subjectColumn('person_id'),
+    read: readEpisode,
+    write: manageEpisode,
+  } satisfies TablePolicy,
+
+  statusChanges: partOfEpisode(),
+  attendance: partOfEpisode(),
+  release: partOfEpisode(),
+
+  /**
+   * A partner he named. The programme keeps a label and never the link to her record; the
+   * victim-side service that contacts her sees the referral, and her record through it.
+   */
+  partnerReferrals: {
+    holds: 'client',
+    subject: subjectColumn('partner_person_id'),
+    read: (actor: Actor): RowFilter => anyOf(related('episode_id', 'pp_episode', readEpisode(actor)), herServiceOfReferral(actor)),
+    fields: {
+      // The link to her record: only for the service that contacts her or holds her file.
+      partner_person_id: herServiceOfReferral,
+    },
+    write: (actor: Actor): RowFilter => related('episode_id', 'pp_episode', manageEpisode(actor)),
+  } satisfies TablePolicy,
 
   canRefer(actor: Actor): boolean {
     return worksOnCases(actor) && actor.side === 'perpetrator' && hasRole(actor, 'pp_case_manager');
   },
 
   canManage(actor: Actor, episode: { agencyId: string }): boolean {
-    return this.canRefer(actor) && actor.agencyId === episode.agencyId;
+    return ppEpisodePolicy.canRefer(actor) && actor.agencyId === episode.agencyId;
   },
 
-  /** The perpetrator side sees a partner he named as a label only, never the link to her record. */
-  canSeePartnerRecordLink(actor: Actor): boolean {
-    return actor.side !== 'perpetrator';
+  /** What the actor may do with one episode (sent with the episode; the server decides again). */
+  abilities(actor: Actor, episode: { agencyId: string; status: PpStatus }) {
+    const manages = ppEpisodePolicy.canManage(actor, episode);
+    return {
+      edit: manages,
+      changeStatus: manages && PP_TRANSITIONS[episode.status].length > 0,
+      recordAttendance: manages && ['intake', 'active'].includes(episode.status),
+      recordRelease: manages,
+      recordCriticalEvent: worksOnCases(actor),
+    };
   },
 };

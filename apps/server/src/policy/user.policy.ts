@@ -1,7 +1,8 @@
 import { AGENCY_KIND_SIDES, type AgencyKind, ROLE_SIDES, type Role, type Side } from '@tandem/shared';
 import type { Actor } from './actor.js';
 import { hasRole } from './actor.js';
-import { anyOf, columnEquals, type RowFilter } from './row-filter.js';
+import { allRows, anyOf, columnEquals, columnIn, noRows, type RowFilter, related, when } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /** What the user policy needs to know about an account (existing or about to be created). */
 export interface UserSubject {
@@ -21,12 +22,44 @@ const administers = (actor: Actor, subject: { agencyId: string | null }): boolea
  * system-admin role through the app, and no admin locks themself out.
  */
 export const userPolicy = {
-  visibleRows(actor: Actor): RowFilter {
-    if (hasRole(actor, 'system_admin')) return { kind: 'all' };
-    if (hasRole(actor, 'agency_admin') && actor.agencyId) {
-      return anyOf(columnEquals('agency_id', actor.agencyId), columnEquals('id', actor.userId));
-    }
-    return columnEquals('id', actor.userId);
+  /**
+   * Staff accounts as rows: everyone reads their own; administrators the accounts they manage;
+   * colleagues in the actor's networks read names and roles (to name each other on a case).
+   * Credentials never leave the authentication code, which uses the system handle.
+   */
+  accounts: {
+    holds: 'staff',
+    read: (actor: Actor): RowFilter =>
+      anyOf(
+        userPolicy.managedRows(actor),
+        when(actor.agencyId !== null, related('agency_id', 'network_membership', columnIn('network_id', actor.networkIds), 'agency_id')),
+      ),
+    fields: {
+      email: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      language: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      must_change_password: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      mfa_enrolled_at: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      failed_sign_ins: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      locked_until: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      last_sign_in_at: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      is_demo: (actor: Actor): RowFilter => userPolicy.managedRows(actor),
+      password_hash: () => noRows,
+      totp_secret_enc: () => noRows,
+      totp_pending_secret_enc: () => noRows,
+      totp_last_used_step: () => noRows,
+    },
+    write: (actor: Actor): RowFilter => userPolicy.administeredRows(actor),
+  } satisfies TablePolicy,
+
+  /** The actor's own account and those they administer. */
+  managedRows(actor: Actor): RowFilter {
+    return anyOf(columnEquals('id', actor.userId), userPolicy.administeredRows(actor));
+  },
+
+  administeredRows(actor: Actor): RowFilter {
+    if (hasRole(actor, 'system_admin')) return allRows;
+    if (hasRole(actor, 'agency_admin') && actor.agencyId) return columnEquals('agency_id', actor.agencyId);
+    return noRows;
   },
 
   /** May the actor create and manage staff accounts in this agency at all? */

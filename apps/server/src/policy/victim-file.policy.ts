@@ -1,36 +1,110 @@
 import type { InformationKind } from '@tandem/shared';
 import { type Actor, hasAnyRole } from './actor.js';
-import { worksOnCases } from './case-roles.js';
-import { anyOf, columnEquals, granted, noRows, type RowFilter } from './row-filter.js';
+import { subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
+import { caseRelation, ofJointCase } from './joint-case.policy.js';
+import {
+  agreementInForce,
+  allOf,
+  anyOf,
+  columnEquals,
+  consentInForce,
+  granted,
+  noRows,
+  ofActorAgency,
+  type RowFilter,
+  related,
+  when,
+} from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
 /**
  * Her file on the victim side: support episodes, consents, contact preferences, the partner
- * contact log, her disclosures. Never visible to the perpetrator side (DOMAIN.md §4 rules 1-2).
+ * contact log, her disclosures, her safety plans. Never visible to the perpetrator side
+ * (docs/domain.md, information-flow rules 1 and 2).
  */
+function herFile(actor: Actor, personColumn: string, kind: InformationKind = 'victim_core', agencyColumn = 'owner_agency_id'): RowFilter {
+  if (!worksOnCases(actor) || actor.side === 'perpetrator') return noRows;
+  return anyOf(when(actor.side === 'victim', ofActorAgency(agencyColumn, actor)), granted(personColumn, kind, actor));
+}
+
+/** What her own service records about her: written by the victim-side workers of that service. */
+function herServiceWrites(actor: Actor, agencyColumn = 'owner_agency_id'): RowFilter {
+  return when(victimFilePolicy.canWork(actor), ofActorAgency(agencyColumn, actor));
+}
+
+const fileTable = (personColumn: string, kind: InformationKind = 'victim_core', agencyColumn = 'owner_agency_id'): TablePolicy => ({
+  holds: 'client',
+  subject: subjectColumn(personColumn),
+  read: (actor: Actor): RowFilter => herFile(actor, personColumn, kind, agencyColumn),
+  write: (actor: Actor): RowFilter => herServiceWrites(actor, agencyColumn),
+});
+
 export const victimFilePolicy = {
-  visibleRows(
-    actor: Actor,
-    columns: { agency: string; person: string },
-    kind: InformationKind = 'victim_core',
-  ): RowFilter {
-    if (!worksOnCases(actor) || !actor.agencyId || actor.side === 'perpetrator') return noRows;
-    return anyOf(
-      actor.side === 'victim' ? columnEquals(columns.agency, actor.agencyId) : noRows,
-      granted(columns.person, kind, actor),
+  supportEpisodes: fileTable('person_id', 'victim_core', 'agency_id'),
+  consents: fileTable('person_id'),
+  contactPreferences: fileTable('person_id'),
+  partnerContacts: fileTable('partner_person_id'),
+  disclosures: fileTable('person_id', 'victim_disclosures'),
+
+  /** Her safety plan and IT safety plan: the victim side that holds her file, nobody else, ever. */
+  safetyPlans: {
+    holds: 'client',
+    subject: subjectColumn('person_id'),
+    read: (actor: Actor): RowFilter => when(actor.side === 'victim', herFile(actor, 'person_id')),
+    write: (actor: Actor): RowFilter =>
+      when(
+        victimFilePolicy.canWork(actor),
+        anyOf(ofActorAgency('owner_agency_id', actor), granted('person_id', 'victim_core', actor)),
+      ),
+  } satisfies TablePolicy,
+
+  /**
+   * What was shared of hers: readable by its recipient only while its basis is in force — the
+   * consent it rests on, the case-level agreement, and the joint case with her consent to it.
+   * A revocation hides it from every recipient at once; the record of the share stays.
+   */
+  sharedItems: {
+    holds: 'client',
+    subject: subjectVia('disclosure_id', 'disclosure', 'person_id'),
+    read: (actor: Actor): RowFilter =>
+      anyOf(
+        victimFilePolicy.sharedBy(actor),
+        when(
+          worksOnCases(actor),
+          allOf(
+            ofActorAgency('recipient_agency_id', actor),
+            columnEquals('recipient_side', actor.side),
+            consentInForce('consent_id', actor.today),
+            agreementInForce('agreement_id', actor.today),
+            ofJointCase(allOf(columnEquals('status', 'open'), consentInForce('consent_id', actor.today))),
+          ),
+        ),
+      ),
+    fields: {
+      // The link back to what she disclosed stays with her service.
+      disclosure_id: (actor: Actor): RowFilter => victimFilePolicy.sharedBy(actor),
+    },
+    write: (actor: Actor): RowFilter => when(victimFilePolicy.canShare(actor), victimFilePolicy.sharedBy(actor)),
+  } satisfies TablePolicy,
+
+  /** Shares made by her own service (it sees and records them). */
+  sharedBy(actor: Actor): RowFilter {
+    return when(
+      worksOnCases(actor) && actor.side === 'victim',
+      related('disclosure_id', 'disclosure', ofActorAgency('owner_agency_id', actor)),
     );
   },
 
   /** Support, consent, contact preferences and partner contact are the victim side's work. */
   canWork(actor: Actor): boolean {
-    return (
-      worksOnCases(actor) &&
-      actor.side === 'victim' &&
-      hasAnyRole(actor, ['vss_case_manager', 'partner_contact_worker'])
-    );
+    return worksOnCases(actor) && actor.side === 'victim' && hasAnyRole(actor, ['vss_case_manager', 'partner_contact_worker']);
   },
 
   /** Only her case manager decides that something she disclosed may be shared (with her consent). */
   canShare(actor: Actor): boolean {
     return worksOnCases(actor) && actor.side === 'victim' && hasAnyRole(actor, ['vss_case_manager']);
   },
+
+  /** Joint cases in which the actor is her service (for pages that show her side). */
+  herServiceCase: (actor: Actor) => ofJointCase(caseRelation.herService(actor)),
 };

@@ -16,7 +16,7 @@ import type { AppContext } from '../app-context.js';
 import type { SessionRecord } from '../data/auth.store.js';
 import { AuthStore } from '../data/auth.store.js';
 import { inAuditedTransaction } from '../data/transaction.js';
-import { unauthenticated } from '../http/errors.js';
+import { unauthenticated } from '../domain/errors.js';
 import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.js';
 import { accountLocked, invalidCredentials } from '../services/auth.service.js';
 import { standardErrors } from './route-helpers.js';

@@ -1,9 +1,9 @@
 import { ErrorResponse } from '@tandem/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import type { DataScope } from '../data/data-scope.js';
-import { withDataScope } from '../data/transaction.js';
-import { unauthenticated } from '../http/errors.js';
+import type { CommandScope } from '../data/command-scope.js';
+import { inCommandScope } from '../data/transaction.js';
+import { unauthenticated } from '../domain/errors.js';
 import type { Actor } from '../policy/actor.js';
 
 /** The signed-in actor of a request; the authentication hook has already refused anyone else. */
@@ -16,11 +16,11 @@ export function actorOf(request: FastifyRequest): Actor {
 export function runCommand<T>(
   ctx: AppContext,
   request: FastifyRequest,
-  work: (scope: DataScope) => Promise<T>,
+  work: (scope: CommandScope) => Promise<T>,
 ) {
-  return withDataScope(
+  return inCommandScope(
     ctx.db,
-    { cipher: ctx.cipher, dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS },
+    { cipher: ctx.cipher, clock: ctx.clock, settings: { dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS } },
     actorOf(request),
     request.id,
     work,

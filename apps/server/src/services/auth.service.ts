@@ -2,8 +2,8 @@ import type { Language, SessionStage, SessionView } from '@tandem/shared';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Config } from '../config.js';
 import { AuthStore, actorOf, type Credentials, type SessionRecord } from '../data/auth.store.js';
-import { AppError, invalidInput } from '../http/errors.js';
-import { abilitiesFor } from '../policy/index.js';
+import { AppError, invalidInput } from '../domain/errors.js';
+import { abilitiesFor } from '../policy/abilities.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { hashPassword, spendPasswordCheckTime, verifyPassword } from '../security/passwords.js';
 import { newToken, sha256Hex } from '../security/tokens.js';
@@ -312,7 +312,7 @@ export class AuthService {
         side: session.user.side,
         language: session.user.language as Language,
       },
-      abilities: abilitiesFor(actorOf(session)),
+      abilities: abilitiesFor(actorOf(session, new Date())),
       csrfToken: session.csrfToken,
       demoMode: this.config.DEMO_MODE,
       mfaSkipped: session.mfaSkipped,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AgencyKind, Role, Side } from '@tandem/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { DEFAULT_TIME_ZONE, dateIn } from '../domain/clock.js';
 import type { Actor } from '../policy/actor.js';
 import { hashPassword } from '../security/passwords.js';
 
@@ -100,11 +101,20 @@ export async function makeUser(
       side: options.side,
       roles: options.roles,
       networkIds: options.networkIds ?? [],
+      timeZone: DEFAULT_TIME_ZONE,
+      today: dateIn(DEFAULT_TIME_ZONE, new Date()),
     },
   };
 }
 
-/** An actor that exists only in memory, for policy table tests. */
+/** An actor that exists only in memory, for policy table tests (today: 1 March 2026 unless told). */
 export function actor(partial: Partial<Actor> & Pick<Actor, 'roles' | 'side'>): Actor {
-  return { userId: randomUUID(), agencyId: randomUUID(), networkIds: [], ...partial };
+  return {
+    userId: randomUUID(),
+    agencyId: randomUUID(),
+    networkIds: [],
+    timeZone: DEFAULT_TIME_ZONE,
+    today: '2026-03-01',
+    ...partial,
+  };
 }

@@ -6,6 +6,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
+import { ManualClock } from '../domain/clock.js';
 import { loadInstruments } from '../instruments/registry.js';
 import { FieldCipher } from '../security/field-encryption.js';
 
@@ -21,6 +22,8 @@ export interface TestSystem {
   cipher: FieldCipher;
   /** The raw key behind `cipher` (key id "test"), for key-rotation tests. */
   cipherKey: Buffer;
+  /** The system's one clock: starts at the machine's time; a test may move it. */
+  clock: ManualClock;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,8 @@ export async function startTestSystem(
   await loadInstruments(database.db);
   const cipherKey = randomBytes(32);
   const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
-  const app = await buildApp({ config, db: database.db, cipher, serveWeb: false, ...options });
+  const clock = new ManualClock();
+  const app = await buildApp({ config, db: database.db, cipher, clock, serveWeb: false, ...options });
   await app.ready();
   return {
     app,
@@ -53,6 +57,7 @@ export async function startTestSystem(
     config,
     cipher,
     cipherKey,
+    clock,
     async close() {
       await app.close();
       await database.close();

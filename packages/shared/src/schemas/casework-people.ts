@@ -137,14 +137,28 @@ export const AttendanceView = z.object({
   note: z.string().nullable(),
 });
 
-/** A partner he named, as the perpetrator side may see her: a label, never her record. */
+/**
+ * A partner he named. The programme sees a relationship and a number ("current partner 1",
+ * shown through a translation), never a part of her name nor the link to her record; the
+ * victim side that contacts her sees both.
+ */
 export const PartnerReferralView = z.object({
   id: Id,
-  label: z.string(),
   relationship: z.enum(RELATIONSHIPS),
+  ordinal: z.number().int(),
   partnerContactAgencyId: Id,
-  /** Only for the victim side: the link to her own record. */
+  /** Only for the victim side: the link to her own record and her name. */
   partnerPersonId: Id.nullable(),
+  herName: z.string().nullable(),
+});
+
+/** What the actor may do with an episode: computed by the policy, used by the web app to show or hide. */
+export const EpisodeAbilities = z.object({
+  edit: z.boolean(),
+  changeStatus: z.boolean(),
+  recordAttendance: z.boolean(),
+  recordRelease: z.boolean(),
+  recordCriticalEvent: z.boolean(),
 });
 
 export const PpEpisodeView = z.object({
@@ -167,8 +181,7 @@ export const PpEpisodeView = z.object({
   attendance: z.array(AttendanceView),
   release: z.object({ signedOn: z.string(), scope: z.array(z.enum(INFORMATION_KINDS)) }).nullable(),
   partners: z.array(PartnerReferralView),
-  /** True when this user may change the episode (the policy's answer, to show buttons). */
-  canEdit: z.boolean(),
+  can: EpisodeAbilities,
 });
 export type PpEpisodeView = z.infer<typeof PpEpisodeView>;
 

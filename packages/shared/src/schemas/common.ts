@@ -27,6 +27,9 @@ export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 export const Ok = z.object({ ok: z.literal(true) });
 
+/** The answer to a command that creates one thing and needs to say only which. */
+export const Created = z.object({ id: Id });
+
 export const Email = z
   .string()
   .trim()

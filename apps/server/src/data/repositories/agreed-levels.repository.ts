@@ -1,0 +1,10 @@
+import type { FieldCipher } from '../../security/field-encryption.js';
+import type { ScopedDb } from '../scoped-db.js';
+
+/** PLACEHOLDER: filled in by the migration of this domain to the scoped handle. */
+export class AgreedLevelsRepository {
+  constructor(
+    readonly db: ScopedDb,
+    readonly cipher: FieldCipher,
+  ) {}
+}

@@ -1,0 +1,6 @@
+import type { ScopedDb } from '../scoped-db.js';
+
+/** PLACEHOLDER: filled in by the migration of this domain to the scoped handle. */
+export class StaffRepository {
+  constructor(readonly db: ScopedDb) {}
+}

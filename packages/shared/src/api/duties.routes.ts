@@ -1,0 +1,2 @@
+/** PLACEHOLDER — Duties to inform her. */
+export const dutyRoutes = {} as const;

@@ -1,0 +1,29 @@
+import { adminRoutes } from './admin.routes.js';
+import { auditRoutes } from './audit.routes.js';
+import { caseRoutes } from './cases.routes.js';
+import { dutyRoutes } from './duties.routes.js';
+import { instrumentRoutes } from './instruments.routes.js';
+import { meetingRoutes } from './meetings.routes.js';
+import { networkRoutes } from './network.routes.js';
+import { peopleRoutes } from './people.routes.js';
+import { programmeRoutes } from './programme.routes.js';
+import { victimRoutes } from './victim.routes.js';
+
+export * from './define.js';
+
+/**
+ * The route table: every route of the API, by area. The server registers exactly these; the
+ * web client calls exactly these.
+ */
+export const routes = {
+  programme: programmeRoutes,
+  people: peopleRoutes,
+  victim: victimRoutes,
+  duties: dutyRoutes,
+  cases: caseRoutes,
+  instruments: instrumentRoutes,
+  meetings: meetingRoutes,
+  network: networkRoutes,
+  admin: adminRoutes,
+  audit: auditRoutes,
+} as const;

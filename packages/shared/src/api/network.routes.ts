@@ -1,0 +1,2 @@
+/** PLACEHOLDER — Agreements and Phase 1 meetings. */
+export const networkRoutes = {} as const;
