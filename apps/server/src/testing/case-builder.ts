@@ -1,0 +1,187 @@
+import type { InformationKind } from '@tandem/shared';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import type { NetworkScenario } from './scenario.js';
+import type { TestSystem } from './test-system.js';
+
+/**
+ * Builds joint cases through the API the way the people who run them would, for the casework
+ * rule tests: the PP refers him and names her to the VSS; the VSS opens her support, records
+ * her consents and opens the joint case with the police as a further party.
+ */
+
+export const isoDay = (offsetDays: number, from: Date = new Date()) =>
+  new Date(from.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** The answer's JSON when the status is the expected one; otherwise an error naming what failed. */
+export async function must(response: Promise<LightMyRequestResponse>, status: number, what: string) {
+  const answer = await response;
+  if (answer.statusCode !== status) throw new Error(`${what}: ${answer.statusCode} ${answer.body}`);
+  return answer.json();
+}
+
+export interface CaseOptions {
+  policeReceives?: InformationKind[];
+  consents?: Array<{ scope: string; recipientAgencyId?: string }>;
+  withChild?: boolean;
+  herAddress?: string;
+}
+
+export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario) {
+  const db = () => system.database.db;
+  let caseCounter = 0;
+  /**
+   * A joint case through the API: PP refers him and names her to the VSS; the VSS opens her
+   * support, records her consents and opens the joint case with the police as a further party.
+   */
+  async function openCase(options: CaseOptions = {}) {
+    const { clients, agencies, users } = scenario();
+    caseCounter += 1;
+    const referral = await must(
+      clients.ppManager.post('/api/referrals', {
+        person: { firstName: 'Marco', lastName: `Regola${caseCounter}` },
+        pathway: 'voluntary',
+        referralDate: isoDay(-60),
+      }),
+      201,
+      'referral',
+    );
+    const episodeId = referral.id as string;
+    const himId = referral.person.id as string;
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: isoDay(-55) }),
+      200,
+      'intake',
+    );
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDay(-50) }),
+      200,
+      'active',
+    );
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${episodeId}/release`, {
+        signedOn: isoDay(-55),
+        scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
+        partners: [
+          {
+            firstName: 'Lucia',
+            lastName: `Regola${caseCounter}`,
+            relationship: 'current',
+            partnerContactAgencyId: agencies.vss.id,
+            contact: {
+              address: options.herAddress ?? `Via Regola ${caseCounter}`,
+              phone: '+39 333 000 0000',
+            },
+          },
+        ],
+      }),
+      200,
+      'release',
+    );
+    const herId = (await must(clients.partnerContact.get(`/api/pp-episodes/${episodeId}`), 200, 'episode'))
+      .partners[0].partnerPersonId as string;
+    const support = await must(
+      clients.vssManager.post('/api/vss-episodes', { personId: herId, intakeDate: isoDay(-45) }),
+      201,
+      'support',
+    );
+    const consent = await must(
+      clients.vssManager.post(`/api/victims/${herId}/consents`, {
+        scope: 'joint_case',
+        givenOn: isoDay(-45),
+      }),
+      201,
+      'consent',
+    );
+    const consentIds: Record<string, string> & { joint_case: string } = { joint_case: consent.id };
+    for (const extra of options.consents ?? []) {
+      const given = await must(
+        clients.vssManager.post(`/api/victims/${herId}/consents`, { ...extra, givenOn: isoDay(-45) }),
+        201,
+        `consent ${extra.scope}`,
+      );
+      consentIds[`${extra.scope}${extra.recipientAgencyId ? `:${extra.recipientAgencyId}` : ''}`] = given.id;
+    }
+    const childId = options.withChild
+      ? ((
+          await must(
+            clients.vssManager.post('/api/children', {
+              firstName: 'Bimba',
+              lastName: `Regola${caseCounter}`,
+              motherId: herId,
+              childrensSchool: `Scuola ${caseCounter}`,
+            }),
+            201,
+            'child',
+          )
+        ).id as string)
+      : null;
+    const jointCase = await must(
+      clients.vssManager.post('/api/joint-cases', {
+        ppEpisodeId: episodeId,
+        vssEpisodeId: support.id,
+        consentId: consent.id,
+        childIds: childId ? [childId] : [],
+        ppCaseManagerId: users.ppManager.id,
+        vssCaseManagerId: users.vssManager.id,
+        partnerContactWorkerId: users.partnerContact.id,
+        agreement: {
+          validFrom: isoDay(-45),
+          validTo: isoDay(365),
+          otherParties: [
+            {
+              agencyId: agencies.police.id,
+              receives: options.policeReceives ?? ['programme', 'safety_concerns'],
+            },
+          ],
+        },
+      }),
+      201,
+      'joint case',
+    );
+    return {
+      episodeId,
+      himId,
+      herId,
+      herLastName: `Regola${caseCounter}`,
+      childId,
+      jointCaseId: jointCase.id as string,
+      agreementId: jointCase.agreementId as string,
+      consentIds,
+    };
+  }
+
+  async function grantsOf(episodeId: string) {
+    const rows = await db()
+      .selectFrom('access_grant')
+      .select(['subject_person_id', 'agency_id', 'side', 'kind', 'basis'])
+      .where('source_episode_id', '=', episodeId)
+      .execute();
+    return rows.map((row) => ({ ...row, basis: row.basis as { kind: string; consentId?: string } }));
+  }
+
+  async function auditRows(filter: { action: string; resourceId?: string; subjectPersonId?: string }) {
+    return db()
+      .selectFrom('audit_event')
+      .selectAll()
+      .where('action', '=', filter.action)
+      .$if(filter.resourceId !== undefined, (qb) => qb.where('resource_id', '=', filter.resourceId!))
+      .$if(filter.subjectPersonId !== undefined, (qb) =>
+        qb.where('subject_person_id', '=', filter.subjectPersonId!),
+      )
+      .orderBy('id')
+      .execute();
+  }
+
+  const lastAuditId = async () =>
+    String(
+      (
+        await db()
+          .selectFrom('audit_event')
+          .select(sql<string>`coalesce(max(id), 0)::text`.as('id'))
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+
+  return { openCase, grantsOf, auditRows, lastAuditId };
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
+import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
+import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+
+/** What she told her service in the instruments (docs/domain.md), through the API and checked in the database. */
+
+let system: TestSystem;
+let scenario: NetworkScenario;
+let build: ReturnType<typeof caseBuilder>;
+beforeAll(async () => {
+  system = await startTestSystem();
+  scenario = await makeNetworkScenario(system);
+  build = caseBuilder(system, () => scenario);
+});
+afterAll(() => system?.close());
+
+const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
+
+describe('what she told her service in the instruments', () => {
+  it('reaches a further agency of the case only with her consent naming it, never her notes', async () => {
+    const { clients, agencies } = scenario;
+    // The police receive his risk information under the agreement; her consent names only the programme.
+    const made = await openCase({
+      policeReceives: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
+      consents: [{ scope: 'share_risk_information' }],
+    });
+    await must(
+      clients.vssManager.post('/api/instrument-responses', {
+        instrumentId: 'asap-risk-checklist',
+        version: 1,
+        jointCaseId: made.jointCaseId,
+        subject: 'case',
+        completedOn: isoDay(-3),
+        answers: { strangulation: { value: 'yes', source: 'her', note: 'He choked her last spring' } },
+      }),
+      201,
+      'her checklist',
+    );
+    await must(
+      clients.vssManager.post(`/api/joint-cases/${made.jointCaseId}/recidivism`, {
+        occurredOn: isoDay(-3),
+        forms: ['stalking'],
+        severity: 'moderate',
+        source: 'her',
+        description: 'He waited outside her workplace',
+      }),
+      201,
+      'her recidivism report',
+    );
+    await must(
+      clients.vssManager.post('/api/instrument-responses', {
+        instrumentId: 'impact-her',
+        version: 1,
+        jointCaseId: made.jointCaseId,
+        subject: 'her',
+        timepoint: 'T0',
+        completedOn: isoDay(-3),
+        answers: { physical: { value: 2 }, insults: { value: 4 } },
+      }),
+      201,
+      'her IMPACT',
+    );
+
+    const strangulation = (view: { items: Array<{ itemId: string; victimSide: unknown }> }) =>
+      view.items.find((item) => item.itemId === 'strangulation')?.victimSide;
+    const risk = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/risk`);
+    expect(risk.statusCode).toBe(200);
+    expect(risk.body).not.toContain('choked');
+    expect(strangulation(risk.json())).toEqual({ value: null, withheld: true });
+    const recidivism = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/recidivism`);
+    expect(recidivism.body).not.toContain('workplace');
+    expect(recidivism.json().episodes).toEqual([]);
+    expect(recidivism.json().periods).toEqual([expect.objectContaining({ her: null, otherSources: 1 })]);
+    const impact = (await clients.police.get(`/api/joint-cases/${made.jointCaseId}/impact`)).json();
+    expect(impact.points[0]).toMatchObject({ timepoint: 'T0', her: null, herWithheld: true });
+
+    // The programme, which her consent names, gets her items unattributed, still without her notes.
+    const forPp = await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}/risk`);
+    expect(forPp.body).not.toContain('choked');
+    expect(strangulation(forPp.json())).toEqual({ value: 'yes', source: 'another_source' });
+
+    // With her consent naming the police, they get the items the same way.
+    await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
+        scope: 'share_risk_information',
+        recipientAgencyId: agencies.police.id,
+        givenOn: isoDay(0),
+      }),
+      201,
+      'consent naming the police',
+    );
+    const withConsent = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/risk`);
+    expect(withConsent.body).not.toContain('choked');
+    expect(strangulation(withConsent.json())).toEqual({ value: 'yes', source: 'another_source' });
+    // Her own service sees everything she said.
+    const forVss = (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}/risk`)).json();
+    expect(forVss.victimSide.answers.strangulation).toEqual({
+      value: 'yes',
+      source: 'her',
+      note: 'He choked her last spring',
+    });
+  });
+});

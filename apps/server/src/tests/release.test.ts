@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
+import { makeAgency } from '../testing/factories.js';
+import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
+import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+
+/** His release: naming her to a service, and recording children (docs/domain.md), through the API and checked in the database. */
+
+let system: TestSystem;
+let scenario: NetworkScenario;
+let build: ReturnType<typeof caseBuilder>;
+beforeAll(async () => {
+  system = await startTestSystem();
+  scenario = await makeNetworkScenario(system);
+  build = caseBuilder(system, () => scenario);
+});
+afterAll(() => system?.close());
+
+const db = () => system.database.db;
+const grantsOf = (episodeId: string) => build.grantsOf(episodeId);
+
+describe('naming her to a service and recording children', () => {
+  it('refuses to name a partner to a VSS with no organisation-level agreement, and writes nothing', async () => {
+    const { clients, network } = scenario;
+    const unbound = await makeAgency(db(), { kind: 'victim_support', networkIds: [network.id] });
+    const referral = await must(
+      clients.ppManager.post('/api/referrals', {
+        person: { firstName: 'Piero', lastName: 'Senzaccordo' },
+        pathway: 'voluntary',
+        referralDate: isoDay(-5),
+      }),
+      201,
+      'referral',
+    );
+    const refused = await clients.ppManager.post(`/api/pp-episodes/${referral.id}/release`, {
+      signedOn: isoDay(-5),
+      scope: ['programme'],
+      partners: [
+        {
+          firstName: 'Nessuna',
+          lastName: 'Intesa',
+          relationship: 'current',
+          partnerContactAgencyId: unbound.id,
+          contact: { address: 'Via Protetta 99' },
+        },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('partners.0.partnerContactAgencyId');
+    expect(refused.body).not.toContain('Via Protetta');
+    expect(
+      await db().selectFrom('person').select('id').where('search_name', '=', 'nessuna intesa').execute(),
+    ).toEqual([]);
+    expect(
+      await db().selectFrom('partner_referral').select('id').where('episode_id', '=', referral.id).execute(),
+    ).toEqual([]);
+    expect(
+      await db()
+        .selectFrom('partner_referral')
+        .select('id')
+        .where('partner_contact_agency_id', '=', unbound.id)
+        .execute(),
+    ).toEqual([]);
+    expect(
+      await db()
+        .selectFrom('release_of_information')
+        .select('episode_id')
+        .where('episode_id', '=', referral.id)
+        .execute(),
+    ).toEqual([]);
+    expect(await grantsOf(referral.id)).toEqual([]);
+  });
+
+  it('refuses the same when the organisation agreement has expired', async () => {
+    const { clients, network, agencies, users } = scenario;
+    const lapsed = await makeAgency(db(), { kind: 'victim_support', networkIds: [network.id] });
+    const agreement = await db()
+      .insertInto('agreement')
+      .values({
+        level: 'organisation',
+        network_id: network.id,
+        title: 'Lapsed',
+        valid_from: '2020-01-01',
+        valid_to: isoDay(-1),
+        created_by: users.coordinator.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('agreement_party')
+      .values(
+        [agencies.pp.id, lapsed.id].map((agencyId) => ({
+          agreement_id: agreement.id,
+          agency_id: agencyId,
+          signatory_name: 'Director',
+          signed_on: '2020-01-01',
+        })),
+      )
+      .execute();
+    const referral = await must(
+      clients.ppManager.post('/api/referrals', {
+        person: { firstName: 'Piero', lastName: 'Scaduto' },
+        pathway: 'voluntary',
+        referralDate: isoDay(-5),
+      }),
+      201,
+      'referral',
+    );
+    const refused = await clients.ppManager.post(`/api/pp-episodes/${referral.id}/release`, {
+      signedOn: isoDay(-5),
+      scope: ['programme'],
+      partners: [
+        { firstName: 'Ex', lastName: 'Scaduta', relationship: 'former', partnerContactAgencyId: lapsed.id },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('partners.0.partnerContactAgencyId');
+    expect(
+      await db().selectFrom('partner_referral').select('id').where('episode_id', '=', referral.id).execute(),
+    ).toEqual([]);
+  });
+
+  it('refuses a child’s school from the perpetrator side (400 naming the field), and writes nothing', async () => {
+    const { clients } = scenario;
+    for (const client of [clients.ppManager, clients.combinedPp]) {
+      const refused = await client.post('/api/children', {
+        firstName: 'Figlio',
+        lastName: 'Senzascuola',
+        childrensSchool: 'Scuola Nascosta',
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().fields[0].path).toBe('childrensSchool');
+      expect(refused.body).not.toContain('Scuola Nascosta');
+    }
+    expect(
+      await db().selectFrom('person').select('id').where('search_name', '=', 'figlio senzascuola').execute(),
+    ).toEqual([]);
+    // Without the school, the programme records the child it knows of.
+    const child = await clients.ppManager.post('/api/children', {
+      firstName: 'Figlio',
+      lastName: 'Senzascuola',
+    });
+    expect(child.statusCode).toBe(201);
+    expect(child.json().contact).toBeUndefined();
+    // …and cannot add the school afterwards.
+    expect(
+      (
+        await clients.ppManager.put(`/api/people/${child.json().id}/contact`, {
+          childrensSchool: 'Scuola Nascosta',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const row = await db()
+      .selectFrom('person')
+      .select('contact_enc')
+      .where('id', '=', child.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.contact_enc).toBeNull();
+  });
+});

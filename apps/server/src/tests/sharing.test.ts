@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
+import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
+import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+
+/** Sharing what she disclosed (docs/domain.md), through the API and checked in the database. */
+
+let system: TestSystem;
+let scenario: NetworkScenario;
+let build: ReturnType<typeof caseBuilder>;
+beforeAll(async () => {
+  system = await startTestSystem();
+  scenario = await makeNetworkScenario(system);
+  build = caseBuilder(system, () => scenario);
+});
+afterAll(() => system?.close());
+
+const db = () => system.database.db;
+const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
+const auditRows = (...args: Parameters<ReturnType<typeof caseBuilder>['auditRows']>) =>
+  build.auditRows(...args);
+
+describe('sharing what she disclosed', () => {
+  it('is refused with 409 naming the field without her share_disclosures consent, and writes nothing', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    const disclosure = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+        disclosedOn: isoDay(-1),
+        content: 'He has a new gun',
+      }),
+      201,
+      'disclosure',
+    );
+    const refused = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+      jointCaseId: made.jointCaseId,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'no_consent', fields: [{ path: 'recipientAgencyId' }] });
+    expect(refused.body).not.toContain('He has a new gun');
+    const shared = await db()
+      .selectFrom('shared_item')
+      .select('id')
+      .where('disclosure_id', '=', disclosure.id)
+      .execute();
+    expect(shared).toEqual([]);
+    expect((await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().sharedItems).toEqual(
+      [],
+    );
+    const denied = await auditRows({ action: 'disclosure.share', resourceId: disclosure.id });
+    expect(denied.map((row) => row.outcome)).toEqual(['denied']);
+  });
+
+  it('with her consent, reaches the programme source-protected, and the audit row carries the basis', async () => {
+    const { clients } = scenario;
+    const made = await openCase({ consents: [{ scope: 'share_disclosures' }] });
+    const disclosure = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+        disclosedOn: isoDay(-1),
+        content: 'He bought a new gun',
+      }),
+      201,
+      'disclosure',
+    );
+    // The partner-contact worker does not decide what is shared; her case manager does.
+    expect(
+      (
+        await clients.partnerContact.post(`/api/disclosures/${disclosure.id}/share`, {
+          jointCaseId: made.jointCaseId,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const share = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+      jointCaseId: made.jointCaseId,
+    });
+    expect(share.statusCode).toBe(201);
+
+    const forPp = (await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).json();
+    expect(forPp.sharedItems).toEqual([
+      expect.objectContaining({ content: 'He bought a new gun', attribution: 'another_source' }),
+    ]);
+    // Only the recipient gets it: police, party to the case, do not.
+    expect((await clients.police.get(`/api/joint-cases/${made.jointCaseId}`)).json().sharedItems).toEqual([]);
+
+    const [audit] = await auditRows({ action: 'disclosure.share', resourceId: share.json().id });
+    expect(audit).toMatchObject({ outcome: 'success', subject_person_id: made.herId });
+    expect(audit!.basis).toEqual({
+      agreementId: made.agreementId,
+      consentId: made.consentIds.share_disclosures,
+      jointCaseId: made.jointCaseId,
+    });
+    expect(JSON.stringify(audit)).not.toContain('new gun');
+
+    // Her file counts the share; revoking the consent stops the next one at once.
+    const file = (await clients.vssManager.get(`/api/victims/${made.herId}`)).json();
+    expect(file.disclosures.find((item: { id: string }) => item.id === disclosure.id).sharedCount).toBe(1);
+    await must(
+      clients.vssManager.post(`/api/consents/${made.consentIds.share_disclosures}/revoke`, {
+        revokedOn: isoDay(0),
+      }),
+      200,
+      'revoke',
+    );
+    const afterRevoke = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+      jointCaseId: made.jointCaseId,
+    });
+    expect(afterRevoke.statusCode).toBe(409);
+  });
+
+  it.each([
+    [
+      'the case-level agreement has expired',
+      async (made: Awaited<ReturnType<typeof openCase>>) => {
+        await db()
+          .updateTable('agreement')
+          .set({ valid_from: isoDay(-100), valid_to: isoDay(-1) })
+          .where('id', '=', made.agreementId)
+          .execute();
+      },
+    ],
+    [
+      'the case-level agreement is not yet in force',
+      async (made: Awaited<ReturnType<typeof openCase>>) => {
+        await db()
+          .updateTable('agreement')
+          .set({ valid_from: isoDay(2), valid_to: isoDay(100) })
+          .where('id', '=', made.agreementId)
+          .execute();
+      },
+    ],
+    [
+      'she revoked her consent to the joint case',
+      async (made: Awaited<ReturnType<typeof openCase>>) => {
+        await must(
+          scenario.clients.vssManager.post(`/api/consents/${made.consentIds.joint_case}/revoke`, {
+            revokedOn: isoDay(0),
+          }),
+          200,
+          'revoke',
+        );
+      },
+    ],
+  ])(
+    'is refused when %s, even with her share_disclosures consent, and writes nothing',
+    async (_name, lapse) => {
+      const { clients } = scenario;
+      const made = await openCase({ consents: [{ scope: 'share_disclosures' }] });
+      const disclosure = await must(
+        clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+          disclosedOn: isoDay(-1),
+          content: 'No basis left',
+        }),
+        201,
+        'disclosure',
+      );
+      await lapse(made);
+      const refused = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+        jointCaseId: made.jointCaseId,
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().fields[0].path).toBe('jointCaseId');
+      expect(
+        await db()
+          .selectFrom('shared_item')
+          .select('id')
+          .where('disclosure_id', '=', disclosure.id)
+          .execute(),
+      ).toEqual([]);
+      expect(
+        (await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().sharedItems,
+      ).toEqual([]);
+    },
+  );
+
+  it('to a further agency needs that agency to be party to the case agreement', async () => {
+    const { clients, agencies } = scenario;
+    const made = await openCase({
+      consents: [{ scope: 'share_disclosures', recipientAgencyId: agencies.combined.id }],
+    });
+    const disclosure = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+        disclosedOn: isoDay(-1),
+        content: 'Threats by text',
+      }),
+      201,
+      'disclosure',
+    );
+    const refused = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+      jointCaseId: made.jointCaseId,
+      recipientAgencyId: agencies.combined.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('recipientAgencyId');
+    expect(
+      await db().selectFrom('shared_item').select('id').where('disclosure_id', '=', disclosure.id).execute(),
+    ).toEqual([]);
+  });
+});
