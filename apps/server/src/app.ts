@@ -17,11 +17,12 @@ import type { Database } from './db/schema.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandling, installNotFound, notFoundBody } from './http/error-handler.js';
+import { installInputGuard } from './http/input-guard.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
 import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
-import { authRoutes, meRoutes } from './routes/auth.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { dutyRoutes } from './routes/duties.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
@@ -64,7 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config, db, cipher } = options;
   const app = Fastify({
     loggerInstance: createLogger(config, options.logStream) as unknown as FastifyBaseLogger,
-    trustProxy: config.NODE_ENV === 'production',
+    // X-Forwarded-For only from the proxies the operator names (TRUST_PROXY); else ignored.
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
   });
@@ -104,15 +106,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         version: '0.1.0',
         description: 'Multi-agency domestic-violence casework (ASAP 2.0)',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.sessionCookieName } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API documentation is a setting (API_DOCS), off by default in production.
+  if (config.API_DOCS) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const clock = options.clock ?? systemClock;
-  const ctx: AppContext = { config, db, cipher, clock, auth: new AuthService(config, cipher) };
+  const ctx: AppContext = { config, db, cipher, clock, auth: new AuthService(config, cipher, clock) };
 
   // Everything under /api: rate limit → authenticate (deny by default) → validate → handler.
   await app.register(
@@ -125,9 +128,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         keyGenerator: (request) => request.ip,
       });
       installAuthentication(api, db, config, clock);
+      installInputGuard(api);
       await api.register(systemRoutes(ctx));
-      await api.register(authRoutes(ctx), { prefix: '/auth' });
-      await api.register(meRoutes(ctx), { prefix: '/me' });
+      await api.register(authRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(networkRoutes(ctx));

@@ -27,8 +27,26 @@ const ConfigSchema = z.object({
    * the others still decrypt (key rotation). Each key is 32 bytes (AES-256-GCM).
    */
   FIELD_ENCRYPTION_KEYS: z.string().optional(),
-  /** Demo mode: seed the demo network and let demo accounts skip MFA. Never with real data. */
+  /**
+   * Demo mode: seed the demo network and let demo accounts skip MFA. Never with real data, and
+   * never in production (a production start refuses it, and refuses a database with demo data).
+   */
   DEMO_MODE: booleanFromEnv.optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed: a comma-separated list of addresses,
+   * CIDR ranges or the names loopback, linklocal, uniquelocal. Unset: the header is ignored and
+   * the client is the connection's address (anyone could write the header otherwise).
+   */
+  TRUST_PROXY: z.string().trim().optional(),
+  /** Serve the API documentation at /api/docs. Off by default in production. */
+  API_DOCS: booleanFromEnv.optional(),
+  /** How long a one-time link (account set-up, password or second-factor reset) stays valid. */
+  CREDENTIAL_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  /**
+   * Instead of SMTP, write each outgoing e-mail as a file in this folder (a mail pick-up folder,
+   * or the end-to-end tests). Without either, mail stays in memory (development and tests only).
+   */
+  MAIL_DIR: z.string().optional(),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
     .number()
     .int()
@@ -41,6 +59,11 @@ const ConfigSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  /**
+   * Wrong second-factor codes before the account is locked for LOCKOUT_MINUTES; also the wrong
+   * passwords from one address for one e-mail before each further try must wait (growing delays,
+   * at most LOCKOUT_MINUTES). Wrong passwords never lock an account.
+   */
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   LOCKOUT_MINUTES: z.coerce
     .number()
@@ -60,13 +83,51 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Run background jobs in this instance (turn off on web-only instances when scaling out). */
   JOBS_ENABLED: booleanFromEnv.default(true),
+  // Operations: backup, key escrow and the published audit head (README, "Operations").
+  /** Where `npm run backup` writes its archives and manifests. */
+  BACKUP_DIR: z.string().default('./backups'),
+  /**
+   * Where the chain head of the audit trail is published, signed, at every maintenance sweep
+   * (one JSON line each): outside the database, so removing its last rows shows. Default: a file
+   * beside DATA_DIR (`<DATA_DIR>.audit-heads.jsonl`); point it at storage the database's
+   * administrators cannot rewrite.
+   */
+  AUDIT_HEAD_FILE: z.string().optional(),
+  /**
+   * The Ed25519 private key (PEM, or base64 PKCS#8) that signs the published heads. Without it, a
+   * key is generated once in the key folder beside DATA_DIR (`<DATA_DIR>.keys/`), never inside it.
+   */
+  AUDIT_HEAD_SIGNING_KEY: z.string().optional(),
+  /** The public key (PEM, or base64 SPKI) `npm run audit:verify` checks the heads with. */
+  AUDIT_HEAD_PUBLIC_KEY: z.string().optional(),
 });
 
-export type Config = Omit<z.infer<typeof ConfigSchema>, 'DEMO_MODE'> & {
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'DEMO_MODE' | 'API_DOCS' | 'TRUST_PROXY'> & {
   DEMO_MODE: boolean;
+  API_DOCS: boolean;
+  /** Fastify's `trustProxy`: the named proxies, or false. */
+  trustProxy: string[] | false;
   dataDir: string;
   secureCookies: boolean;
+  /** `__Host-` in production: the browser keeps it to this host, over HTTPS, for the whole site. */
+  sessionCookieName: string;
 };
+
+/** Trusting every sender of X-Forwarded-For would let anyone choose their address. */
+function parseTrustProxy(value: string | undefined): string[] | false {
+  if (!value) return false;
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry))
+      throw new Error(
+        `Invalid configuration:\n  TRUST_PROXY: "${entry}" is not an address, a CIDR range or loopback/linklocal/uniquelocal (name each proxy; "true" or "*" is not allowed)`,
+      );
+  }
+  return entries.length > 0 ? entries : false;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -75,14 +136,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const values = parsed.data;
-  const demoMode = values.DEMO_MODE ?? values.NODE_ENV !== 'production';
-  if (values.NODE_ENV === 'production' && !values.FIELD_ENCRYPTION_KEYS) {
-    throw new Error('FIELD_ENCRYPTION_KEYS must be set in production');
+  const production = values.NODE_ENV === 'production';
+  const demoMode = values.DEMO_MODE ?? !production;
+  if (production) {
+    const problems = [
+      !values.FIELD_ENCRYPTION_KEYS && 'FIELD_ENCRYPTION_KEYS must be set in production',
+      demoMode &&
+        'DEMO_MODE=true is not allowed in production: demo accounts share a published password. Run the demo with NODE_ENV=development',
+      !values.PUBLIC_URL && 'PUBLIC_URL must be set in production (the one-time links sent by e-mail point there)',
+      !values.SMTP_URL &&
+        !values.MAIL_DIR &&
+        'SMTP_URL (or MAIL_DIR) must be set in production: account set-up and resets are sent by e-mail',
+    ].filter((problem): problem is string => typeof problem === 'string');
+    if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
+  const { TRUST_PROXY, API_DOCS, ...rest } = values;
   return {
-    ...values,
+    ...rest,
     DEMO_MODE: demoMode,
+    API_DOCS: API_DOCS ?? !production,
+    trustProxy: parseTrustProxy(TRUST_PROXY),
     dataDir: path.resolve(values.DATA_DIR),
-    secureCookies: values.NODE_ENV === 'production',
+    secureCookies: production,
+    sessionCookieName: production ? '__Host-tandem_session' : 'tandem_session',
   };
 }

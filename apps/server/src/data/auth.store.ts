@@ -1,13 +1,17 @@
 import type { Role, SessionStage, Side } from '@tandem/shared';
 import { type Kysely, sql } from 'kysely';
+import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_TIME_ZONE, dateIn } from '../domain/clock.js';
 import type { Actor } from '../policy/actor.js';
+import { SignInThrottleStore } from './sign-in-throttle.store.js';
+import { systemDb } from './system-db.js';
 
 /**
  * The accounts and sessions as authentication sees them. This is the one place that reads
- * password hashes and TOTP secrets; it serves the auth service and the session check,
- * which run before there is an actor for the policy module to judge.
+ * password hashes and TOTP secrets; it serves the auth service and the session check, which
+ * run before there is an actor for the policy module to judge. It works past the policy, so it
+ * is opened only through the system door for the reason 'authentication' (`authStore` below).
  */
 
 export interface Credentials {
@@ -15,6 +19,7 @@ export interface Credentials {
   agencyId: string | null;
   side: Side;
   email: string;
+  displayName: string;
   passwordHash: string;
   active: boolean;
   mustChangePassword: boolean;
@@ -22,9 +27,14 @@ export interface Credentials {
   totpPendingSecretEnc: string | null;
   totpLastUsedStep: number | null;
   mfaEnrolled: boolean;
-  failedSignIns: number;
+  /** Wrong second-factor codes since the last full sign-in (passwords do not reset them). */
+  mfaFailures: number;
+  /** The second-factor lockout. */
   lockedUntil: Date | null;
   isDemo: boolean;
+  /** What a pending one-time link resets; empty when there is none in force. */
+  credentialLinkResets: ReadonlyArray<'password' | 'mfa'>;
+  credentialLinkExpiresAt: Date | null;
 }
 
 export interface SessionRecord {
@@ -50,8 +60,18 @@ export interface SessionRecord {
   timeZone: string;
 }
 
+/** The store over the system door, for authentication; inside a command the access is audited. */
+export const authStore = (db: Kysely<Database>, audit?: AuditRecorder): AuthStore =>
+  new AuthStore(systemDb(db, 'authentication', audit));
+
 export class AuthStore {
+  /** `db` is the system handle for 'authentication' (see `authStore`). */
   constructor(private readonly db: Kysely<Database>) {}
+
+  /** The sign-in throttle over the same handle. */
+  get throttle(): SignInThrottleStore {
+    return new SignInThrottleStore(this.db);
+  }
 
   private credentialsQuery() {
     return this.db
@@ -61,6 +81,7 @@ export class AuthStore {
         'agency_id',
         'side',
         'email',
+        'display_name',
         'password_hash',
         'active',
         'must_change_password',
@@ -68,9 +89,11 @@ export class AuthStore {
         'totp_pending_secret_enc',
         'totp_last_used_step',
         'mfa_enrolled_at',
-        'failed_sign_ins',
+        'mfa_failures',
         'locked_until',
         'is_demo',
+        'credential_link_resets',
+        'credential_link_expires_at',
       ]);
   }
 
@@ -86,28 +109,60 @@ export class AuthStore {
     return row ? toCredentials(row) : null;
   }
 
-  /** Counts a failure; locks the account when the threshold is reached. Returns the new lock, if any. */
-  async recordFailedAttempt(userId: string, threshold: number, lockMinutes: number): Promise<Date | null> {
-    const row = await this.db
-      .updateTable('app_user')
-      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1) }))
-      .where('id', '=', userId)
-      .returning('failed_sign_ins')
-      .executeTakeFirstOrThrow();
-    if (row.failed_sign_ins < threshold) return null;
-    const lockedUntil = new Date(Date.now() + lockMinutes * 60_000);
+  /** The account a one-time link names, by the link's SHA-256 (expired or not: the caller judges). */
+  async credentialsByLink(linkHash: string): Promise<Credentials | null> {
+    const row = await this.credentialsQuery()
+      .where('credential_link_hash', '=', linkHash)
+      .executeTakeFirst();
+    return row ? toCredentials(row) : null;
+  }
+
+  /** A wrong password for this account: counted for its administrator to see, never a lock. */
+  async recordPasswordFailure(userId: string, at: Date): Promise<void> {
     await this.db
       .updateTable('app_user')
-      .set({ locked_until: lockedUntil, failed_sign_ins: 0 })
+      .set((eb) => ({ failed_sign_ins: eb('failed_sign_ins', '+', 1), last_failed_sign_in_at: at }))
       .where('id', '=', userId)
+      .execute();
+  }
+
+  /**
+   * A wrong second-factor code. At the threshold the account is locked and every half-open
+   * session of it ends at once (a session opened before the lockout cannot finish after it).
+   * Returns the new lock, if any.
+   */
+  async recordSecondFactorFailure(
+    userId: string,
+    threshold: number,
+    lockMinutes: number,
+    at: Date,
+  ): Promise<Date | null> {
+    const row = await this.db
+      .updateTable('app_user')
+      .set((eb) => ({ mfa_failures: eb('mfa_failures', '+', 1) }))
+      .where('id', '=', userId)
+      .returning('mfa_failures')
+      .executeTakeFirstOrThrow();
+    if (row.mfa_failures < threshold) return null;
+    const lockedUntil = new Date(at.getTime() + lockMinutes * 60_000);
+    await this.db
+      .updateTable('app_user')
+      .set({ locked_until: lockedUntil, mfa_failures: 0 })
+      .where('id', '=', userId)
+      .execute();
+    await this.db
+      .deleteFrom('user_session')
+      .where('user_id', '=', userId)
+      .where('stage', '<>', 'active')
       .execute();
     return lockedUntil;
   }
 
-  async recordSuccessfulSignIn(userId: string): Promise<void> {
+  /** A full sign-in (the second factor passed): the counters start again. */
+  async recordSuccessfulSignIn(userId: string, at: Date): Promise<void> {
     await this.db
       .updateTable('app_user')
-      .set({ failed_sign_ins: 0, locked_until: null, last_sign_in_at: new Date() })
+      .set({ failed_sign_ins: 0, mfa_failures: 0, locked_until: null, last_sign_in_at: at })
       .where('id', '=', userId)
       .execute();
   }
@@ -116,6 +171,15 @@ export class AuthStore {
     await this.db
       .updateTable('app_user')
       .set({ password_hash: passwordHash, must_change_password: false, updated_at: sql`now()` })
+      .where('id', '=', userId)
+      .execute();
+  }
+
+  /** The link was used: it is spent (one time only). */
+  async spendCredentialLink(userId: string): Promise<void> {
+    await this.db
+      .updateTable('app_user')
+      .set({ credential_link_hash: null, credential_link_expires_at: null, credential_link_resets: [] })
       .where('id', '=', userId)
       .execute();
   }
@@ -151,6 +215,11 @@ export class AuthStore {
       .execute();
   }
 
+  /** An administrator reset the second factor: the old recovery codes go with it. */
+  async deleteRecoveryCodesOf(userId: string): Promise<void> {
+    await this.db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+  }
+
   async recordTotpStep(userId: string, step: number): Promise<void> {
     await this.db
       .updateTable('app_user')
@@ -182,6 +251,7 @@ export class AuthStore {
     mfaSkipped: boolean;
     csrfToken: string;
     expiresAt: Date;
+    at: Date;
   }): Promise<void> {
     await this.db
       .insertInto('user_session')
@@ -191,7 +261,8 @@ export class AuthStore {
         stage: input.stage,
         mfa_skipped: input.mfaSkipped,
         csrf_token: input.csrfToken,
-        last_seen_at: new Date(),
+        created_at: input.at,
+        last_seen_at: input.at,
         expires_at: input.expiresAt,
       })
       .execute();
@@ -260,12 +331,8 @@ export class AuthStore {
     };
   }
 
-  async touchSession(sessionId: string): Promise<void> {
-    await this.db
-      .updateTable('user_session')
-      .set({ last_seen_at: new Date() })
-      .where('id', '=', sessionId)
-      .execute();
+  async touchSession(sessionId: string, at: Date): Promise<void> {
+    await this.db.updateTable('user_session').set({ last_seen_at: at }).where('id', '=', sessionId).execute();
   }
 
   async deleteSession(sessionId: string): Promise<void> {
@@ -277,10 +344,20 @@ export class AuthStore {
     return Number(result.numDeletedRows);
   }
 
-  async deleteExpiredSessions(idleBefore: Date): Promise<number> {
+  /** Every session of the account but this one (a password change keeps the session that made it). */
+  async deleteOtherSessionsOf(userId: string, keepSessionId: string): Promise<number> {
     const result = await this.db
       .deleteFrom('user_session')
-      .where((eb) => eb.or([eb('expires_at', '<', new Date()), eb('last_seen_at', '<', idleBefore)]))
+      .where('user_id', '=', userId)
+      .where('id', '<>', keepSessionId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async deleteExpiredSessions(idleBefore: Date, now: Date = new Date()): Promise<number> {
+    const result = await this.db
+      .deleteFrom('user_session')
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)]))
       .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
@@ -302,6 +379,7 @@ function toCredentials(row: {
   agency_id: string | null;
   side: string;
   email: string;
+  display_name: string;
   password_hash: string;
   active: boolean;
   must_change_password: boolean;
@@ -309,15 +387,18 @@ function toCredentials(row: {
   totp_pending_secret_enc: string | null;
   totp_last_used_step: string | null;
   mfa_enrolled_at: Date | null;
-  failed_sign_ins: number;
+  mfa_failures: number;
   locked_until: Date | null;
   is_demo: boolean;
+  credential_link_resets: string[];
+  credential_link_expires_at: Date | null;
 }): Credentials {
   return {
     id: row.id,
     agencyId: row.agency_id,
     side: row.side as Side,
     email: row.email,
+    displayName: row.display_name,
     passwordHash: row.password_hash,
     active: row.active,
     mustChangePassword: row.must_change_password,
@@ -325,8 +406,12 @@ function toCredentials(row: {
     totpPendingSecretEnc: row.totp_pending_secret_enc,
     totpLastUsedStep: row.totp_last_used_step === null ? null : Number(row.totp_last_used_step),
     mfaEnrolled: row.mfa_enrolled_at !== null,
-    failedSignIns: row.failed_sign_ins,
+    mfaFailures: row.mfa_failures,
     lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
     isDemo: row.is_demo,
+    credentialLinkResets: row.credential_link_resets.filter(
+      (reset): reset is 'password' | 'mfa' => reset === 'password' || reset === 'mfa',
+    ),
+    credentialLinkExpiresAt: row.credential_link_expires_at ? new Date(row.credential_link_expires_at) : null,
   };
 }

@@ -63,7 +63,7 @@ export class PolicyPlugin implements KyselyPlugin {
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     const reads: TableRead[] = [];
-    const transformer = new PolicyTransformer(this.actor, reads);
+    const transformer = new PolicyTransformer(this.actor, reads, commonTableNames(args.node));
     const node = transformer.transformNode(args.node) as RootOperationNode;
     if (!SelectQueryNode.is(node) || reads.length === 0) return node;
     const aggregated = isAggregated(node);
@@ -98,6 +98,8 @@ class PolicyTransformer extends OperationNodeTransformer {
   constructor(
     private readonly actor: Actor,
     private readonly reads: TableRead[],
+    /** Names the query's own WITH defines: they are not tables (their bodies are transformed). */
+    private readonly commonTables: ReadonlySet<string>,
   ) {
     super();
   }
@@ -108,6 +110,7 @@ class PolicyTransformer extends OperationNodeTransformer {
     if (!table) return this.transformNode(node, queryId);
     if (table.table.schema) throw new Error('Schema-qualified tables are not read through the scoped handle');
     const name = table.table.identifier.name;
+    if (this.commonTables.has(name)) return node;
     const alias = AliasNode.is(node) && IdentifierNode.is(node.alias) ? node.alias.name : name;
     const view = policyView(this.actor, name);
     this.reads.push({ table: name, subjectKey: view.hasSubject ? `${SUBJECT_KEY_PREFIX}${alias}` : null });
@@ -149,6 +152,18 @@ class PolicyTransformer extends OperationNodeTransformer {
   protected override transformMergeQuery(): never {
     throw new Error('Merge is not available through the scoped handle');
   }
+}
+
+/** The names a root query's WITH clause defines; one that would shadow a table is refused. */
+function commonTableNames(node: RootOperationNode): Set<string> {
+  const names = new Set<string>();
+  const withNode = 'with' in node ? node.with : undefined;
+  for (const expression of withNode?.expressions ?? []) {
+    const name = expression.name.table.table.identifier.name;
+    if (policyOf(name)) throw new Error(`A WITH named ${name} would shadow that table's policy`);
+    names.add(name);
+  }
+  return names;
 }
 
 /** Adds `alias.__subject AS __subject_alias` for each policy view with a subject, when the query is plain. */

@@ -40,7 +40,7 @@ export interface AccessGrant {
 }
 
 export interface ActionItem {
-  action: string;
+  action_enc: string;
   child_person_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -49,7 +49,7 @@ export interface ActionItem {
   joint_case_id: string;
   last_reviewed_at: Timestamp | null;
   last_reviewed_meeting_id: string | null;
-  need: string;
+  need_enc: string;
   owner_side: string;
   responsible_agency_id: string;
   responsible_user_id: string | null;
@@ -67,6 +67,24 @@ export interface Agency {
   region: string | null;
 }
 
+export interface AgreedLevelProposal {
+  agreed_level_id: string | null;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  from_level: string;
+  id: Generated<string>;
+  joint_case_id: string;
+  level: string;
+  pp_response_id: string | null;
+  proposed_by: string;
+  proposed_on: string;
+  proposed_side: string;
+  rationale_enc: string;
+  status: Generated<string>;
+  vss_response_id: string | null;
+}
+
 export interface AgreedRiskLevel {
   agreed_on: string;
   created_at: Generated<Timestamp>;
@@ -75,7 +93,7 @@ export interface AgreedRiskLevel {
   level: string;
   next_reassessment_on: string;
   pp_response_id: string | null;
-  rationale: string;
+  rationale_enc: string;
   recorded_by: string;
   vss_response_id: string | null;
 }
@@ -109,23 +127,32 @@ export interface AppUser {
   active: Generated<boolean>;
   agency_id: string | null;
   created_at: Generated<Timestamp>;
+  credential_link_expires_at: Timestamp | null;
+  credential_link_hash: string | null;
+  credential_link_resets: Generated<string[]>;
   display_name: string;
   email: string;
   failed_sign_ins: Generated<number>;
   id: Generated<string>;
   is_demo: Generated<boolean>;
   language: Generated<string>;
+  last_failed_sign_in_at: Timestamp | null;
   last_sign_in_at: Timestamp | null;
   locked_until: Timestamp | null;
   mfa_enrolled_at: Timestamp | null;
+  mfa_failures: Generated<number>;
   must_change_password: Generated<boolean>;
   password_hash: string;
+  pending_roles: Generated<string[]>;
   roles: string[];
+  roles_requested_at: Timestamp | null;
+  roles_requested_by: string | null;
   side: string;
   totp_last_used_step: Int8 | null;
   totp_pending_secret_enc: string | null;
   totp_secret_enc: string | null;
   updated_at: Generated<Timestamp>;
+  victim_role_approved_at: Timestamp | null;
 }
 
 export interface Attendance {
@@ -151,13 +178,15 @@ export interface AuditEvent {
   prev_hash: string;
   request_id: string | null;
   resource_id: string | null;
+  resource_person_id: Generated<string | null>;
   resource_type: string | null;
+  resource_user_id: Generated<string | null>;
   subject_person_id: string | null;
 }
 
 export interface CaseEvent {
   created_at: Generated<Timestamp>;
-  description: string;
+  description_enc: string | null;
   episode_id: string;
   event_type: string;
   id: Generated<string>;
@@ -170,7 +199,7 @@ export interface CaseEvent {
   recorded_by: string;
   source: string | null;
   source_agency_id: string | null;
-  with_whom: string | null;
+  with_whom_enc: string | null;
 }
 
 export interface CaseMeeting {
@@ -188,7 +217,7 @@ export interface CaseMeeting {
   kind: string;
   minutes_enc: string | null;
   mode: Generated<string>;
-  place: string | null;
+  place_enc: string | null;
   scheduled_for: Timestamp;
   status: Generated<string>;
   time_zone: Generated<string>;
@@ -204,20 +233,20 @@ export interface ChildAssessmentRecord {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   joint_case_id: string;
-  needs_considered: string | null;
+  needs_considered_enc: string | null;
   owner_agency_id: string;
   owner_side: string;
   parent_consent_from: string;
-  professional_gender_chosen: string | null;
+  professional_gender_chosen_enc: string | null;
   recorded_by: string;
-  support_person: string | null;
+  support_person_enc: string | null;
 }
 
 export interface Consent {
   created_at: Generated<Timestamp>;
   given_on: string;
   id: Generated<string>;
-  note: string | null;
+  note_enc: string | null;
   owner_agency_id: string;
   person_id: string;
   recipient_agency_id: string | null;
@@ -248,8 +277,8 @@ export interface Disclosure {
 
 export interface DutyToInform {
   assigned_user_id: string | null;
-  closed_reason: string | null;
-  done_how: string | null;
+  closed_reason_enc: string | null;
+  done_how_enc: string | null;
   done_on: string | null;
   due_at: Timestamp;
   episode_id: string;
@@ -299,6 +328,9 @@ export interface InstrumentVersion {
 export interface JointCase {
   agreement_id: string;
   case_number: string;
+  closed_by: string | null;
+  closed_on: string | null;
+  closing_reason_enc: string | null;
   consent_id: string;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -321,7 +353,7 @@ export interface JointCaseChild {
 }
 
 export interface MeetingAgendaItem {
-  deferred_reason: string | null;
+  deferred_reason_enc: string | null;
   item: string;
   meeting_id: string;
   notes_enc: string | null;
@@ -354,10 +386,10 @@ export interface PartnerContact {
   contacted_on: string;
   created_at: Generated<Timestamp>;
   episode_id: string;
-  her_view_of_risk: string | null;
-  hopes_and_fears: string | null;
+  her_view_of_risk_enc: string | null;
+  hopes_and_fears_enc: string | null;
   id: Generated<string>;
-  notes: string | null;
+  notes_enc: string | null;
   outcome: string;
   owner_agency_id: string;
   partner_person_id: string;
@@ -521,13 +553,14 @@ export interface VssEpisode {
   intake_date: string;
   person_id: string;
   status: Generated<string>;
-  support_given: string | null;
+  support_given_enc: string | null;
 }
 
 export interface DB {
   access_grant: AccessGrant;
   action_item: ActionItem;
   agency: Agency;
+  agreed_level_proposal: AgreedLevelProposal;
   agreed_risk_level: AgreedRiskLevel;
   agreement: Agreement;
   agreement_party: AgreementParty;
@@ -568,29 +601,30 @@ export interface DB {
 /** Every column of every table, in table order: the scoped data handle selects through these. */
 export const TABLE_COLUMNS = {
   access_grant: ['subject_person_id', 'agency_id', 'side', 'kind', 'source_episode_id', 'basis', 'granted_at', 'id', 'valid_from', 'valid_to'],
-  action_item: ['id', 'joint_case_id', 'need', 'action', 'term', 'responsible_agency_id', 'responsible_user_id', 'child_person_id', 'victim_side_only', 'status', 'created_in_meeting_id', 'last_reviewed_meeting_id', 'last_reviewed_at', 'owner_side', 'created_by', 'created_at'],
+  action_item: ['id', 'joint_case_id', 'term', 'responsible_agency_id', 'responsible_user_id', 'child_person_id', 'victim_side_only', 'status', 'created_in_meeting_id', 'last_reviewed_meeting_id', 'last_reviewed_at', 'owner_side', 'created_by', 'created_at', 'need_enc', 'action_enc'],
   agency: ['id', 'name', 'kind', 'region', 'active', 'created_at'],
-  agreed_risk_level: ['id', 'joint_case_id', 'level', 'rationale', 'pp_response_id', 'vss_response_id', 'agreed_on', 'next_reassessment_on', 'recorded_by', 'created_at'],
+  agreed_level_proposal: ['id', 'joint_case_id', 'level', 'from_level', 'pp_response_id', 'vss_response_id', 'proposed_on', 'proposed_by', 'proposed_side', 'status', 'decided_by', 'decided_at', 'agreed_level_id', 'created_at', 'rationale_enc'],
+  agreed_risk_level: ['id', 'joint_case_id', 'level', 'pp_response_id', 'vss_response_id', 'agreed_on', 'next_reassessment_on', 'recorded_by', 'created_at', 'rationale_enc'],
   agreement: ['id', 'level', 'network_id', 'joint_case_id', 'title', 'legislative_framework', 'principles', 'scope', 'objectives', 'commitments', 'valid_from', 'valid_to', 'created_by', 'created_at'],
   agreement_party: ['agreement_id', 'agency_id', 'signatory_name', 'signed_on', 'receives'],
-  app_user: ['id', 'agency_id', 'email', 'display_name', 'password_hash', 'roles', 'side', 'language', 'active', 'must_change_password', 'totp_secret_enc', 'totp_pending_secret_enc', 'totp_last_used_step', 'mfa_enrolled_at', 'failed_sign_ins', 'locked_until', 'last_sign_in_at', 'is_demo', 'created_at', 'updated_at'],
+  app_user: ['id', 'agency_id', 'email', 'display_name', 'password_hash', 'roles', 'side', 'language', 'active', 'must_change_password', 'totp_secret_enc', 'totp_pending_secret_enc', 'totp_last_used_step', 'mfa_enrolled_at', 'failed_sign_ins', 'locked_until', 'last_sign_in_at', 'is_demo', 'created_at', 'updated_at', 'pending_roles', 'roles_requested_by', 'roles_requested_at', 'victim_role_approved_at', 'mfa_failures', 'last_failed_sign_in_at', 'credential_link_hash', 'credential_link_expires_at', 'credential_link_resets'],
   attendance: ['id', 'episode_id', 'session_date', 'status', 'note', 'recorded_by'],
-  audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash'],
-  case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'with_whom', 'description', 'recorded_by', 'created_at', 'joint_case_id'],
-  case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'place', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at'],
-  child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'support_person', 'professional_gender_chosen', 'needs_considered', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at'],
-  consent: ['id', 'person_id', 'owner_agency_id', 'scope', 'recipient_agency_id', 'given_on', 'revoked_on', 'note', 'recorded_by', 'created_at'],
+  audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id'],
+  case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc'],
+  case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at', 'place_enc'],
+  child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc'],
+  consent: ['id', 'person_id', 'owner_agency_id', 'scope', 'recipient_agency_id', 'given_on', 'revoked_on', 'recorded_by', 'created_at', 'note_enc'],
   contact_preference: ['person_id', 'owner_agency_id', 'safe_channel', 'details_enc', 'may_leave_message', 'updated_by', 'updated_at'],
   disclosure: ['id', 'person_id', 'owner_agency_id', 'disclosed_on', 'content_enc', 'recorded_by', 'created_at'],
-  duty_to_inform: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'assigned_user_id', 'trigger', 'reason', 'raised_at', 'due_at', 'state', 'done_on', 'done_how', 'closed_reason', 'resolved_by', 'resolved_at'],
+  duty_to_inform: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'assigned_user_id', 'trigger', 'reason', 'raised_at', 'due_at', 'state', 'done_on', 'resolved_by', 'resolved_at', 'done_how_enc', 'closed_reason_enc'],
   instrument_response: ['id', 'instrument_id', 'version', 'joint_case_id', 'pp_episode_id', 'subject_person_id', 'owner_agency_id', 'owner_side', 'info_kind', 'timepoint', 'answers_enc', 'computed_level', 'computed_score', 'area_scores', 'tier_counts', 'judged_level', 'judgement_reason_enc', 'completed_on', 'recorded_by', 'created_at', 'instrument_kind'],
   instrument_version: ['instrument_id', 'version', 'definition', 'content_hash', 'loaded_at'],
-  joint_case: ['id', 'case_number', 'pp_episode_id', 'vss_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'consent_id', 'agreement_id', 'pp_case_manager_id', 'vss_case_manager_id', 'partner_contact_worker_id', 'status', 'reassessment_due_since', 'created_at', 'next_reassessment_on'],
+  joint_case: ['id', 'case_number', 'pp_episode_id', 'vss_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'consent_id', 'agreement_id', 'pp_case_manager_id', 'vss_case_manager_id', 'partner_contact_worker_id', 'status', 'reassessment_due_since', 'created_at', 'next_reassessment_on', 'closed_on', 'closed_by', 'closing_reason_enc'],
   joint_case_child: ['joint_case_id', 'child_person_id'],
-  meeting_agenda_item: ['meeting_id', 'item', 'position', 'status', 'notes_enc', 'deferred_reason', 'updated_by', 'updated_at'],
+  meeting_agenda_item: ['meeting_id', 'item', 'position', 'status', 'notes_enc', 'updated_by', 'updated_at', 'deferred_reason_enc'],
   network: ['id', 'name', 'region', 'meeting_interval_days', 'created_at', 'reassessment_days', 'impact_follow_up_months', 'high_risk_meeting_interval_days', 'time_zone'],
   network_membership: ['network_id', 'agency_id', 'joined_at'],
-  partner_contact: ['id', 'partner_person_id', 'episode_id', 'owner_agency_id', 'contacted_on', 'channel', 'outcome', 'topics_covered', 'hopes_and_fears', 'her_view_of_risk', 'notes', 'recorded_by', 'created_at'],
+  partner_contact: ['id', 'partner_person_id', 'episode_id', 'owner_agency_id', 'contacted_on', 'channel', 'outcome', 'topics_covered', 'recorded_by', 'created_at', 'hopes_and_fears_enc', 'her_view_of_risk_enc', 'notes_enc'],
   partner_referral: ['id', 'episode_id', 'partner_person_id', 'relationship', 'partner_contact_agency_id', 'created_at', 'ordinal'],
   person: ['id', 'kind', 'owner_agency_id', 'owner_side', 'first_name', 'last_name', 'date_of_birth', 'search_name', 'contact_enc', 'mother_id', 'father_id', 'created_by', 'created_at'],
   phase1_meeting: ['id', 'network_id', 'held_on', 'agency_ids', 'participants', 'topics', 'outcomes', 'created_by', 'created_at'],
@@ -604,5 +638,5 @@ export const TABLE_COLUMNS = {
   safety_plan: ['person_id', 'kind', 'owner_agency_id', 'content_enc', 'updated_by', 'updated_at'],
   shared_item: ['id', 'joint_case_id', 'disclosure_id', 'recipient_agency_id', 'recipient_side', 'content_enc', 'source_protected', 'basis', 'shared_by', 'shared_at', 'consent_id', 'agreement_id'],
   user_session: ['id', 'user_id', 'stage', 'mfa_skipped', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'],
-  vss_episode: ['id', 'person_id', 'agency_id', 'intake_date', 'support_given', 'status', 'case_manager_id', 'created_at'],
+  vss_episode: ['id', 'person_id', 'agency_id', 'intake_date', 'status', 'case_manager_id', 'created_at', 'support_given_enc'],
 } as const satisfies { [T in keyof DB]: readonly (keyof DB[T] & string)[] };

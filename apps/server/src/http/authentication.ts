@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandle
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
-import { AuthStore, actorOf } from '../data/auth.store.js';
+import { actorOf, authStore } from '../data/auth.store.js';
 import type { Database } from '../db/schema.js';
 import { safeEqual, sha256Hex } from '../security/tokens.js';
 import { AppError, unauthenticated } from '../domain/errors.js';
-import { clearSessionCookie, SESSION_COOKIE } from './session-cookie.js';
+import { clearSessionCookie, sessionTokenOf } from './session-cookie.js';
 import './fastify-types.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Writing last_seen_at on every request would turn reads into writes; once a minute is enough. */
-const TOUCH_INTERVAL_MS = 60_000;
+/**
+ * Writing last_seen_at on every request would turn reads into writes: it is refreshed at most
+ * once a minute — and at least four times per idle timeout, so a short timeout (one minute) does
+ * not end a session that is in use.
+ */
+const touchIntervalMs = (idleLimitMs: number) => Math.min(60_000, idleLimitMs / 4);
 
 /**
  * Adds the authentication step to every route of the instance it is installed in, after the
@@ -42,9 +46,9 @@ async function authenticateRequest(
 ) {
   const access = request.routeOptions.config.access ?? 'active';
   if (access === 'public') return;
-  const token = request.cookies[SESSION_COOKIE];
+  const token = sessionTokenOf(request, config);
   if (!token) throw unauthenticated();
-  const store = new AuthStore(db);
+  const store = authStore(db);
   const session = await store.findSession(sha256Hex(token));
   const now = clock.now().getTime();
   const idleLimit = config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
@@ -71,7 +75,8 @@ async function authenticateRequest(
       );
     }
   }
-  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await store.touchSession(session.id);
+  if (now - session.lastSeenAt.getTime() >= touchIntervalMs(idleLimit))
+    await store.touchSession(session.id, new Date(now));
   request.session = session;
   request.actor = actorOf(session, new Date(now));
 }

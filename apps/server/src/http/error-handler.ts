@@ -63,6 +63,12 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       .status(429)
       .send({ error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' });
   }
+  const fromDatabase = databaseClientError(error);
+  if (fromDatabase) {
+    // A safety net only: input is validated before it reaches the database, naming the field.
+    request.log.warn({ err: { type: error.name, code: error.code } }, 'input refused by the database');
+    return reply.status(fromDatabase.status).send({ error: fromDatabase.code, message: fromDatabase.message });
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large).
     const [code, message] = safeClientError(error);
@@ -75,6 +81,20 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
   return reply
     .status(500)
     .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
+}
+
+/**
+ * PostgreSQL errors that can only come from the request's values (SQLSTATE classes 22 and 23).
+ * Their messages may quote the values, so none of it is passed on.
+ */
+function databaseClientError(error: FastifyError): { status: number; code: string; message: string } | null {
+  const sqlState = typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : null;
+  if (!sqlState) return null;
+  if (sqlState === '23505') return { status: 409, code: 'conflict', message: 'This already exists' };
+  if (sqlState === '23503') return { status: 400, code: 'invalid_reference', message: 'A referenced record does not exist' };
+  if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502')
+    return { status: 400, code: 'invalid_input', message: 'A value of the request is not valid' };
+  return null;
 }
 
 function safeClientError(error: FastifyError): [code: string, message: string] {

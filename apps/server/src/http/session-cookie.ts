@@ -1,10 +1,13 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 
-export const SESSION_COOKIE = 'tandem_session';
-
+/**
+ * The session cookie. In production its name carries the `__Host-` prefix, so the browser only
+ * accepts it over HTTPS, for this exact host and the whole site (config.sessionCookieName):
+ * a sibling subdomain cannot plant or overwrite it.
+ */
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string) {
-  reply.setCookie(SESSION_COOKIE, token, {
+  reply.setCookie(config.sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'strict',
     secure: config.secureCookies,
@@ -14,10 +17,13 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Config) {
-  reply.clearCookie(SESSION_COOKIE, {
+  reply.clearCookie(config.sessionCookieName, {
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
     secure: config.secureCookies,
   });
 }
+
+export const sessionTokenOf = (request: FastifyRequest, config: Config): string | undefined =>
+  request.cookies[config.sessionCookieName];

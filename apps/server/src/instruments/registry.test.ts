@@ -2,11 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type InstrumentDefinition, scoreInstrument } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditRecorder } from '../audit/audit-recorder.js';
+import { ScopedDb } from '../data/scoped-db.js';
+import { actor } from '../testing/factories.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 import {
   BUILT_IN_INSTRUMENTS_DIR,
   getDefinition,
+  getDefinitions,
   InstrumentLoadError,
+  latestDefinitions,
   parseInstrumentFile,
   readInstrumentDirectory,
   registerInstruments,
@@ -162,5 +167,18 @@ describe('versions', () => {
     await registerInstruments(system.database.db, [{ ...changed, version: 2 }]);
     expect((await getDefinition(system.database.db, v1.id, 1))!.title.en).toBe(v1.title.en);
     expect((await getDefinition(system.database.db, v1.id, 2))!.title.en).toBe('Changed title');
+  });
+
+  it('reads definitions through a command’s scoped handle, as every signed-in user may', async () => {
+    const reader = actor({ roles: ['pp_case_manager'], side: 'perpetrator' });
+    const scoped = new ScopedDb(system.database.db, reader, new AuditRecorder(null, null));
+    const latest = await latestDefinitions(scoped.query);
+    expect(latest.find((definition) => definition.id === 'digital-violence-identification')?.version).toBe(2);
+    expect((await getDefinition(scoped.query, 'asap-risk-checklist', 1))?.kind).toBe('risk_checklist');
+    const both = await getDefinitions(scoped.query, [
+      { instrumentId: 'impact-him', version: 1 },
+      { instrumentId: 'impact-her', version: 1 },
+    ]);
+    expect([...both.keys()].sort()).toEqual(['impact-her@1', 'impact-him@1']);
   });
 });

@@ -3,8 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InstrumentDefinition } from '@tandem/shared';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical-json.js';
+import { systemDb } from '../data/system-db.js';
 import type { Database } from '../db/schema.js';
 
 /** The instruments shipped with Tandem: `instruments/*.json` at the repository root. */
@@ -57,11 +58,13 @@ export function readInstrumentDirectory(directory: string): InstrumentDefinition
 /**
  * Stores definitions not seen before. A stored version never changes: loading a different
  * definition under an existing id and version is refused, so old answers keep their meaning.
+ * Loading runs at start-up, outside any command: through the system door, for its named reason.
  */
 export async function registerInstruments(
-  db: Kysely<Database>,
+  database: Kysely<Database>,
   definitions: readonly InstrumentDefinition[],
 ) {
+  const db = systemDb(database, 'instrument_registry');
   for (const definition of definitions) {
     const contentHash = createHash('sha256').update(canonicalJson(definition)).digest('hex');
     const existing = await db
@@ -94,15 +97,22 @@ export async function registerInstruments(
 }
 
 /** Loads the built-in instruments and those of INSTRUMENTS_DIR into the database. */
-export async function loadInstruments(db: Kysely<Database>, extraDirectory?: string) {
+export async function loadInstruments(database: Kysely<Database>, extraDirectory?: string) {
   const definitions = [
     ...readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR),
     ...(extraDirectory ? readInstrumentDirectory(extraDirectory) : []),
   ];
-  await registerInstruments(db, definitions);
+  await registerInstruments(database, definitions);
   return definitions.length;
 }
 
+/**
+ * Reading definitions. They are organisation data every signed-in user may read
+ * (instrumentPolicy.versions), so a command reads them through its own scoped handle
+ * (`scope.db.query`); code outside a command passes the system door,
+ * `systemDb(database, 'instrument_registry')`. The queries use the builder only, so they run
+ * through either.
+ */
 export async function getDefinition(
   db: Kysely<Database>,
   instrumentId: string,
@@ -117,11 +127,41 @@ export async function getDefinition(
   return row ? (row.definition as InstrumentDefinition) : null;
 }
 
+/** The definitions of these (instrument, version) pairs, in one query, keyed `id@version`. */
+export async function getDefinitions(
+  db: Kysely<Database>,
+  versions: ReadonlyArray<{ instrumentId: string; version: number }>,
+): Promise<Map<string, InstrumentDefinition>> {
+  if (versions.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('instrument_version')
+    .select(['instrument_id', 'version', 'definition'])
+    .where((eb) =>
+      eb.or(
+        versions.map((wanted) =>
+          eb.and([eb('instrument_id', '=', wanted.instrumentId), eb('version', '=', wanted.version)]),
+        ),
+      ),
+    )
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      definitionKey(row.instrument_id, row.version),
+      row.definition as InstrumentDefinition,
+    ]),
+  );
+}
+
+export const definitionKey = (instrumentId: string, version: number) => `${instrumentId}@${version}`;
+
 /** The newest version of every instrument. */
 export async function latestDefinitions(db: Kysely<Database>): Promise<InstrumentDefinition[]> {
-  const rows = await sql<{ definition: InstrumentDefinition }>`
-    SELECT DISTINCT ON (instrument_id) definition FROM instrument_version ORDER BY instrument_id, version DESC`.execute(
-    db,
-  );
-  return rows.rows.map((row) => row.definition);
+  const rows = await db
+    .selectFrom('instrument_version')
+    .distinctOn('instrument_id')
+    .select('definition')
+    .orderBy('instrument_id')
+    .orderBy('version', 'desc')
+    .execute();
+  return rows.map((row) => row.definition as InstrumentDefinition);
 }

@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { headSettingsOf, publishAuditHead } from '../audit/audit-head.js';
+import { serveBackups } from '../backup/backup-socket.js';
 import { AuthStore } from '../data/auth.store.js';
 import { systemDb } from '../data/system-db.js';
 import { inAuditedTransaction } from '../data/transaction.js';
@@ -35,8 +37,27 @@ export async function startJobs(
   await boss.work(MAINTENANCE_QUEUE, async () => {
     const swept = await sweepExpired(handle, config, clock);
     logger.info(swept, 'maintenance sweep');
+    await publishHead(handle, config, logger, clock);
   });
+  await publishHead(handle, config, logger, clock);
+  // PGlite lives in this process: `npm run backup` asks it for an image of the data (backup/backup-socket.ts).
+  const stopServingBackups = await serveBackups(handle, config.dataDir, logger);
+  boss.once('stopped', () => void stopServingBackups());
   return boss;
+}
+
+/**
+ * The audit trail's head, signed, to the file outside the database (audit/audit-head.ts) — at
+ * start and after every sweep. A failure is logged and never stops the jobs; the head also goes
+ * to the log, a second place outside the database.
+ */
+async function publishHead(handle: DatabaseHandle, config: Config, logger: Logger, clock: Clock) {
+  try {
+    const record = await publishAuditHead(systemDb(handle.db, 'audit_trail'), headSettingsOf(config), clock);
+    logger.info({ auditHead: { lastId: record.lastId, hash: record.hash, keyId: record.keyId } }, 'audit head published');
+  } catch (error) {
+    logger.error({ err: { type: (error as Error).name, message: (error as Error).message } }, 'audit head not published');
+  }
 }
 
 /**
@@ -45,21 +66,47 @@ export async function startJobs(
  */
 export async function sweepExpired(handle: DatabaseHandle, config: Config, clock: Clock = systemClock) {
   const db = systemDb(handle.db, 'maintenance_job');
-  const idleBefore = new Date(clock.now().getTime() - config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000);
-  const sessions = await new AuthStore(db).deleteExpiredSessions(idleBefore);
+  const now = clock.now().getTime();
+  const sessions = await new AuthStore(db).deleteExpiredSessions(
+    new Date(now - config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000),
+  );
   const counters = await db
     .deleteFrom('rate_limit_counter')
+    // The windows are stamped by the database's clock (http/postgres-rate-limit-store.ts): judged by it too.
     .where('window_started_at', '<', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirst();
   const meetings = await keepMeetingsScheduled(db, clock);
-  return { sessions, rateLimitCounters: Number(counters.numDeletedRows), jointCasesScheduled: meetings };
+  return {
+    sessions,
+    rateLimitCounters: Number(counters.numDeletedRows),
+    jointCasesScheduled: meetings.scheduled,
+    jointCasesFailed: meetings.failed,
+  };
 }
 
-/** Every open joint case keeps its next Phase 2 meeting planned (or cancelled once the programmes end). */
-export async function keepMeetingsScheduled(db: Kysely<Database>, clock: Clock = systemClock): Promise<number> {
-  const ids = await inAuditedTransaction(db, null, null, (trx, audit) => openJointCaseIds({ db: trx, audit, clock }));
+/**
+ * Every open joint case keeps its next Phase 2 meeting planned (or cancelled once the
+ * programmes end). Each case is its own transaction, so one that fails does not hold up the
+ * others; the schedule is idempotent (services/consequences/meeting-schedule.ts), so two
+ * sweeps at once — two app instances — still leave one planned meeting per case.
+ */
+export async function keepMeetingsScheduled(
+  db: Kysely<Database>,
+  clock: Clock = systemClock,
+): Promise<{ scheduled: number; failed: number }> {
+  const ids = await inAuditedTransaction(db, null, null, (trx, audit) =>
+    openJointCaseIds({ db: trx, audit, clock }),
+  );
+  let failed = 0;
   for (const id of ids) {
-    await inAuditedTransaction(db, null, null, (trx, audit) => ensureNextMeeting({ db: trx, audit, clock }, id));
+    try {
+      await inAuditedTransaction(db, null, null, (trx, audit) =>
+        ensureNextMeeting({ db: trx, audit, clock }, id),
+      );
+    } catch {
+      // The next sweep tries again; the count goes to the log (no case detail).
+      failed += 1;
+    }
   }
-  return ids.length;
+  return { scheduled: ids.length - failed, failed };
 }

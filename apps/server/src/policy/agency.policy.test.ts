@@ -1,27 +1,60 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { actor } from '../testing/factories.js';
-import { agencyPolicy } from './agency.policy.js';
-import { networkPolicy } from './network.policy.js';
+import type { Actor } from './actor.js';
+import { agencyPolicy, networkPolicy, systemOnly } from './agency.policy.js';
 import { matchesRowFilter } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 
-describe('agency and network policies', () => {
-  const sysadmin = actor({ roles: ['system_admin'], side: 'neutral', agencyId: null });
-  const agencyAdmin = actor({ roles: ['agency_admin'], side: 'victim' });
-  const coordinator = actor({ roles: ['network_coordinator'], side: 'neutral' });
+const sysadmin = actor({ roles: ['system_admin'], side: 'neutral', agencyId: null });
+const agencyAdmin = actor({ roles: ['agency_admin'], side: 'victim' });
+const coordinator = actor({ roles: ['network_coordinator'], side: 'neutral' });
+const caseManager = actor({ roles: ['vss_case_manager'], side: 'victim' });
+
+const agency = { id: randomUUID(), kind: 'police', active: true };
+const network = { id: randomUUID(), name: 'N' };
+const membership = { network_id: network.id, agency_id: agency.id };
+
+describe('the service directory: networks, agencies, memberships', () => {
+  const tables: Array<[string, TablePolicy, Record<string, unknown>]> = [
+    ['agency', agencyPolicy.agencies, agency],
+    ['network', agencyPolicy.networks, network],
+    ['network_membership', agencyPolicy.memberships, membership],
+  ];
+  const who: Array<[string, Actor, { read: boolean; write: boolean }]> = [
+    ['the system admin', sysadmin, { read: true, write: true }],
+    ['an agency admin', agencyAdmin, { read: true, write: false }],
+    ['the network coordinator', coordinator, { read: true, write: false }],
+    ['a case manager', caseManager, { read: true, write: false }],
+  ];
+  it.each(
+    tables.flatMap(([table, policy, row]) =>
+      who.map(([name, subject, expected]) => [table, name, policy, row, subject, expected] as const),
+    ),
+  )('%s: %s reads %s', (_table, _name, policy, row, subject, expected) => {
+    expect(matchesRowFilter(policy.read(subject), row)).toBe(expected.read);
+    expect(matchesRowFilter(policy.write(subject), row)).toBe(expected.write);
+  });
 
   it.each([
     ['system admin', sysadmin, true],
     ['agency admin', agencyAdmin, false],
     ['network coordinator', coordinator, false],
-  ])('%s may create and change agencies and networks: %s', (_name, who, expected) => {
-    expect(agencyPolicy.canCreate(who)).toBe(expected);
-    expect(agencyPolicy.canUpdate(who)).toBe(expected);
-    expect(networkPolicy.canCreate(who)).toBe(expected);
+    ['case manager', caseManager, false],
+  ])('%s may create and change agencies and networks: %s', (_name, subject, expected) => {
+    expect(agencyPolicy.canCreate(subject)).toBe(expected);
+    expect(agencyPolicy.canUpdate(subject)).toBe(expected);
+    expect(networkPolicy.canCreate(subject)).toBe(expected);
   });
 
-  it('every signed-in user reads the service directory', () => {
-    for (const who of [sysadmin, agencyAdmin, coordinator]) {
-      expect(matchesRowFilter(agencyPolicy.visibleRows(who), { id: 'x' })).toBe(true);
-    }
-  });
+  it.each([
+    ['the system admin', sysadmin],
+    ['an agency admin', agencyAdmin],
+  ])(
+    'sessions, recovery codes and rate limits are the system handle’s only: not even %s',
+    (_name, subject) => {
+      expect(matchesRowFilter(systemOnly.read(subject), { id: 'x', user_id: subject.userId })).toBe(false);
+      expect(matchesRowFilter(systemOnly.write(subject), { id: 'x', user_id: subject.userId })).toBe(false);
+    },
+  );
 });

@@ -11,80 +11,185 @@ const otherNetwork = randomUUID();
 const agencyA = randomUUID();
 const agencyB = randomUUID();
 const agreementId = randomUUID();
+const jointCaseId = randomUUID();
 
 const who = (roles: Role[], side: Side, agencyId: string | null, networkIds = [network]): Actor =>
   actor({ roles, side, agencyId, networkIds });
 const coordinator = who(['network_coordinator'], 'neutral', agencyB);
 const caseManager = who(['pp_case_manager'], 'perpetrator', agencyA);
+const herCaseManager = who(['vss_case_manager'], 'victim', agencyB);
 const outsider = who(['vss_case_manager'], 'victim', randomUUID());
+const sysadmin = who(['system_admin'], 'neutral', null, []);
 
-const agreement = (networkId: string | null = network) => ({
-  'agreement.id': agreementId,
-  'agreement.network_id': networkId,
+type AgreementRow = {
+  id: string;
+  level: 'organisation' | 'case';
+  network_id: string | null;
+  joint_case_id: string | null;
+  created_by: string;
+};
+const organisation = (networkId = network): AgreementRow => ({
+  id: agreementId,
+  level: 'organisation',
+  network_id: networkId,
+  joint_case_id: null,
+  created_by: coordinator.userId,
 });
-const party = (agencyId: string): FilterFacts => ({ agreementParties: [{ agreementId, agencyId }] });
+const caseLevel = (createdBy = herCaseManager.userId): AgreementRow => ({
+  id: agreementId,
+  level: 'case',
+  network_id: null,
+  joint_case_id: jointCaseId,
+  created_by: createdBy,
+});
+/** The agreement's parties, and the joint case it was made with (her case manager named on it). */
+const facts = (...parties: string[]): FilterFacts => ({
+  agreementParties: parties.map((agencyId) => ({ agreementId, agencyId })),
+  rows: {
+    agreement: [organisation()],
+    joint_case: [
+      { id: jointCaseId, pp_case_manager_id: randomUUID(), vss_case_manager_id: herCaseManager.userId },
+    ],
+  },
+});
 
-describe('agreementPolicy.visibleRows', () => {
-  it.each<[string, Actor, ReturnType<typeof agreement>, FilterFacts | undefined, boolean]>([
-    ['a party agency reads it', caseManager, agreement(), party(agencyA), true],
+describe('agreementPolicy.agreements (read, write)', () => {
+  it.each<[string, Actor, AgreementRow, FilterFacts, { read: boolean; write: boolean }]>([
     [
-      'a party agency reads a case-level agreement (no network)',
+      'a party agency reads it, and does not change it',
       caseManager,
-      agreement(null),
-      party(agencyA),
-      true,
-    ],
-    ['a non-party agency in the same network does not', outsider, agreement(), party(agencyA), false],
-    [
-      'the coordinator reads every agreement of their network',
-      coordinator,
-      agreement(),
-      party(agencyA),
-      true,
+      organisation(),
+      facts(agencyA),
+      { read: true, write: false },
     ],
     [
-      'the coordinator does not read another network’s',
-      coordinator,
-      agreement(otherNetwork),
-      party(agencyA),
-      false,
+      'a party agency reads a case-level agreement',
+      caseManager,
+      caseLevel(),
+      facts(agencyA),
+      { read: true, write: false },
     ],
     [
-      'the coordinator does not read a case-level agreement their agency is not party to',
-      coordinator,
-      agreement(null),
-      party(agencyA),
-      false,
+      'a non-party agency in the same network does not',
+      outsider,
+      organisation(),
+      facts(agencyA),
+      { read: false, write: false },
     ],
-    ['a case manager is not a coordinator for the network', caseManager, agreement(), party(agencyB), false],
-    ['nobody without an agency', who(['system_admin'], 'neutral', null), agreement(), party(agencyA), false],
-  ])('%s', (_name, subject, row, facts, expected) => {
-    expect(matchesRowFilter(agreementPolicy.visibleRows(subject), row, facts)).toBe(expected);
+    [
+      'the coordinator reads and keeps every organisation agreement of their network',
+      coordinator,
+      organisation(),
+      facts(agencyA),
+      { read: true, write: true },
+    ],
+    [
+      'the coordinator does not reach another network’s',
+      coordinator,
+      organisation(otherNetwork),
+      facts(agencyA),
+      { read: false, write: false },
+    ],
+    [
+      'the coordinator does not reach a case-level agreement their agency is not party to',
+      coordinator,
+      caseLevel(),
+      facts(agencyA),
+      { read: false, write: false },
+    ],
+    [
+      'a case manager is not a coordinator for the network',
+      caseManager,
+      organisation(),
+      facts(agencyB),
+      { read: false, write: false },
+    ],
+    [
+      'her case manager keeps the case-level agreement of her joint case',
+      herCaseManager,
+      caseLevel(randomUUID()),
+      facts(agencyA),
+      { read: false, write: true },
+    ],
+    ['… and the one she drew up', herCaseManager, caseLevel(), facts(), { read: false, write: true }],
+    [
+      '… but never an organisation agreement',
+      herCaseManager,
+      organisation(),
+      facts(agencyB),
+      { read: true, write: false },
+    ],
+    ['nobody without an agency', sysadmin, organisation(), facts(agencyA), { read: false, write: false }],
+  ])('%s', (_name, subject, row, rowFacts, expected) => {
+    expect(matchesRowFilter(agreementPolicy.agreements.read(subject), row, rowFacts)).toBe(expected.read);
+    expect(matchesRowFilter(agreementPolicy.agreements.write(subject), row, rowFacts)).toBe(expected.write);
   });
 });
 
-describe('agreementPolicy commands', () => {
+describe('agreementPolicy.parties follow their agreement', () => {
+  const party = { agreement_id: agreementId, agency_id: agencyA };
+  it.each<[string, Actor, FilterFacts, { read: boolean; write: boolean }]>([
+    ['the coordinator of the network', coordinator, facts(agencyA), { read: true, write: true }],
+    ['a party agency reads the parties', caseManager, facts(agencyA), { read: true, write: false }],
+    ['an agency outside the agreement sees none', outsider, facts(agencyA), { read: false, write: false }],
+    [
+      'a coordinator of another network neither',
+      who(['network_coordinator'], 'neutral', agencyB, [otherNetwork]),
+      facts(agencyA),
+      { read: false, write: false },
+    ],
+  ])('%s', (_name, subject, rowFacts, expected) => {
+    expect(matchesRowFilter(agreementPolicy.parties.read(subject), party, rowFacts)).toBe(expected.read);
+    expect(matchesRowFilter(agreementPolicy.parties.write(subject), party, rowFacts)).toBe(expected.write);
+  });
+});
+
+describe('agreementPolicy.phase1Meetings', () => {
+  const meeting = (networkId: string) => ({ id: randomUUID(), network_id: networkId });
+  it.each<[string, Actor, string, { read: boolean; write: boolean }]>([
+    [
+      'the coordinator records and reads those of their network',
+      coordinator,
+      network,
+      { read: true, write: true },
+    ],
+    [
+      'the coordinator does not reach another network’s',
+      coordinator,
+      otherNetwork,
+      { read: false, write: false },
+    ],
+    ['everyone in the network reads them', caseManager, network, { read: true, write: false }],
+    [
+      'an agency outside the network does not',
+      who(['vss_case_manager'], 'victim', agencyA, []),
+      network,
+      { read: false, write: false },
+    ],
+    [
+      'nor does the system admin, who belongs to no network',
+      sysadmin,
+      network,
+      { read: false, write: false },
+    ],
+  ])('%s', (_name, subject, networkId, expected) => {
+    const row = meeting(networkId);
+    expect(matchesRowFilter(agreementPolicy.phase1Meetings.read(subject), row)).toBe(expected.read);
+    expect(matchesRowFilter(agreementPolicy.phase1Meetings.write(subject), row)).toBe(expected.write);
+  });
+});
+
+describe('agreementPolicy.canRecordForNetwork', () => {
   it.each<[string, Actor, string, boolean]>([
     ['the coordinator, own network', coordinator, network, true],
     ['the coordinator, another network', coordinator, otherNetwork, false],
     ['a case manager', caseManager, network, false],
     ['an agency admin', who(['agency_admin'], 'victim', agencyA), network, false],
-    ['a system admin (not a coordinator)', who(['system_admin'], 'neutral', null), network, false],
+    ['a system admin (not a coordinator)', sysadmin, network, false],
   ])(
     'records organisation agreements and Phase 1 meetings: %s → %s',
     (_name, subject, networkId, expected) => {
       expect(agreementPolicy.canRecordForNetwork(subject, networkId)).toBe(expected);
     },
   );
-
-  it('shows Phase 1 meetings of the actor’s own networks only', () => {
-    const filter = agreementPolicy.phase1VisibleRows(caseManager);
-    expect(matchesRowFilter(filter, { 'phase1_meeting.network_id': network })).toBe(true);
-    expect(matchesRowFilter(filter, { 'phase1_meeting.network_id': otherNetwork })).toBe(false);
-    expect(
-      matchesRowFilter(agreementPolicy.phase1VisibleRows(who(['vss_case_manager'], 'victim', agencyA, [])), {
-        'phase1_meeting.network_id': network,
-      }),
-    ).toBe(false);
-  });
 });

@@ -11,6 +11,7 @@ import {
 } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
 import { type EpisodeFacts, type Grant, grantsForEpisode } from './case-access.policy.js';
+import { inForceOn } from './row-filter.js';
 
 const HIS_KINDS: InformationKind[] = ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'];
 
@@ -56,7 +57,7 @@ function facts(
         },
       ],
     },
-    consents: [{ id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null }],
+    consents: [{ id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' }],
   };
   return {
     episodeId: ids.episode,
@@ -65,7 +66,6 @@ function facts(
     releaseScope: HIS_KINDS,
     referrals: [{ id: ids.referral, partnerId: ids.her, partnerContactAgencyId: ids.vss }],
     jointCases: jointCase === null ? [] : [{ ...base, ...jointCase }],
-    today: '2026-06-01',
     ...overrides,
   };
 }
@@ -154,14 +154,67 @@ describe('grantsForEpisode: the joint case', () => {
     ['the day it ends', '2026-12-31', true],
     ['before it starts', '2025-12-31', false],
     ['after it ended', '2027-01-01', false],
-  ])('judges the case-level agreement %s (%s): grants = %s', (_name, today, expected) => {
-    const grants = grantsForEpisode(facts({ today }));
+  ])('keeps the case-level agreement’s dates on its grants: in force %s (%s) = %s', (_name, today, expected) => {
+    const grants = grantsForEpisode(facts());
     const fromJointCase = grants.filter((grant) => grant.basis.kind === 'joint_case');
-    expect(fromJointCase.length > 0).toBe(expected);
+    expect(fromJointCase.length).toBeGreaterThan(0);
+    expect(fromJointCase.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(expected);
     // The release keeps working for partner contact whatever the case agreement says.
-    expect(summary(grants.filter((grant) => grant.basis.kind === 'release'))).toEqual(
-      HIS_KINDS.map((kind) => `him vss victim ${kind}`).sort(),
+    const fromRelease = grants.filter((grant) => grant.basis.kind === 'release');
+    expect(summary(fromRelease)).toEqual(HIS_KINDS.map((kind) => `him vss victim ${kind}`).sort());
+    expect(fromRelease.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(true);
+  });
+
+  it('opens nothing before the day her consent is dated, and exactly its grants from that day on', () => {
+    const tomorrow = '2026-06-02';
+    const grants = grantsForEpisode(
+      facts({}, { consents: [{ id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: tomorrow }] }),
     );
+    const fromJointCase = grants.filter((grant) => grant.basis.kind === 'joint_case');
+    expect(fromJointCase.filter((grant) => inForceOn('2026-06-01', grant.validFrom, grant.validTo))).toEqual([]);
+    expect(summary(fromJointCase.filter((grant) => inForceOn(tomorrow, grant.validFrom, grant.validTo)))).toEqual(
+      summary(grantsForEpisode(facts()).filter((grant) => grant.basis.kind === 'joint_case')),
+    );
+    expect(fromJointCase.every((grant) => grant.validFrom === tomorrow && grant.validTo === '2026-12-31')).toBe(true);
+  });
+
+  it('dates a further agency’s grant of her contact details from the later of the two consents', () => {
+    const grants = grantsForEpisode(
+      facts(
+        {},
+        {
+          consents: [
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-02-01' },
+            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-03-15' },
+          ],
+        },
+      ),
+    );
+    const contact = grants.find((grant) => grant.agencyId === ids.police && grant.kind === 'victim_contact');
+    expect(contact).toMatchObject({ validFrom: '2026-03-15', validTo: '2026-12-31' });
+    const programme = grants.find((grant) => grant.agencyId === ids.police && grant.kind === 'programme');
+    expect(programme).toMatchObject({ validFrom: '2026-02-01', validTo: '2026-12-31' });
+  });
+
+  it('lets what she said about the risk reach the programme, unattributed, only with her consent', () => {
+    const without = grantsForEpisode(facts());
+    expect(without.filter((grant) => grant.kind === 'shared_risk')).toEqual([]);
+    const withConsent = grantsForEpisode(
+      facts(
+        {},
+        {
+          consents: [
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
+            { id: ids.contactConsent, scope: 'share_risk_information', recipientAgencyId: null, givenOn: '2026-04-01' },
+          ],
+        },
+      ),
+    );
+    expect(summary(withConsent.filter((grant) => grant.kind === 'shared_risk'))).toEqual(['her pp perpetrator shared_risk']);
+    expect(withConsent.find((grant) => grant.kind === 'shared_risk')).toMatchObject({
+      validFrom: '2026-04-01',
+      basis: { consentId: ids.contactConsent },
+    });
   });
 
   it('gives nothing from a closed joint case', () => {
@@ -177,8 +230,8 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             // Other consents still in force do not carry the joint case on their own.
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police },
-            { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: null },
+            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
+            { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: null, givenOn: '2026-01-01' },
           ],
         },
       ),
@@ -201,10 +254,10 @@ describe('grantsForEpisode: the joint case', () => {
         {},
         {
           consents: [
-            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation },
-            { id: randomUUID(), scope: 'share_contact_details', recipientAgencyId: null },
-            { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: ids.police },
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
+            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation, givenOn: '2026-01-01' },
+            { id: randomUUID(), scope: 'share_contact_details', recipientAgencyId: null, givenOn: '2026-01-01' },
+            { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
           ],
         },
       ),
@@ -218,8 +271,8 @@ describe('grantsForEpisode: the joint case', () => {
         {},
         {
           consents: [
-            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police },
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
+            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
           ],
         },
       ),
@@ -242,8 +295,8 @@ describe('grantsForEpisode: the joint case', () => {
         {},
         {
           consents: [
-            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation },
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
+            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation, givenOn: '2026-01-01' },
           ],
         },
       ),
@@ -268,12 +321,14 @@ describe('grantsForEpisode: the joint case', () => {
             id: randomUUID(),
             scope,
             recipientAgencyId: scope === 'joint_case' ? null : ids.police,
+            givenOn: '2026-01-01',
           })),
         },
       ),
     );
     const herToPolice = onlyFor(grants, ids.police).filter((grant) => grant.subjectPersonId === ids.her);
-    expect(summary(herToPolice)).toEqual(['her police neutral victim_contact']);
+    // Her contact details and unattributed risk information: each only because her consent names the police.
+    expect(summary(herToPolice)).toEqual(['her police neutral shared_risk', 'her police neutral victim_contact']);
   });
 });
 
@@ -286,6 +341,7 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
         id: randomUUID(),
         scope,
         recipientAgencyId,
+        givenOn: '2026-01-01',
       })),
     );
     return facts(
@@ -323,13 +379,15 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
       const toPerpetratorSide = grants.filter((grant) => grant.side === 'perpetrator');
       const victimKindsThere = toPerpetratorSide.filter((grant) => victimKinds.includes(grant.kind));
       expect(victimKindsThere, `${agencyKind} receiving ${label}`).toEqual([]);
-      // Not even the children's whereabouts, and nothing at all about her.
+      // Not even the children's whereabouts; about her, only unattributed risk information with her consent.
       expect(
-        toPerpetratorSide.filter((grant) => grant.kind !== 'children'),
+        toPerpetratorSide.filter((grant) => grant.kind !== 'children' && grant.kind !== 'shared_risk'),
         `${agencyKind} receiving ${label}`,
       ).toEqual([]);
       expect(
-        grants.filter((grant) => grant.subjectPersonId === ids.her && grant.side === 'perpetrator'),
+        grants.filter(
+          (grant) => grant.subjectPersonId === ids.her && grant.side === 'perpetrator' && grant.kind !== 'shared_risk',
+        ),
         `${agencyKind} receiving ${label}`,
       ).toEqual([]);
     }
@@ -362,8 +420,8 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
               ],
             },
             consents: [
-              ...CONSENT_SCOPES.map((scope) => ({ id: randomUUID(), scope, recipientAgencyId: ids.police })),
-              { id: ids.jointConsent, scope: 'joint_case' as const, recipientAgencyId: null },
+              ...CONSENT_SCOPES.map((scope) => ({ id: randomUUID(), scope, recipientAgencyId: ids.police, givenOn: '2026-01-01' })),
+              { id: ids.jointConsent, scope: 'joint_case' as const, recipientAgencyId: null, givenOn: '2026-01-01' },
             ],
           },
         ),
@@ -371,7 +429,7 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
       const leaks = grants.filter(
         (grant) =>
           grant.side === 'perpetrator' &&
-          (victimKinds.includes(grant.kind) || grant.subjectPersonId === ids.her),
+          (victimKinds.includes(grant.kind) || (grant.subjectPersonId === ids.her && grant.kind !== 'shared_risk')),
       );
       expect(leaks, kind).toEqual([]);
     }

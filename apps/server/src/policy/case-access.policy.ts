@@ -180,13 +180,19 @@ function within(validity: Validity, from: string): Validity | null {
   return { validFrom, validTo: validity.validTo };
 }
 
+/** One grant per person, agency, side and kind, unless their dates differ; a grant inside a wider one goes. */
 function dedupe(grants: Grant[]): Grant[] {
-  const seen = new Map<string, Grant>();
-  for (const grant of grants) {
-    const key = `${grant.subjectPersonId}|${grant.agencyId}|${grant.side}|${grant.kind}|${grant.validFrom}|${grant.validTo}`;
-    if (!seen.has(key)) seen.set(key, grant);
-  }
-  return [...seen.values()];
+  const covers = (wide: Grant, narrow: Grant) =>
+    (wide.validFrom === null || (narrow.validFrom !== null && wide.validFrom <= narrow.validFrom)) &&
+    (wide.validTo === null || (narrow.validTo !== null && wide.validTo >= narrow.validTo));
+  const key = (grant: Grant) => `${grant.subjectPersonId}|${grant.agencyId}|${grant.side}|${grant.kind}`;
+  return grants.filter(
+    (grant, index) =>
+      !grants.some(
+        (other, otherIndex) =>
+          otherIndex !== index && key(other) === key(grant) && covers(other, grant) && (!covers(grant, other) || otherIndex < index),
+      ),
+  );
 }
 
 /** Grants are written only by the system (CaseAccess recomputes them); each actor reads its own. */

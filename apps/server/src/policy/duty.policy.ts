@@ -18,6 +18,15 @@ export const dutyPolicy = {
   } satisfies TablePolicy,
 
   canResolve(actor: Actor): boolean {
-    return worksOnCases(actor) && actor.side === 'victim' && hasAnyRole(actor, ['partner_contact_worker', 'vss_case_manager']);
+    return (
+      worksOnCases(actor) &&
+      actor.side === 'victim' &&
+      hasAnyRole(actor, ['partner_contact_worker', 'vss_case_manager'])
+    );
+  },
+
+  /** What the actor may do with one duty it sees: resolve it while it is open. */
+  abilities(actor: Actor, duty: { state: string }) {
+    return { resolve: dutyPolicy.canResolve(actor) && duty.state === 'open' };
   },
 };

@@ -1,51 +1,382 @@
 import { randomUUID } from 'node:crypto';
+import type { InformationKind, Role, Side } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
 import { actor } from '../testing/factories.js';
+import type { Actor } from './actor.js';
 import { instrumentPolicy } from './instrument.policy.js';
+import { type FilterFacts, type GrantFact, matchesRowFilter, type RowFilter } from './row-filter.js';
 
 const pp = randomUUID();
 const vss = randomUUID();
-const ppManager = actor({ roles: ['pp_case_manager'], side: 'perpetrator', agencyId: pp });
-const vssManager = actor({ roles: ['vss_case_manager'], side: 'victim', agencyId: vss });
-const police = actor({ roles: ['agency_liaison'], side: 'neutral' });
-const hers = { ownerSide: 'victim' as const, ownerAgencyId: vss };
-const his = { ownerSide: 'perpetrator' as const, ownerAgencyId: pp };
+const police = randomUUID();
+const otherPp = randomUUID();
+const himId = randomUUID();
+const herId = randomUUID();
+const caseId = randomUUID();
+const episodeId = randomUUID();
+const agreementId = randomUUID();
 
-describe('instrumentPolicy.readerView', () => {
-  it.each([
-    ['the programme reads its own checklist in full', ppManager, his, false, 'full'],
-    ['the programme reads hers protected', ppManager, hers, false, 'protected'],
-    ['her service reads its own in full', vssManager, hers, true, 'full'],
-    ['her service reads his in full', vssManager, his, true, 'full'],
-    ['police read both protected', police, hers, false, 'protected'],
-    ['police read his protected too (no notes)', police, his, false, 'protected'],
-  ] as const)('%s', (_name, who, response, herService, expected) => {
-    expect(instrumentPolicy.readerView(who, response, herService)).toBe(expected);
+const who = (roles: Role[], side: Side, agencyId: string): Actor => actor({ roles, side, agencyId });
+const ppManager = who(['pp_case_manager'], 'perpetrator', pp);
+const vssManager = who(['vss_case_manager'], 'victim', vss);
+const liaison = who(['agency_liaison'], 'neutral', police);
+const otherProgramme = who(['pp_case_manager'], 'perpetrator', otherPp);
+const ppAdmin = who(['agency_admin'], 'perpetrator', pp);
+
+const grant = (subjectPersonId: string, agencyId: string, side: Side, kind: InformationKind): GrantFact => ({
+  subjectPersonId,
+  agencyId,
+  side,
+  kind,
+  validFrom: null,
+  validTo: null,
+});
+
+/** The joint case, his episode, the two people and the police as a party of the case-level agreement. */
+const facts = (...grants: GrantFact[]): FilterFacts => ({
+  grants,
+  agreementParties: [{ agreementId, agencyId: police }],
+  rows: {
+    joint_case: [
+      {
+        id: caseId,
+        pp_agency_id: pp,
+        vss_agency_id: vss,
+        agreement_id: agreementId,
+        pp_episode_id: episodeId,
+        partner_person_id: herId,
+        pp_case_manager_id: ppManager.userId,
+        vss_case_manager_id: vssManager.userId,
+      },
+    ],
+    pp_episode: [{ id: episodeId, person_id: himId }],
+    person: [
+      { id: himId, kind: 'perpetrator' },
+      { id: herId, kind: 'partner' },
+    ],
+  },
+});
+const none = facts();
+const policeRisk = facts(grant(himId, police, 'neutral', 'risk'));
+const policeQuestionnaires = facts(grant(himId, police, 'neutral', 'questionnaires'));
+const policeRecidivism = facts(grant(himId, police, 'neutral', 'recidivism'));
+const sharedWithPolice = facts(grant(herId, police, 'neutral', 'shared_risk'));
+const sharedWithProgramme = facts(grant(herId, pp, 'perpetrator', 'shared_risk'));
+
+const response = (
+  owner: { agency: string; side: Side },
+  kind: 'risk_checklist' | 'questionnaire',
+  subject = himId,
+) => ({
+  joint_case_id: caseId,
+  owner_agency_id: owner.agency,
+  owner_side: owner.side,
+  instrument_kind: kind,
+  subject_person_id: subject,
+});
+const byProgramme = { agency: pp, side: 'perpetrator' as const };
+const byHerService = { agency: vss, side: 'victim' as const };
+const byPolice = { agency: police, side: 'neutral' as const };
+const hisChecklist = response(byProgramme, 'risk_checklist');
+const herChecklist = response(byHerService, 'risk_checklist', herId);
+const hisQuestionnaire = response(byProgramme, 'questionnaire');
+const herQuestionnaire = response(byHerService, 'questionnaire', herId);
+const policeQuestionnaireAboutHer = response(byPolice, 'questionnaire', herId);
+const otherAgencysQuestionnaireAboutHer = response(
+  { agency: randomUUID(), side: 'neutral' },
+  'questionnaire',
+  herId,
+);
+const policeChecklist = response(byPolice, 'risk_checklist');
+
+type Row = Record<string, unknown>;
+type Case = [string, Actor, Row, FilterFacts, boolean];
+const check =
+  (filter: (who: Actor) => RowFilter) =>
+  (_name: string, subject: Actor, row: Row, given: FilterFacts, expected: boolean) =>
+    expect(matchesRowFilter(filter(subject), row, given)).toBe(expected);
+
+describe('instrumentPolicy.responses', () => {
+  it.each<Case>([
+    ['his programme reads its own checklist', ppManager, hisChecklist, none, true],
+    [
+      'his programme reads her service’s checklist (the comparison; its answers are projected)',
+      ppManager,
+      herChecklist,
+      none,
+      true,
+    ],
+    ['another programme reads neither', otherProgramme, hisChecklist, none, false],
+    ['the programme’s agency admin reads no case content', ppAdmin, hisChecklist, none, false],
+    ['her service reads his checklist', vssManager, hisChecklist, none, true],
+    ['her service reads her questionnaire', vssManager, herQuestionnaire, none, true],
+    ['police without a risk grant read no checklist', liaison, hisChecklist, none, false],
+    ['police with his risk grant read both checklists', liaison, herChecklist, policeRisk, true],
+    [
+      'police with his questionnaires grant read his questionnaire',
+      liaison,
+      hisQuestionnaire,
+      policeQuestionnaires,
+      true,
+    ],
+    ['… but not hers', liaison, herQuestionnaire, policeQuestionnaires, false],
+    [
+      '… nor a questionnaire about her recorded off her service',
+      liaison,
+      otherAgencysQuestionnaireAboutHer,
+      policeQuestionnaires,
+      false,
+    ],
+    [
+      'her consent naming the police opens her questionnaire to them',
+      liaison,
+      herQuestionnaire,
+      sharedWithPolice,
+      true,
+    ],
+    ['the programme reads her questionnaire only with her consent', ppManager, herQuestionnaire, none, false],
+    ['… and with it', ppManager, herQuestionnaire, sharedWithProgramme, true],
+    [
+      'a consent naming the police opens nothing to the programme',
+      ppManager,
+      herQuestionnaire,
+      sharedWithPolice,
+      false,
+    ],
+  ])('reads: %s', check(instrumentPolicy.responses.read));
+
+  it.each<Case>([
+    ['the programme records its own checklist', ppManager, hisChecklist, none, true],
+    ['the programme cannot record in her service’s name', ppManager, herChecklist, none, false],
+    [
+      'the programme cannot record a questionnaire about her',
+      ppManager,
+      response(byProgramme, 'questionnaire', herId),
+      none,
+      false,
+    ],
+    ['her service records her questionnaire', vssManager, herQuestionnaire, none, true],
+    ['police record a checklist only where they could read one', liaison, policeChecklist, none, false],
+    ['… and do with his risk grant', liaison, policeChecklist, policeRisk, true],
+    [
+      'police record his questionnaire with his questionnaires grant',
+      liaison,
+      response(byPolice, 'questionnaire'),
+      policeQuestionnaires,
+      true,
+    ],
+    [
+      'police cannot record an IMPACT questionnaire for her',
+      liaison,
+      policeQuestionnaireAboutHer,
+      policeQuestionnaires,
+      false,
+    ],
+    ['an admin records nothing', ppAdmin, hisChecklist, none, false],
+  ])('writes: %s', check(instrumentPolicy.responses.write));
+
+  it.each<Case>([
+    ['the owner reads its judgement reason', ppManager, hisChecklist, none, true],
+    ['her service reads his', vssManager, hisChecklist, none, true],
+    ['the programme never reads hers', ppManager, herChecklist, sharedWithProgramme, false],
+    ['police never read his', liaison, hisChecklist, policeRisk, false],
+  ])('judgement reason: %s', (_name, subject, row, given, expected) =>
+    expect(
+      matchesRowFilter(instrumentPolicy.responses.fields.judgement_reason_enc(subject), row, given),
+    ).toBe(expected),
+  );
+});
+
+describe('instrumentPolicy.agreedLevels and their proposals', () => {
+  const level = { joint_case_id: caseId };
+  it.each<Case>([
+    ['his programme reads the agreed level', ppManager, level, none, true],
+    ['her service reads it', vssManager, level, none, true],
+    ['police read it with his risk grant', liaison, level, policeRisk, true],
+    ['… not without', liaison, level, none, false],
+    ['another programme does not', otherProgramme, level, none, false],
+  ])('reads: %s', (name, subject, row, given, expected) => {
+    check(instrumentPolicy.agreedLevels.read)(name, subject, row, given, expected);
+    check(instrumentPolicy.agreedLevelProposals.read)(name, subject, row, given, expected);
+  });
+
+  it.each<Case>([
+    ['a case manager of the case records it', ppManager, level, none, true],
+    ['so does the other', vssManager, level, none, true],
+    [
+      'another case manager of the same programme does not',
+      who(['pp_case_manager'], 'perpetrator', pp),
+      level,
+      none,
+      false,
+    ],
+    ['the police never do', liaison, level, policeRisk, false],
+  ])('writes: %s', (name, subject, row, given, expected) => {
+    check(instrumentPolicy.agreedLevels.write)(name, subject, row, given, expected);
+    check(instrumentPolicy.agreedLevelProposals.write)(name, subject, row, given, expected);
   });
 });
 
-describe('instrumentPolicy.protectAnswer', () => {
-  it('withholds what she said without her consent, and never passes a note', () => {
-    expect(
-      instrumentPolicy.protectAnswer({ value: 'yes', source: 'her', note: 'He choked her' }, false),
-    ).toEqual({ value: null, withheld: true });
-    expect(
-      instrumentPolicy.protectAnswer({ value: 'yes', source: 'her', note: 'He choked her' }, true),
-    ).toEqual({ value: 'yes', source: 'another_source' });
-    expect(instrumentPolicy.protectAnswer({ value: 'no', source: 'him', note: 'Says never' }, false)).toEqual(
-      { value: 'no', source: 'him' },
+describe('instrumentPolicy.recidivism', () => {
+  const episode = (
+    source: 'him' | 'her' | 'agency',
+    owner: { agency: string; side: Side },
+    sourceAgencyId: string | null = null,
+  ) => ({
+    joint_case_id: caseId,
+    source,
+    source_agency_id: sourceAgencyId,
+    owner_agency_id: owner.agency,
+    owner_side: owner.side,
+  });
+  const his = episode('him', byProgramme);
+  const hers = episode('her', byHerService);
+  const policeReport = episode('agency', byPolice, police);
+
+  it.each<Case>([
+    ['her service reads what she reported', vssManager, hers, none, true],
+    ['the programme reads his own reports', ppManager, his, none, true],
+    ['the programme reads the agencies’', ppManager, policeReport, none, true],
+    ['the programme never reads hers without her consent', ppManager, hers, none, false],
+    ['… and does with it', ppManager, hers, sharedWithProgramme, true],
+    ['police read his with his recidivism grant', liaison, his, policeRecidivism, true],
+    ['police never read hers without her consent naming them', liaison, hers, policeRecidivism, false],
+    ['… a consent naming the programme does not do', liaison, hers, sharedWithProgramme, false],
+    ['police read their own report', liaison, policeReport, none, true],
+  ])('reads: %s', check(instrumentPolicy.recidivism.read));
+
+  it.each<Case>([
+    ['her service records what she reported', vssManager, hers, none, true],
+    ['the programme records his own', ppManager, his, none, true],
+    ['police record their own report as a party of the case', liaison, policeReport, none, true],
+    [
+      'police cannot name another agency as the source without reading it',
+      liaison,
+      episode('agency', byPolice, pp),
+      none,
+      false,
+    ],
+    ['police cannot record what she reported', liaison, episode('her', byPolice), policeRecidivism, false],
+    [
+      'another programme records nothing',
+      otherProgramme,
+      episode('him', { agency: otherPp, side: 'perpetrator' }),
+      none,
+      false,
+    ],
+  ])('writes: %s', check(instrumentPolicy.recidivism.write));
+
+  it.each<Case>([
+    ['her service reads her description', vssManager, hers, none, true],
+    ['the programme reads its own', ppManager, his, none, true],
+    ['the programme never reads hers, even with her consent', ppManager, hers, sharedWithProgramme, false],
+    ['the programme never reads the police’s', ppManager, policeReport, none, false],
+    ['police never read hers', liaison, hers, sharedWithPolice, false],
+  ])('descriptions: %s', (_name, subject, row, given, expected) =>
+    expect(matchesRowFilter(instrumentPolicy.recidivism.fields.description_enc(subject), row, given)).toBe(
+      expected,
+    ),
+  );
+});
+
+describe('instrumentPolicy: what a reader sees of the answers', () => {
+  const hers = { ownerSide: 'victim' as const };
+  const his = { ownerSide: 'perpetrator' as const };
+  const answers = {
+    strangulation: { value: 'yes' as const, source: 'her' as const, note: 'He choked her' },
+    substance_misuse: { value: 'yes' as const, source: 'agency' as const, sourceAgencyId: police },
+  };
+  const items = ['strangulation', 'substance_misuse', 'threats_to_kill'];
+  const withheld = { value: null, withheld: true };
+
+  it.each([
+    ['her service reads her answers in full', hers, { full: true, herRiskShared: true }, answers],
+    [
+      'without her consent every item of her response is withheld alike, answered or not',
+      hers,
+      { full: false, herRiskShared: false },
+      { strangulation: withheld, substance_misuse: withheld, threats_to_kill: withheld },
+    ],
+    [
+      'with it, values with no source at all',
+      hers,
+      { full: false, herRiskShared: true },
+      { strangulation: { value: 'yes' }, substance_misuse: { value: 'yes' } },
+    ],
+    [
+      'his programme’s answers keep their sources, never a note',
+      his,
+      { full: false, herRiskShared: false },
+      {
+        strangulation: { value: 'yes' },
+        substance_misuse: { value: 'yes', source: 'agency', sourceAgencyId: police },
+      },
+    ],
+  ] as const)('%s', (_name, owner, reader, expected) => {
+    expect(instrumentPolicy.visibleAnswers(answers, items, owner, reader)).toEqual(expected);
+  });
+
+  it.each([
+    ['the owner', ppManager, { ownerAgencyId: pp, ownerSide: 'perpetrator' }, false, true],
+    ['her service, of any response', vssManager, { ownerAgencyId: pp, ownerSide: 'perpetrator' }, true, true],
+    ['the programme, of hers', ppManager, { ownerAgencyId: vss, ownerSide: 'victim' }, false, false],
+    [
+      'the PP side of the owner’s agency is not its VSS side',
+      ppManager,
+      { ownerAgencyId: pp, ownerSide: 'victim' },
+      false,
+      false,
+    ],
+    ['police, of his', liaison, { ownerAgencyId: pp, ownerSide: 'perpetrator' }, false, false],
+  ] as const)('reads in full: %s', (_name, subject, owner, herService, expected) => {
+    expect(instrumentPolicy.readsInFull(subject, { herService }, owner)).toBe(expected);
+  });
+
+  it.each([
+    ['her service', { herService: true, herRiskShared: true }, 'by_source'],
+    ['a reader her consent reaches', { herService: false, herRiskShared: true }, 'merged'],
+    ['anyone else', { herService: false, herRiskShared: false }, 'visible_only'],
+  ] as const)('recidivism sources for %s: %s', (_name, reader, expected) => {
+    expect(instrumentPolicy.recidivismSources(reader)).toBe(expected);
+  });
+});
+
+describe('instrumentPolicy: the agreed level', () => {
+  it.each([
+    ['the first agreement', null, 0, false],
+    ['raising it', 1, 2, false],
+    ['keeping it', 1, 1, false],
+    ['lowering it', 2, 0, true],
+  ] as const)('%s needs the other side: %s', (_name, current, proposed, expected) => {
+    expect(instrumentPolicy.needsOtherSide(current, proposed)).toBe(expected);
+  });
+
+  const jointCase = { ppCaseManagerId: ppManager.userId, vssCaseManagerId: vssManager.userId };
+  it.each([
+    ['her case manager confirms the programme’s proposal', vssManager, 'perpetrator', ppManager.userId, true],
+    [
+      'the programme’s case manager cannot confirm its own',
+      ppManager,
+      'perpetrator',
+      ppManager.userId,
+      false,
+    ],
+    ['his case manager confirms hers', ppManager, 'victim', vssManager.userId, true],
+    ['her case manager cannot confirm her own', vssManager, 'victim', vssManager.userId, false],
+    ['the police never confirm', liaison, 'perpetrator', ppManager.userId, false],
+  ] as const)('%s', (_name, subject, proposedSide, proposedBy, expected) => {
+    expect(instrumentPolicy.canConfirmLowering(subject, jointCase, { proposedSide, proposedBy })).toBe(
+      expected,
     );
   });
-});
 
-describe('instrumentPolicy.judgementProblem', () => {
   it.each([
     ['raising needs no reason', 0, 2, undefined, null],
     ['keeping needs no reason', 1, 1, undefined, null],
     ['lowering needs a reason', 2, 0, undefined, 'Lowering the computed level needs a recorded reason'],
     ['lowering with a reason', 2, 0, 'Old incident', null],
     ['an unknown level', 1, -1, 'x', 'No such level in this instrument'],
-  ])('%s', (_name, computed, judged, reason, expected) => {
+  ])('judgement: %s', (_name, computed, judged, reason, expected) => {
     expect(instrumentPolicy.judgementProblem(computed, judged, reason)).toBe(expected);
   });
 });

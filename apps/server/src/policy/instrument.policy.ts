@@ -1,9 +1,27 @@
-import type { InformationKind, ItemAnswer, Side, VisibleAnswer as VisibleAnswerSchema } from '@tandem/shared';
+import type {
+  Answers,
+  InformationKind,
+  ItemAnswer,
+  Side,
+  VisibleAnswer as VisibleAnswerSchema,
+} from '@tandem/shared';
 import type { z } from 'zod';
 import { type Actor, hasAnyRole } from './actor.js';
+import type { CaseReader } from './case-reader.js';
 import { ownedBy, subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
-import { caseRelation, ofJointCase } from './joint-case.policy.js';
-import { allOf, allRows, anyOf, columnEquals, columnIn, granted, noRows, type RowFilter, related, when } from './row-filter.js';
+import { caseRelation, jointCasePolicy, ofJointCase } from './joint-case.policy.js';
+import {
+  allOf,
+  allRows,
+  anyOf,
+  columnEquals,
+  columnIn,
+  granted,
+  noRows,
+  type RowFilter,
+  related,
+  when,
+} from './row-filter.js';
 import type { TablePolicy } from './table-policy.js';
 
 /**
@@ -18,10 +36,16 @@ type VisibleAnswer = z.infer<typeof VisibleAnswerSchema>;
 
 /** A grant about him, through the case's episode (rows that name the joint case). */
 const onHimViaCase = (actor: Actor, kind: InformationKind): RowFilter =>
-  ofJointCase(allOf(caseRelation.party(actor), related('pp_episode_id', 'pp_episode', granted('person_id', kind, actor))));
+  ofJointCase(
+    allOf(
+      caseRelation.party(actor),
+      related('pp_episode_id', 'pp_episode', granted('person_id', kind, actor)),
+    ),
+  );
 
 /** Her consent to share risk information with the reader's agency, as a grant about her. */
-const herRiskSharedViaCase = (actor: Actor): RowFilter => ofJointCase(granted('partner_person_id', 'shared_risk', actor));
+const herRiskSharedViaCase = (actor: Actor): RowFilter =>
+  ofJointCase(granted('partner_person_id', 'shared_risk', actor));
 
 /** Who reads a response besides the one who recorded it. */
 function responseReaders(actor: Actor): RowFilter {
@@ -29,14 +53,23 @@ function responseReaders(actor: Actor): RowFilter {
   const hisProgramme = ofJointCase(caseRelation.hisProgramme(actor));
   return anyOf(
     ofJointCase(caseRelation.herService(actor)),
-    allOf(columnEquals('instrument_kind', 'risk_checklist'), anyOf(hisProgramme, onHimViaCase(actor, 'risk'))),
+    allOf(
+      columnEquals('instrument_kind', 'risk_checklist'),
+      anyOf(hisProgramme, onHimViaCase(actor, 'risk')),
+    ),
+    // His questionnaires (about him: the man the case's episode is about, never her).
     allOf(
       columnEquals('instrument_kind', 'questionnaire'),
       columnIn('owner_side', ['perpetrator', 'neutral']),
+      related('subject_person_id', 'person', columnEquals('kind', 'perpetrator')),
       anyOf(hisProgramme, onHimViaCase(actor, 'questionnaires')),
     ),
     // Her questionnaires are hers: off her service, only with her consent naming the reader.
-    allOf(columnEquals('instrument_kind', 'questionnaire'), columnEquals('owner_side', 'victim'), herRiskSharedViaCase(actor)),
+    allOf(
+      columnEquals('instrument_kind', 'questionnaire'),
+      columnEquals('owner_side', 'victim'),
+      herRiskSharedViaCase(actor),
+    ),
   );
 }
 
@@ -45,11 +78,27 @@ function recidivismReaders(actor: Actor): RowFilter {
   if (!worksOnCases(actor)) return noRows;
   return anyOf(
     ofJointCase(caseRelation.herService(actor)),
-    allOf(columnIn('source', ['him', 'agency']), anyOf(ofJointCase(caseRelation.hisProgramme(actor)), onHimViaCase(actor, 'recidivism'))),
+    allOf(
+      columnIn('source', ['him', 'agency']),
+      anyOf(ofJointCase(caseRelation.hisProgramme(actor)), onHimViaCase(actor, 'recidivism')),
+    ),
     // What she reported reaches others only with her consent (unattributed; see recidivism view).
     allOf(columnEquals('source', 'her'), herRiskSharedViaCase(actor)),
   );
 }
+
+/** An agency of the case records what it reported itself (source: that agency), whatever else it reads. */
+function ownReport(actor: Actor): RowFilter {
+  if (!worksOnCases(actor) || actor.agencyId === null) return noRows;
+  return allOf(
+    columnEquals('source', 'agency'),
+    columnEquals('source_agency_id', actor.agencyId),
+    ofJointCase(jointCasePolicy.table.read(actor)),
+  );
+}
+
+const agreedLevelReaders = (actor: Actor): RowFilter =>
+  when(worksOnCases(actor), anyOf(ofJointCase(caseRelation.caseStaff(actor)), onHimViaCase(actor, 'risk')));
 
 export const instrumentPolicy = {
   responses: {
@@ -57,21 +106,29 @@ export const instrumentPolicy = {
     subject: subjectColumn('subject_person_id'),
     read: (actor: Actor): RowFilter => anyOf(ownedBy(actor), responseReaders(actor)),
     fields: {
-      judgement_reason_enc: (actor: Actor): RowFilter => anyOf(ownedBy(actor), ofJointCase(caseRelation.herService(actor))),
+      judgement_reason_enc: (actor: Actor): RowFilter =>
+        anyOf(ownedBy(actor), ofJointCase(caseRelation.herService(actor))),
     },
     // Writes follow the reads: nobody records what they could not read had someone else recorded it.
-    write: (actor: Actor): RowFilter => when(instrumentPolicy.canRecord(actor), allOf(ownedBy(actor), responseReaders(actor))),
+    write: (actor: Actor): RowFilter =>
+      when(instrumentPolicy.canRecord(actor), allOf(ownedBy(actor), responseReaders(actor))),
   } satisfies TablePolicy,
 
   agreedLevels: {
     holds: 'client',
     subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
-    read: (actor: Actor): RowFilter =>
-      when(
-        worksOnCases(actor),
-        anyOf(ofJointCase(caseRelation.caseStaff(actor)), onHimViaCase(actor, 'risk')),
-      ),
-    write: (actor: Actor): RowFilter => when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
+    read: agreedLevelReaders,
+    write: (actor: Actor): RowFilter =>
+      when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
+  } satisfies TablePolicy,
+
+  /** A lower level proposed by one case manager, awaiting the other's: read and written as the agreed levels are. */
+  agreedLevelProposals: {
+    holds: 'client',
+    subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
+    read: agreedLevelReaders,
+    write: (actor: Actor): RowFilter =>
+      when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
   } satisfies TablePolicy,
 
   recidivism: {
@@ -88,7 +145,11 @@ export const instrumentPolicy = {
           when(actor.side !== 'perpetrator', columnIn('owner_side', ['perpetrator', 'neutral'])),
         ),
     },
-    write: (actor: Actor): RowFilter => when(instrumentPolicy.canRecord(actor), allOf(ownedBy(actor), recidivismReaders(actor))),
+    write: (actor: Actor): RowFilter =>
+      when(
+        instrumentPolicy.canRecord(actor),
+        allOf(ownedBy(actor), anyOf(recidivismReaders(actor), ownReport(actor))),
+      ),
   } satisfies TablePolicy,
 
   versions: {
@@ -101,7 +162,13 @@ export const instrumentPolicy = {
   canRecord(actor: Actor): boolean {
     return (
       worksOnCases(actor) &&
-      hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'child_protection_lead', 'agency_liaison', 'partner_contact_worker'])
+      hasAnyRole(actor, [
+        'pp_case_manager',
+        'vss_case_manager',
+        'child_protection_lead',
+        'agency_liaison',
+        'partner_contact_worker',
+      ])
     );
   },
 
@@ -135,10 +202,108 @@ export const instrumentPolicy = {
     return reader.herRiskShared ? { value: answer.value } : { value: null, withheld: true };
   },
 
+  /** Her service and whoever recorded a response read it in full: notes, sources, the judgement reason. */
+  readsInFull(
+    actor: Actor,
+    reader: Pick<CaseReader, 'herService'>,
+    response: { ownerAgencyId: string; ownerSide: string },
+  ): boolean {
+    if (!worksOnCases(actor)) return false;
+    return (
+      reader.herService || (actor.agencyId === response.ownerAgencyId && actor.side === response.ownerSide)
+    );
+  },
+
+  /** A response not of his programme reaches a reader off her service only with her consent to share risk. */
+  withholds(response: { ownerSide: string }, reader: { full: boolean; herRiskShared: boolean }): boolean {
+    return !reader.full && response.ownerSide !== 'perpetrator' && !reader.herRiskShared;
+  },
+
+  /**
+   * All the answers of one response as a reader sees them (visibleAnswer, item by item). A
+   * withheld response reads "withheld" on every item of its instrument, answered or not, so
+   * neither a label nor a gap tells which items she spoke to (docs/domain.md, rule 6).
+   */
+  visibleAnswers(
+    answers: Answers,
+    itemIds: readonly string[],
+    response: { ownerSide: Side },
+    reader: { full: boolean; herRiskShared: boolean },
+  ): Record<string, VisibleAnswer> {
+    if (reader.full) return answers;
+    if (instrumentPolicy.withholds(response, reader))
+      return Object.fromEntries(itemIds.map((itemId) => [itemId, { value: null, withheld: true }]));
+    return Object.fromEntries(
+      Object.entries(answers).map(([itemId, answer]) => [
+        itemId,
+        instrumentPolicy.visibleAnswer(answer, response, reader),
+      ]),
+    );
+  },
+
+  /**
+   * How a reader learns the sources of recidivism (docs/domain.md, rule 6): her service by
+   * source; a reader her consent reaches with her reports and the agencies' merged into "other
+   * sources"; anyone else only the rows the policy lets it read, with no count that includes hers.
+   */
+  recidivismSources(
+    reader: Pick<CaseReader, 'herService' | 'herRiskShared'>,
+  ): 'by_source' | 'merged' | 'visible_only' {
+    if (reader.herService) return 'by_source';
+    return reader.herRiskShared ? 'merged' : 'visible_only';
+  },
+
+  /** The case managers of the joint case record the level they agree on. */
+  canAgreeLevel(actor: Actor, reader: Pick<CaseReader, 'caseManager'>): boolean {
+    return worksOnCases(actor) && reader.caseManager;
+  },
+
+  /**
+   * Raising the level (or the first agreement, or keeping it) takes effect at once; a level below
+   * the one in force, from one case manager, waits for the other side's (docs/domain.md,
+   * "Joint risk assessment": both sides agree; the pilots found the programme assesses lower).
+   */
+  needsOtherSide(currentRank: number | null, proposedRank: number): boolean {
+    return currentRank !== null && proposedRank < currentRank;
+  },
+
+  /** The side of a case manager of the case (whose confirmation a proposal awaits is the other's). */
+  sideOnCase(actor: Actor, jointCase: { ppCaseManagerId: string }): 'perpetrator' | 'victim' {
+    return actor.userId === jointCase.ppCaseManagerId ? 'perpetrator' : 'victim';
+  },
+
+  canConfirmLowering(
+    actor: Actor,
+    jointCase: { ppCaseManagerId: string; vssCaseManagerId: string },
+    proposal: { proposedSide: string; proposedBy: string },
+  ): boolean {
+    if (!worksOnCases(actor) || actor.userId === proposal.proposedBy) return false;
+    const otherSide =
+      proposal.proposedSide === 'perpetrator' ? jointCase.vssCaseManagerId : jointCase.ppCaseManagerId;
+    return actor.userId === otherSide;
+  },
+
+  /** What the risk page offers this reader (the server decides each command again). */
+  riskAbilities(
+    actor: Actor,
+    reader: CaseReader,
+    jointCase: { ppCaseManagerId: string; vssCaseManagerId: string },
+    proposal: { proposedSide: string; proposedBy: string } | null,
+  ) {
+    return {
+      recordChecklist:
+        instrumentPolicy.canRecord(actor) &&
+        (reader.hisProgramme || reader.herService || reader.aboutHim.has('risk')),
+      agreeLevel: instrumentPolicy.canAgreeLevel(actor, reader),
+      confirmLowering: proposal !== null && instrumentPolicy.canConfirmLowering(actor, jointCase, proposal),
+    };
+  },
+
   /** Professional judgement may raise the computed level; lowering it needs a recorded reason. */
   judgementProblem(computedRank: number, judgedRank: number, reason: string | undefined): string | null {
     if (judgedRank < 0) return 'No such level in this instrument';
-    if (judgedRank < computedRank && !reason?.trim()) return 'Lowering the computed level needs a recorded reason';
+    if (judgedRank < computedRank && !reason?.trim())
+      return 'Lowering the computed level needs a recorded reason';
     return null;
   },
 };

@@ -1,8 +1,9 @@
+import type { InformationKind, JointCaseAbilities } from '@tandem/shared';
 import { type Actor, hasAnyRole } from './actor.js';
+import type { CaseReader } from './case-reader.js';
 import { subjectColumn, worksOnCases } from './case-roles.js';
 import {
   agreementParty,
-  allOf,
   anyOf,
   columnEquals,
   granted,
@@ -30,7 +31,10 @@ export const caseRelation = {
   },
   /** A further agency named in the case-level agreement (never on the perpetrator side). */
   party(actor: Actor): RowFilter {
-    return when(worksOnCases(actor) && actor.side !== 'perpetrator', agreementParty('agreement_id', actor.agencyId));
+    return when(
+      worksOnCases(actor) && actor.side !== 'perpetrator',
+      agreementParty('agreement_id', actor.agencyId),
+    );
   },
   /** The two sides that run the case together (meetings, action plan). */
   caseStaff(actor: Actor): RowFilter {
@@ -45,7 +49,10 @@ export const caseRelation = {
     );
   },
   caseManager(actor: Actor): RowFilter {
-    return anyOf(columnEquals('pp_case_manager_id', actor.userId), columnEquals('vss_case_manager_id', actor.userId));
+    return anyOf(
+      columnEquals('pp_case_manager_id', actor.userId),
+      columnEquals('vss_case_manager_id', actor.userId),
+    );
   },
 };
 
@@ -62,12 +69,15 @@ export const jointCasePolicy = {
   table: {
     holds: 'client',
     subject: subjectColumn('partner_person_id'),
-    read: (actor: Actor): RowFilter => anyOf(caseRelation.hisProgramme(actor), caseRelation.herService(actor), caseRelation.party(actor)),
+    read: (actor: Actor): RowFilter =>
+      anyOf(caseRelation.hisProgramme(actor), caseRelation.herService(actor), caseRelation.party(actor)),
     fields: {
       // The links to her records never reach the perpetrator side: it keeps a case number.
       partner_person_id: (actor: Actor): RowFilter => when(actor.side !== 'perpetrator', { kind: 'all' }),
       vss_episode_id: (actor: Actor): RowFilter => when(actor.side !== 'perpetrator', { kind: 'all' }),
       consent_id: (actor: Actor): RowFilter => caseRelation.herService(actor),
+      // Why it closed without the closing assessment: for the two sides that ran it.
+      closing_reason_enc: (actor: Actor): RowFilter => caseRelation.caseStaff(actor),
     },
     write: (actor: Actor): RowFilter =>
       anyOf(
@@ -94,4 +104,67 @@ export const jointCasePolicy = {
   canRecordEvents(actor: Actor): boolean {
     return worksOnCases(actor);
   },
+
+  /** Its two case managers close the joint case (docs/domain.md, "End and follow-up"). */
+  canClose(actor: Actor, reader: CaseReader): boolean {
+    return worksOnCases(actor) && reader.caseManager;
+  },
+
+  /** The two sides that run the case add and remove its children (as the table's write policy says). */
+  canChangeChildren(actor: Actor, reader: CaseReader): boolean {
+    return worksOnCases(actor) && (reader.hisProgramme || reader.herService);
+  },
+
+  /**
+   * Children are assessed by her side and child protection, never by the programme, which works
+   * with him as a father (the write policy of child_assessment_record says the same in SQL).
+   */
+  canAssessChildren(actor: Actor): boolean {
+    return (
+      worksOnCases(actor) &&
+      actor.side !== 'perpetrator' &&
+      hasAnyRole(actor, ['vss_case_manager', 'child_protection_lead', 'partner_contact_worker'])
+    );
+  },
+
+  /** What the actor may do with one joint case (sent with the case page; the server decides again). */
+  abilities(actor: Actor, reader: CaseReader, status: 'open' | 'closed'): JointCaseAbilities {
+    const open = status === 'open';
+    const changesChildren = open && jointCasePolicy.canChangeChildren(actor, reader);
+    return {
+      close: open && jointCasePolicy.canClose(actor, reader),
+      recordEvent: open && jointCasePolicy.canRecordEvents(actor),
+      recordInformalContact: open && jointCasePolicy.canRecordEvents(actor),
+      addChild: changesChildren,
+      removeChild: changesChildren,
+      recordChildAssessment: open && jointCasePolicy.canAssessChildren(actor),
+    };
+  },
+
+  /**
+   * The kinds of information the case page shows this reader (`myAccess`): what its grants give
+   * it about him and her, his programme's own information for his programme, her file for her
+   * service, and the coordination of the case for everyone who reads it.
+   */
+  sectionsFor(reader: CaseReader): InformationKind[] {
+    const kinds = new Set<InformationKind>([...reader.aboutHim, ...reader.aboutHer]);
+    if (reader.hisProgramme) for (const kind of HIS_PROGRAMME_KINDS) kinds.add(kind);
+    if (reader.herService) for (const kind of HER_FILE_KINDS) kinds.add(kind);
+    kinds.add('case_coordination');
+    return [...kinds];
+  },
+
+  /** A share reads "her" only where the reader may know it came from her: never on the perpetrator side. */
+  attributionOfShare(actor: Actor, sourceProtected: boolean): 'her' | 'another_source' {
+    return sourceProtected || actor.side === 'perpetrator' ? 'another_source' : 'her';
+  },
 };
+
+const HIS_PROGRAMME_KINDS: readonly InformationKind[] = [
+  'programme',
+  'safety_concerns',
+  'risk',
+  'recidivism',
+  'questionnaires',
+];
+const HER_FILE_KINDS: readonly InformationKind[] = ['victim_core', 'victim_disclosures'];

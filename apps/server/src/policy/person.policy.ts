@@ -1,6 +1,6 @@
 import { type Actor, hasAnyRole } from './actor.js';
 import { ownedBy, subjectColumn, worksOnCases } from './case-roles.js';
-import { allOf, anyOf, columnEquals, granted, noRows, type RowFilter, when } from './row-filter.js';
+import { allOf, anyOf, columnEquals, columnIn, granted, noRows, type RowFilter, when } from './row-filter.js';
 import type { TablePolicy } from './table-policy.js';
 
 /**
@@ -30,8 +30,17 @@ export const personPolicy = {
     },
     write(actor: Actor): RowFilter {
       if (!worksOnCases(actor)) return noRows;
-      // Her record never belongs to the perpetrator side (also a database CHECK).
-      return allOf(ownedBy(actor), actor.side === 'perpetrator' ? columnEquals('kind', 'perpetrator') : { kind: 'all' });
+      if (actor.side !== 'perpetrator') return ownedBy(actor);
+      // Her record never belongs to the perpetrator side (also a database CHECK). The programme
+      // records him, and the children it knows of as his — never where they are: a child it
+      // writes carries no contact details at all (docs/domain.md, information-flow rule 1).
+      return allOf(
+        ownedBy(actor),
+        anyOf(
+          columnEquals('kind', 'perpetrator'),
+          allOf(columnEquals('kind', 'child'), columnEquals('contact_enc', null)),
+        ),
+      );
     },
   } satisfies TablePolicy,
 
@@ -44,12 +53,21 @@ export const personPolicy = {
     if (!worksOnCases(actor)) return noRows;
     return anyOf(
       allOf(columnEquals('kind', 'perpetrator'), ownedBy(actor)),
-      when(actor.side !== 'perpetrator', anyOf(ownedBy(actor), granted('id', 'victim_contact', actor))),
+      when(
+        actor.side !== 'perpetrator',
+        allOf(
+          columnIn('kind', ['partner', 'child']),
+          anyOf(ownedBy(actor), granted('id', 'victim_contact', actor)),
+        ),
+      ),
     );
   },
 
   /** Children are recorded by case managers and child-protection leads. */
   canRecordChild(actor: Actor): boolean {
-    return worksOnCases(actor) && hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'child_protection_lead']);
+    return (
+      worksOnCases(actor) &&
+      hasAnyRole(actor, ['pp_case_manager', 'vss_case_manager', 'child_protection_lead'])
+    );
   },
 };

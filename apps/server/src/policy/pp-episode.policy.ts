@@ -20,7 +20,10 @@ const readEpisode = (actor: Actor): RowFilter => {
 const herServiceOfReferral = (actor: Actor): RowFilter =>
   when(
     worksOnCases(actor) && actor.side === 'victim',
-    anyOf(ofActorAgency('partner_contact_agency_id', actor), granted('partner_person_id', 'victim_core', actor)),
+    anyOf(
+      ofActorAgency('partner_contact_agency_id', actor),
+      granted('partner_person_id', 'victim_core', actor),
+    ),
   );
 
 const manageEpisode = (actor: Actor): RowFilter =>
@@ -53,16 +56,33 @@ export const ppEpisodePolicy = {
   partnerReferrals: {
     holds: 'client',
     subject: subjectColumn('partner_person_id'),
-    read: (actor: Actor): RowFilter => anyOf(related('episode_id', 'pp_episode', readEpisode(actor)), herServiceOfReferral(actor)),
+    read: (actor: Actor): RowFilter =>
+      anyOf(related('episode_id', 'pp_episode', readEpisode(actor)), herServiceOfReferral(actor)),
     fields: {
-      // The link to her record: only for the service that contacts her or holds her file.
-      partner_person_id: herServiceOfReferral,
+      // The link to her record: for the service that contacts her or holds her file, and for an
+      // agency her consent lets open her record (a contact grant) — never the perpetrator side.
+      partner_person_id: (actor: Actor): RowFilter =>
+        anyOf(
+          herServiceOfReferral(actor),
+          when(
+            worksOnCases(actor) && actor.side !== 'perpetrator',
+            granted('partner_person_id', 'victim_contact', actor),
+          ),
+        ),
     },
     write: (actor: Actor): RowFilter => related('episode_id', 'pp_episode', manageEpisode(actor)),
   } satisfies TablePolicy,
 
   canRefer(actor: Actor): boolean {
     return worksOnCases(actor) && actor.side === 'perpetrator' && hasRole(actor, 'pp_case_manager');
+  },
+
+  /**
+   * The partner-contact worker of the service he named her to offers her contact first
+   * (docs/domain.md, "Partner contact"): her home page lists the partners not yet contacted.
+   */
+  contactsNamedPartners(actor: Actor): boolean {
+    return worksOnCases(actor) && actor.side === 'victim' && hasRole(actor, 'partner_contact_worker');
   },
 
   canManage(actor: Actor, episode: { agencyId: string }): boolean {

@@ -57,6 +57,7 @@ export const TABLE_POLICIES: { readonly [T in TableName]: TablePolicy } = {
   duty_to_inform: dutyPolicy.table,
   instrument_response: instrumentPolicy.responses,
   agreed_risk_level: instrumentPolicy.agreedLevels,
+  agreed_level_proposal: instrumentPolicy.agreedLevelProposals,
   recidivism_episode: instrumentPolicy.recidivism,
   case_meeting: meetingPolicy.meetings,
   meeting_agenda_item: meetingPolicy.agendaItems,

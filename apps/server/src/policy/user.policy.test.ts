@@ -1,31 +1,123 @@
 import { randomUUID } from 'node:crypto';
+import type { AgencyKind, Role, Side } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
 import { actor } from '../testing/factories.js';
-import { matchesRowFilter } from './row-filter.js';
+import type { Actor } from './actor.js';
+import { type FilterFacts, matchesRowFilter } from './row-filter.js';
+import type { TablePolicy } from './table-policy.js';
 import { isAssignable, userPolicy } from './user.policy.js';
 
+const network = randomUUID();
 const agencyA = randomUUID();
 const agencyB = randomUUID();
-const adminA = actor({ roles: ['agency_admin'], side: 'perpetrator', agencyId: agencyA });
+const outside = randomUUID();
+const adminA = actor({
+  roles: ['agency_admin'],
+  side: 'perpetrator',
+  agencyId: agencyA,
+  networkIds: [network],
+});
 const sysadmin = actor({ roles: ['system_admin'], side: 'neutral', agencyId: null });
-const caseManagerA = actor({ roles: ['pp_case_manager'], side: 'perpetrator', agencyId: agencyA });
+const caseManagerA = actor({
+  roles: ['pp_case_manager'],
+  side: 'perpetrator',
+  agencyId: agencyA,
+  networkIds: [network],
+});
+const loner = actor({ roles: ['vss_case_manager'], side: 'victim', agencyId: outside, networkIds: [] });
 
-const row = (agencyId: string | null, id: string = randomUUID()) => ({ id, agency_id: agencyId });
+/** Agencies A and B are in the network; `outside` is in none. */
+const facts: FilterFacts = {
+  rows: {
+    network_membership: [
+      { network_id: network, agency_id: agencyA },
+      { network_id: network, agency_id: agencyB },
+    ],
+  },
+};
+const account = (agencyId: string | null, id: string = randomUUID()) => ({ id, agency_id: agencyId });
 
-describe('userPolicy.visibleRows', () => {
-  it.each([
-    ['agency admin sees a colleague of their agency', adminA, row(agencyA), true],
-    ['agency admin does not see staff of another agency', adminA, row(agencyB), false],
-    ['system admin sees staff of any agency', sysadmin, row(agencyB), true],
-    ['a case manager does not see colleagues', caseManagerA, row(agencyA), false],
-    ['a case manager sees their own account', caseManagerA, row(agencyA, caseManagerA.userId), true],
-  ])('%s', (_name, who, target, expected) => {
-    expect(matchesRowFilter(userPolicy.visibleRows(who), target)).toBe(expected);
+type Expected = { read: boolean; email: boolean; write: boolean };
+
+describe('userPolicy.accounts: whose account, and which of its columns', () => {
+  it.each<[string, Actor, ReturnType<typeof account>, Expected]>([
+    [
+      'an agency admin manages a colleague of their agency',
+      adminA,
+      account(agencyA),
+      { read: true, email: true, write: true },
+    ],
+    [
+      '… and their own account',
+      adminA,
+      account(agencyA, adminA.userId),
+      { read: true, email: true, write: true },
+    ],
+    [
+      '… names staff of another agency of the network, no more',
+      adminA,
+      account(agencyB),
+      { read: true, email: false, write: false },
+    ],
+    [
+      '… not staff outside their networks',
+      adminA,
+      account(outside),
+      { read: false, email: false, write: false },
+    ],
+    [
+      'the system admin manages staff of any agency',
+      sysadmin,
+      account(outside),
+      { read: true, email: true, write: true },
+    ],
+    ['… and system accounts', sysadmin, account(null), { read: true, email: true, write: true }],
+    [
+      'a case manager names colleagues of the network',
+      caseManagerA,
+      account(agencyB),
+      { read: true, email: false, write: false },
+    ],
+    [
+      '… reads their own account in full, and changes it only through sign-in',
+      caseManagerA,
+      account(agencyA, caseManagerA.userId),
+      { read: true, email: true, write: false },
+    ],
+    [
+      'an account of a user outside any network reaches only itself',
+      loner,
+      account(agencyA),
+      { read: false, email: false, write: false },
+    ],
+  ])('%s', (_name, subject, row, expected) => {
+    const { accounts } = userPolicy;
+    const read = matchesRowFilter(accounts.read(subject), row, facts);
+    expect(read).toBe(expected.read);
+    expect(read && matchesRowFilter(accounts.fields.email(subject), row, facts)).toBe(expected.email);
+    expect(matchesRowFilter(accounts.write(subject), row, facts)).toBe(expected.write);
+  });
+
+  it.each<[string, Actor]>([
+    ['an agency admin', adminA],
+    ['the system admin', sysadmin],
+    ['the account holder', caseManagerA],
+  ])('credentials never leave authentication: not even to %s', (_name, subject) => {
+    const own = account(subject.agencyId, subject.userId);
+    for (const column of [
+      'password_hash',
+      'totp_secret_enc',
+      'totp_pending_secret_enc',
+      'totp_last_used_step',
+    ] as const) {
+      const policy: TablePolicy = userPolicy.accounts;
+      expect(matchesRowFilter(policy.fields![column]!(subject), own, facts), column).toBe(false);
+    }
   });
 });
 
 describe('userPolicy.canCreate', () => {
-  it.each([
+  it.each<[string, Actor, string, Role[], Side, AgencyKind, boolean]>([
     [
       'agency admin, own agency, PP case manager on perpetrator side',
       adminA,
@@ -91,53 +183,61 @@ describe('userPolicy.canCreate', () => {
       'police',
       false,
     ],
-  ] as const)('%s', (_name, who, agencyId, roles, side, kind, expected) => {
-    expect(userPolicy.canCreate(who, { agencyId, roles: [...roles], side }, kind)).toBe(expected);
+  ])('%s', (_name, subject, agencyId, roles, side, kind, expected) => {
+    expect(userPolicy.canCreate(subject, { agencyId, roles, side }, kind)).toBe(expected);
   });
 });
 
-describe('userPolicy.canUpdate and canAdminister', () => {
-  it('an admin cannot remove their own admin role', () => {
-    const self = {
-      id: adminA.userId,
-      agencyId: agencyA,
-      roles: ['agency_admin'] as const,
-      side: 'perpetrator' as const,
-    };
-    expect(
-      userPolicy.canUpdate(
-        adminA,
-        { ...self, roles: [...self.roles] },
-        { ...self, roles: ['pp_case_manager'] },
-        'perpetrator_programme',
-      ),
-    ).toBe(false);
+describe('userPolicy.canUpdate, canAdminister, canManageStaffOf', () => {
+  const colleague: { id: string; agencyId: string; roles: Role[]; side: Side } = {
+    id: randomUUID(),
+    agencyId: agencyA,
+    roles: ['pp_case_manager'],
+    side: 'perpetrator',
+  };
+  const self: typeof colleague = {
+    id: adminA.userId,
+    agencyId: agencyA,
+    roles: ['agency_admin'],
+    side: 'perpetrator',
+  };
+  it.each<[string, Actor, typeof colleague, Role[], boolean]>([
+    ['an admin cannot remove their own admin role', adminA, self, ['pp_case_manager'], false],
+    ['an admin may add a role to their own account', adminA, self, ['agency_admin', 'trainer'], true],
+    [
+      'an admin can change a colleague within the rules',
+      adminA,
+      colleague,
+      ['pp_case_manager', 'trainer'],
+      true,
+    ],
+    ['… not against them', adminA, colleague, ['vss_case_manager'], false],
+    ['a case manager changes nobody', caseManagerA, colleague, ['pp_case_manager', 'trainer'], false],
+  ])('update: %s', (_name, subject, current, roles, expected) => {
+    expect(userPolicy.canUpdate(subject, current, { ...current, roles }, 'perpetrator_programme')).toBe(
+      expected,
+    );
   });
-  it('an admin can change a colleague within the rules', () => {
-    const colleague = {
-      id: randomUUID(),
-      agencyId: agencyA,
-      roles: ['pp_case_manager' as const],
-      side: 'perpetrator' as const,
-    };
+
+  it.each<[string, Actor, string, string, { administer: boolean; manageAgency: boolean }]>([
+    ['own account', adminA, adminA.userId, agencyA, { administer: false, manageAgency: true }],
+    ['colleague', adminA, randomUUID(), agencyA, { administer: true, manageAgency: true }],
+    ['other agency', adminA, randomUUID(), agencyB, { administer: false, manageAgency: false }],
+    ['system admin, any agency', sysadmin, randomUUID(), agencyB, { administer: true, manageAgency: true }],
+    ['a case manager', caseManagerA, randomUUID(), agencyA, { administer: false, manageAgency: false }],
+  ])('administer: %s', (_name, subject, id, agencyId, expected) => {
     expect(
-      userPolicy.canUpdate(
-        adminA,
-        colleague,
-        { ...colleague, roles: ['pp_case_manager', 'trainer'] },
-        'perpetrator_programme',
-      ),
-    ).toBe(true);
+      userPolicy.canAdminister(subject, { id, agencyId, roles: ['pp_case_manager'], side: 'perpetrator' }),
+    ).toBe(expected.administer);
+    expect(userPolicy.canManageStaffOf(subject, agencyId)).toBe(expected.manageAgency);
   });
-  it.each([
-    ['own account', adminA, adminA.userId, agencyA, false],
-    ['colleague', adminA, randomUUID(), agencyA, true],
-    ['other agency', adminA, randomUUID(), agencyB, false],
-    ['system admin, any agency', sysadmin, randomUUID(), agencyB, true],
-  ] as const)('administer: %s', (_name, who, id, agencyId, expected) => {
-    expect(
-      userPolicy.canAdminister(who, { id, agencyId, roles: ['pp_case_manager'], side: 'perpetrator' }),
-    ).toBe(expected);
+
+  it.each<[string, Actor, boolean]>([
+    ['a case manager', caseManagerA, true],
+    ['an agency admin', adminA, false],
+    ['the system admin', sysadmin, false],
+  ])('uses the staff directory: %s → %s', (_name, subject, expected) => {
+    expect(userPolicy.canUseStaffDirectory(subject)).toBe(expected);
   });
 });
 

@@ -1,7 +1,7 @@
-import type { InformationKind } from '@tandem/shared';
+import type { InformationKind, VictimFileAbilities } from '@tandem/shared';
 import { type Actor, hasAnyRole } from './actor.js';
 import { subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
-import { caseRelation, ofJointCase } from './joint-case.policy.js';
+import { caseRelation, jointCasePolicy, ofJointCase } from './joint-case.policy.js';
 import {
   agreementInForce,
   allOf,
@@ -22,9 +22,17 @@ import type { TablePolicy } from './table-policy.js';
  * contact log, her disclosures, her safety plans. Never visible to the perpetrator side
  * (docs/domain.md, information-flow rules 1 and 2).
  */
-function herFile(actor: Actor, personColumn: string, kind: InformationKind = 'victim_core', agencyColumn = 'owner_agency_id'): RowFilter {
+function herFile(
+  actor: Actor,
+  personColumn: string,
+  kind: InformationKind = 'victim_core',
+  agencyColumn = 'owner_agency_id',
+): RowFilter {
   if (!worksOnCases(actor) || actor.side === 'perpetrator') return noRows;
-  return anyOf(when(actor.side === 'victim', ofActorAgency(agencyColumn, actor)), granted(personColumn, kind, actor));
+  return anyOf(
+    when(actor.side === 'victim', ofActorAgency(agencyColumn, actor)),
+    granted(personColumn, kind, actor),
+  );
 }
 
 /** What her own service records about her: written by the victim-side workers of that service. */
@@ -32,7 +40,17 @@ function herServiceWrites(actor: Actor, agencyColumn = 'owner_agency_id'): RowFi
   return when(victimFilePolicy.canWork(actor), ofActorAgency(agencyColumn, actor));
 }
 
-const fileTable = (personColumn: string, kind: InformationKind = 'victim_core', agencyColumn = 'owner_agency_id'): TablePolicy => ({
+/** Her person record, as far as the decisions about her file need it. */
+export interface HerRecord {
+  kind: string;
+  ownerAgencyId: string;
+}
+
+const fileTable = (
+  personColumn: string,
+  kind: InformationKind = 'victim_core',
+  agencyColumn = 'owner_agency_id',
+): TablePolicy => ({
   holds: 'client',
   subject: subjectColumn(personColumn),
   read: (actor: Actor): RowFilter => herFile(actor, personColumn, kind, agencyColumn),
@@ -84,7 +102,8 @@ export const victimFilePolicy = {
       // The link back to what she disclosed stays with her service.
       disclosure_id: (actor: Actor): RowFilter => victimFilePolicy.sharedBy(actor),
     },
-    write: (actor: Actor): RowFilter => when(victimFilePolicy.canShare(actor), victimFilePolicy.sharedBy(actor)),
+    write: (actor: Actor): RowFilter =>
+      when(victimFilePolicy.canShare(actor), victimFilePolicy.sharedBy(actor)),
   } satisfies TablePolicy,
 
   /** Shares made by her own service (it sees and records them). */
@@ -97,12 +116,62 @@ export const victimFilePolicy = {
 
   /** Support, consent, contact preferences and partner contact are the victim side's work. */
   canWork(actor: Actor): boolean {
-    return worksOnCases(actor) && actor.side === 'victim' && hasAnyRole(actor, ['vss_case_manager', 'partner_contact_worker']);
+    return (
+      worksOnCases(actor) &&
+      actor.side === 'victim' &&
+      hasAnyRole(actor, ['vss_case_manager', 'partner_contact_worker'])
+    );
   },
 
   /** Only her case manager decides that something she disclosed may be shared (with her consent). */
   canShare(actor: Actor): boolean {
     return worksOnCases(actor) && actor.side === 'victim' && hasAnyRole(actor, ['vss_case_manager']);
+  },
+
+  /**
+   * Whether the actor sees her file at all: her own service's victim side, or whoever holds a
+   * victim_core grant about her today (`held`: the kinds the actor holds about her). The same
+   * rule as the read filter of her file's tables, for one person.
+   */
+  seesFile(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): boolean {
+    if (her.kind !== 'partner' || !worksOnCases(actor) || actor.side === 'perpetrator') return false;
+    return (actor.side === 'victim' && actor.agencyId === her.ownerAgencyId) || held.has('victim_core');
+  },
+
+  /** Records on her file are written by her own service's victim-side workers (the tables' write filter). */
+  canWorkOn(actor: Actor, her: HerRecord): boolean {
+    return victimFilePolicy.canWork(actor) && her.kind === 'partner' && actor.agencyId === her.ownerAgencyId;
+  },
+
+  /** Sharing what she disclosed: her case manager at her own service. */
+  canShareFrom(actor: Actor, her: HerRecord): boolean {
+    return victimFilePolicy.canShare(actor) && victimFilePolicy.canWorkOn(actor, her);
+  },
+
+  /** Her safety plans: the victim side that sees her file, nobody else, ever. */
+  seesSafetyPlans(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): boolean {
+    return actor.side === 'victim' && victimFilePolicy.seesFile(actor, her, held);
+  },
+
+  canEditSafetyPlans(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): boolean {
+    return victimFilePolicy.canWork(actor) && victimFilePolicy.seesFile(actor, her, held);
+  },
+
+  /** What the actor may do on her file, for the web app (each command decides again). */
+  abilities(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): VictimFileAbilities {
+    const sees = victimFilePolicy.seesFile(actor, her, held);
+    const works = victimFilePolicy.canWorkOn(actor, her);
+    return {
+      openSupport: sees && victimFilePolicy.canWork(actor),
+      recordConsent: works,
+      revokeConsent: works,
+      setContactPreferences: works,
+      logContact: works,
+      recordDisclosure: works,
+      share: victimFilePolicy.canShareFrom(actor, her),
+      editSafetyPlans: victimFilePolicy.canEditSafetyPlans(actor, her, held),
+      openJointCase: sees && jointCasePolicy.canCreate(actor),
+    };
   },
 
   /** Joint cases in which the actor is her service (for pages that show her side). */

@@ -1,221 +1,163 @@
-import {
-  ChangePasswordBody,
-  ErrorResponse,
-  LoginBody,
-  MfaEnrolment,
-  MfaVerifyBody,
-  Ok,
-  PreferencesBody,
-  RecoveryCodes,
-  SessionView,
-  TotpCodeBody,
-} from '@tandem/shared';
-import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { routes } from '@tandem/shared';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import type { SessionRecord } from '../data/auth.store.js';
-import { AuthStore } from '../data/auth.store.js';
+import type { AuditRecorder } from '../audit/audit-recorder.js';
+import { type AuthStore, authStore, type SessionRecord } from '../data/auth.store.js';
 import { inAuditedTransaction } from '../data/transaction.js';
 import { unauthenticated } from '../domain/errors.js';
-import { clearSessionCookie, setSessionCookie } from '../http/session-cookie.js';
-import { accountLocked, invalidCredentials } from '../services/auth.service.js';
-import { standardErrors } from './route-helpers.js';
-
-const tags = ['auth'];
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from '../http/session-cookie.js';
+import { sha256Hex } from '../security/tokens.js';
+import {
+  accountOfLink,
+  inspectCredentialLink,
+  redeemCredentialLink,
+} from '../services/accounts/credential-links.js';
+import { changeOwnPassword, checkPassword } from '../services/accounts/own-password.js';
+import {
+  accountLocked,
+  credentialLinkRequired,
+  invalidCredentials,
+  signInThrottled,
+} from '../services/auth.service.js';
+import { registerRoute } from './register.js';
 
 function sessionOf(request: FastifyRequest): SessionRecord {
   if (!request.session) throw unauthenticated();
   return request.session;
 }
 
-const auditActor = (session: SessionRecord) => ({
-  userId: session.user.id,
-  agencyId: session.user.agencyId,
-  side: session.user.side,
-});
-
-export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { auth, db, config } = ctx;
+/**
+ * Signing in, the second factor and sessions (routes.auth). These run before — or instead of —
+ * a signed-in actor's command, so each is its own audited transaction over the authentication
+ * store, which reaches credentials only through the system door.
+ */
+export function authRoutes(ctx: AppContext): FastifyPluginAsync {
+  const { auth, db, config, clock } = ctx;
+  const publicLimit = { rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 } };
+  const r = routes.auth;
+  /** One audited transaction for the session's user, with the store bound to it. */
   const asSessionUser = <T>(
     request: FastifyRequest,
-    work: (
-      store: AuthStore,
-      audit: Parameters<Parameters<typeof inAuditedTransaction>[3]>[1],
-      session: SessionRecord,
-    ) => Promise<T>,
+    work: (store: AuthStore, audit: AuditRecorder, session: SessionRecord) => Promise<T>,
   ) => {
     const session = sessionOf(request);
-    return inAuditedTransaction(db, auditActor(session), request.id, (trx, audit) =>
-      work(new AuthStore(trx), audit, session),
+    const actor = { userId: session.user.id, agencyId: session.user.agencyId, side: session.user.side };
+    return inAuditedTransaction(db, actor, request.id, (trx, audit) =>
+      work(authStore(trx, audit), audit, session),
     );
   };
+  /** The session as it is after the command (its stage may have moved on). */
   const freshView = async (request: FastifyRequest) => {
-    const session = await new AuthStore(db).findSession(sessionOf(request).id);
+    const session = await authStore(db).findSession(sessionOf(request).id);
     if (!session) throw unauthenticated();
     return auth.toView(session);
   };
 
+  // The route table's paths are absolute below /api: registered without encapsulation, these
+  // routes ignore any prefix they are registered with, so the path in the table is the path served.
   return async (app) => {
-    app.post(
-      '/login',
-      {
-        config: {
-          access: 'public',
-          rateLimit: { max: config.LOGIN_RATE_LIMIT_PER_MINUTE, timeWindow: 60_000 },
-        },
-        schema: {
-          tags,
-          summary: 'Sign in with e-mail and password',
-          body: LoginBody,
-          response: { 200: SessionView, 423: ErrorResponse, ...standardErrors },
-        },
-      },
-      async (request, reply) => {
+    registerRoute(
+      app,
+      r.login,
+      async ({ body }, request, reply) => {
         const result = await inAuditedTransaction(db, null, request.id, (trx, audit) =>
-          auth.signIn(new AuthStore(trx), audit, request.body.email, request.body.password),
+          auth.signIn(authStore(trx, audit), audit, body.email, body.password, request.ip),
         );
-        if (result.kind === 'locked') throw accountLocked(result.until);
-        if (result.kind === 'invalid_credentials') throw invalidCredentials();
-        setSessionCookie(reply, config, result.token);
-        return auth.toView(result.session);
-      },
-    );
-
-    app.get(
-      '/session',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: { tags, summary: 'The current session', response: { 200: SessionView, ...standardErrors } },
-      },
-      async (request) => auth.toView(sessionOf(request)),
-    );
-
-    app.post(
-      '/password',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: {
-          tags,
-          summary: 'Change the password',
-          body: ChangePasswordBody,
-          response: { 200: SessionView, ...standardErrors },
-        },
-      },
-      async (request) => {
-        await asSessionUser(request, (store, audit, session) =>
-          auth.changePassword(store, audit, session, request.body.currentPassword, request.body.newPassword),
-        );
-        return freshView(request);
-      },
-    );
-
-    app.post(
-      '/mfa/enrolment',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: { tags, summary: 'Start TOTP enrolment', response: { 200: MfaEnrolment, ...standardErrors } },
-      },
-      async (request) =>
-        asSessionUser(request, (store, audit, session) => auth.startEnrolment(store, audit, session)),
-    );
-
-    app.post(
-      '/mfa/enrolment/confirm',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: {
-          tags,
-          summary: 'Confirm TOTP enrolment with a code; returns recovery codes once',
-          body: TotpCodeBody,
-          response: { 200: RecoveryCodes, ...standardErrors },
-        },
-      },
-      async (request) =>
-        asSessionUser(request, (store, audit, session) =>
-          auth.confirmEnrolment(store, audit, session, request.body.code),
-        ),
-    );
-
-    app.post(
-      '/mfa/verify',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: {
-          tags,
-          summary: 'Second factor at sign-in: TOTP code or recovery code',
-          body: MfaVerifyBody,
-          response: { 200: SessionView, 423: ErrorResponse, ...standardErrors },
-        },
-      },
-      async (request, reply) => {
-        const result = await asSessionUser(request, (store, audit, session) =>
-          auth.verifySecondFactor(store, audit, session, request.body),
-        );
-        if (!result.ok) {
-          if (result.lockedUntil) {
-            clearSessionCookie(reply, config);
-            throw accountLocked(result.lockedUntil);
-          }
-          throw invalidCredentials();
+        switch (result.kind) {
+          case 'signed_in':
+            setSessionCookie(reply, config, result.token);
+            return auth.toView(result.session);
+          case 'throttled':
+            reply.header('retry-after', String(result.retryAfterSeconds));
+            throw signInThrottled(result.retryAfterSeconds);
+          case 'locked':
+            throw accountLocked(result.until, clock.now());
+          case 'link_required':
+            throw credentialLinkRequired();
+          case 'invalid_credentials':
+            throw invalidCredentials();
         }
-        return freshView(request);
       },
+      publicLimit,
     );
-
-    app.post(
-      '/logout',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: { tags, summary: 'Sign out of this session', response: { 200: Ok, ...standardErrors } },
+    registerRoute(
+      app,
+      r.checkPassword,
+      async ({ body }, request) => {
+        const store = authStore(db);
+        const cookie = sessionTokenOf(request, config);
+        const owner = body.token
+          ? await accountOfLink(store, clock, body.token)
+          : cookie
+            ? (await store.findSession(sha256Hex(cookie)))?.user
+            : null;
+        return checkPassword(body.password, owner ?? null);
       },
-      async (request, reply) => {
-        await asSessionUser(request, (store, audit, session) => auth.signOut(store, audit, session));
-        clearSessionCookie(reply, config);
-        return { ok: true as const };
-      },
+      publicLimit,
     );
-
-    app.post(
-      '/logout-all',
-      {
-        config: { access: 'signed-in-any-stage' },
-        schema: {
-          tags,
-          summary: 'Sign out of every session of this account',
-          response: { 200: Ok, ...standardErrors },
-        },
-      },
-      async (request, reply) => {
-        await asSessionUser(request, (store, audit, session) =>
-          auth.signOutEverywhere(store, audit, session),
-        );
-        clearSessionCookie(reply, config);
-        return { ok: true as const };
-      },
+    registerRoute(
+      app,
+      r.inspectCredentialLink,
+      async ({ body }) => inspectCredentialLink(authStore(db), clock, body.token),
+      publicLimit,
     );
-  };
-}
-
-export function meRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.put(
-      '/preferences',
-      {
-        schema: {
-          tags: ['me'],
-          summary: 'Set my language',
-          body: PreferencesBody,
-          response: { 200: SessionView, ...standardErrors },
-        },
+    registerRoute(
+      app,
+      r.redeemCredentialLink,
+      async ({ body }, request, reply) => {
+        const { token, session } = await inAuditedTransaction(db, null, request.id, async (trx, audit) => {
+          const store = authStore(trx, audit);
+          const { account, stage } = await redeemCredentialLink(store, audit, clock, body);
+          return auth.openSession(store, account.id, stage);
+        });
+        setSessionCookie(reply, config, token);
+        return auth.toView(session);
       },
-      async (request) => {
-        const session = sessionOf(request);
-        await inAuditedTransaction(ctx.db, auditActor(session), request.id, (trx, audit) =>
-          ctx.auth.setLanguage(new AuthStore(trx), audit, session, request.body.language),
-        );
-        const fresh = await new AuthStore(ctx.db).findSession(session.id);
-        return ctx.auth.toView(fresh!);
-      },
+      publicLimit,
     );
+    registerRoute(app, r.session, async (_args, request) => auth.toView(sessionOf(request)));
+    registerRoute(app, r.changePassword, async ({ body }, request) => {
+      await asSessionUser(request, (store, audit, session) =>
+        changeOwnPassword(store, audit, session, body.currentPassword, body.newPassword),
+      );
+      return freshView(request);
+    });
+    registerRoute(app, r.startEnrolment, (_args, request) =>
+      asSessionUser(request, (store, audit, session) => auth.startEnrolment(store, audit, session)),
+    );
+    registerRoute(app, r.confirmEnrolment, ({ body }, request) =>
+      asSessionUser(request, (store, audit, session) =>
+        auth.confirmEnrolment(store, audit, session, body.code),
+      ),
+    );
+    registerRoute(app, r.verifySecondFactor, async ({ body }, request, reply) => {
+      const result = await asSessionUser(request, (store, audit, session) =>
+        auth.verifySecondFactor(store, audit, session, body),
+      );
+      if (!result.ok) {
+        if (result.lockedUntil) {
+          clearSessionCookie(reply, config);
+          throw accountLocked(result.lockedUntil, clock.now());
+        }
+        throw invalidCredentials();
+      }
+      return freshView(request);
+    });
+    registerRoute(app, r.logout, async (_args, request, reply) => {
+      await asSessionUser(request, (store, audit, session) => auth.signOut(store, audit, session));
+      clearSessionCookie(reply, config);
+      return { ok: true as const };
+    });
+    registerRoute(app, r.logoutAll, async (_args, request, reply) => {
+      await asSessionUser(request, (store, audit, session) => auth.signOutEverywhere(store, audit, session));
+      clearSessionCookie(reply, config);
+      return { ok: true as const };
+    });
+    registerRoute(app, r.setPreferences, async ({ body }, request) => {
+      await asSessionUser(request, (store, audit, session) =>
+        auth.setLanguage(store, audit, session, body.language),
+      );
+      return freshView(request);
+    });
   };
 }

@@ -1,7 +1,36 @@
+import { routes } from '@tandem/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import { agreeLevel, confirmLowering } from '../services/instruments/agreed-level.service.js';
+import { findDefinition, listDefinitions } from '../services/instruments/definitions.service.js';
+import { dueForMe } from '../services/instruments/due.service.js';
+import { impactView } from '../services/instruments/impact.service.js';
+import { jointRiskView } from '../services/instruments/joint-risk.service.js';
+import { recidivismView, recordRecidivism } from '../services/instruments/recidivism.service.js';
+import { recordResponse } from '../services/instruments/responses.service.js';
+import { commandRoute } from './register.js';
 
-/** PLACEHOLDER — Instruments, the joint risk assessment, recidivism, IMPACT, what is due. */
-export function instrumentRoutes(_ctx: AppContext): FastifyPluginAsync {
-  return async () => {};
+/** Instruments, the joint risk assessment, recidivism, IMPACT and what is due (docs/domain.md, "The tools"). */
+export function instrumentRoutes(ctx: AppContext): FastifyPluginAsync {
+  const r = routes.instruments;
+  return async (app) => {
+    commandRoute(app, ctx, r.definitions, (scope) => listDefinitions(scope));
+    commandRoute(app, ctx, r.definition, (scope, { params }) =>
+      findDefinition(scope, params.instrumentId, params.version),
+    );
+    commandRoute(app, ctx, r.record, (scope, { body }) => recordResponse(scope, body));
+    commandRoute(app, ctx, r.jointRisk, (scope, { params }) => jointRiskView(scope, params.id));
+    commandRoute(app, ctx, r.agreeLevel, (scope, { params, body }) => agreeLevel(scope, params.id, body));
+    commandRoute(app, ctx, r.confirmLowering, (scope, { params, body }) =>
+      confirmLowering(scope, params.id, body),
+    );
+    commandRoute(app, ctx, r.recordRecidivism, (scope, { params, body }) =>
+      recordRecidivism(scope, params.id, body),
+    );
+    commandRoute(app, ctx, r.recidivism, (scope, { params, query }) =>
+      recidivismView(scope, params.id, query.period),
+    );
+    commandRoute(app, ctx, r.impact, (scope, { params }) => impactView(scope, params.id));
+    commandRoute(app, ctx, r.due, async (scope) => ({ items: await dueForMe(scope) }));
+  };
 }

@@ -1,7 +1,24 @@
+import { routes } from '@tandem/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app-context.js';
+import {
+  agreementView,
+  createAgreement,
+  listAgreements,
+} from '../services/organisation/agreements.service.js';
+import { listPhase1Meetings, recordPhase1Meeting } from '../services/organisation/phase1.service.js';
+import { commandRoute } from './register.js';
 
-/** PLACEHOLDER — Agreements and Phase 1 meetings. */
-export function networkRoutes(_ctx: AppContext): FastifyPluginAsync {
-  return async () => {};
+/** Organisation-level agreements and Phase 1 meetings of a network. */
+export function networkRoutes(ctx: AppContext): FastifyPluginAsync {
+  const r = routes.network;
+  return async (app) => {
+    commandRoute(app, ctx, r.createAgreement, (scope, { body }) => createAgreement(scope, body));
+    commandRoute(app, ctx, r.listAgreements, (scope, { query }) => listAgreements(scope, query));
+    commandRoute(app, ctx, r.getAgreement, (scope, { params }) => agreementView(scope, params.id));
+    commandRoute(app, ctx, r.recordPhase1Meeting, (scope, { body }) => recordPhase1Meeting(scope, body));
+    commandRoute(app, ctx, r.listPhase1Meetings, (scope, { query }) =>
+      listPhase1Meetings(scope, query.networkId),
+    );
+  };
 }

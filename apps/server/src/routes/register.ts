@@ -39,7 +39,8 @@ export function registerRoute<D extends RouteDefinition>(
   app: FastifyInstance,
   definition: D,
   handler: Handler<D>,
-  options: { rateLimit?: { max: number; timeWindow: number } } = {},
+  /** A route's own rate limit, or `false` to exempt it (the health check). */
+  options: { rateLimit?: { max: number; timeWindow: number } | false } = {},
 ): void {
   const errors = Object.fromEntries(
     [...STANDARD_ERRORS, ...(definition.errors ?? [])].map((status) => [status, ErrorResponse]),
@@ -48,7 +49,10 @@ export function registerRoute<D extends RouteDefinition>(
   app.route({
     method: definition.method,
     url: definition.path,
-    config: { access: definition.access ?? 'active', ...(options.rateLimit && { rateLimit: options.rateLimit }) },
+    config: {
+      access: definition.access ?? 'active',
+      ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
+    },
     schema: {
       tags: [...definition.tags],
       summary: definition.summary,

@@ -6,6 +6,7 @@ import { reencryptAll } from '../security/key-rotation.js';
 /**
  * `npm run keys:rotate`: re-encrypts every encrypted field with the first key of
  * FIELD_ENCRYPTION_KEYS. Put the new key first and keep the old ones listed until this has run.
+ * (reencryptAll opens the system door for the operator command and audits the rotation.)
  */
 const config = loadConfig();
 const database = await openDatabase({

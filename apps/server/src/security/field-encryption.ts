@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { keyFolderOf } from './key-folder.js';
 
 /**
  * Application-level encryption of sensitive fields (TOTP secrets now; her location and
@@ -76,14 +77,26 @@ export class FieldCipher {
 
 /**
  * Without FIELD_ENCRYPTION_KEYS (development and demo only; production refuses to start),
- * a key is generated once and kept beside the PGlite data, readable by the owner alone.
+ * a key is generated once and kept in the key folder BESIDE the data folder, readable by the
+ * owner alone — never inside it, so no copy or backup of the data carries its key. A key left
+ * inside the data folder by an earlier version is moved out on first use.
  */
-export function loadFieldCipher(spec: string | undefined, dataDir: string): FieldCipher {
+export function loadFieldCipher(
+  spec: string | undefined,
+  dataDir: string,
+  keyFile = path.join(keyFolderOf(dataDir), 'field-encryption.key'),
+): FieldCipher {
   if (spec) return FieldCipher.fromSpec(spec);
-  const keyFile = path.join(dataDir, 'field-encryption.key');
+  const legacy = path.join(dataDir, 'field-encryption.key');
   if (!existsSync(keyFile)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(keyFile, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    mkdirSync(path.dirname(keyFile), { recursive: true, mode: 0o700 });
+    if (existsSync(legacy)) {
+      copyFileSync(legacy, keyFile);
+      chmodSync(keyFile, 0o600);
+      unlinkSync(legacy);
+    } else {
+      writeFileSync(keyFile, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    }
   }
   return FieldCipher.fromSpec(readFileSync(keyFile, 'utf8').trim());
 }

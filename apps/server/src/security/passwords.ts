@@ -21,10 +21,8 @@ export async function spendPasswordCheckTime(password: string): Promise<void> {
   await verifyPassword(await decoyHash, password);
 }
 
-/** A temporary password an admin hands over; the holder must change it at first sign-in. */
-export function generateTemporaryPassword(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  const chars = Array.from(bytes, (byte) => alphabet[byte % alphabet.length]);
-  return `${chars.slice(0, 4).join('')}-${chars.slice(4, 8).join('')}-${chars.slice(8, 12).join('')}-${chars.slice(12, 16).join('')}`;
-}
+/**
+ * The hash of a password nobody knows: an account the owner has not set up yet, or whose
+ * password an administrator voided, can be signed in to by no one until its one-time link is used.
+ */
+export const unusablePasswordHash = (): Promise<string> => hashPassword(randomBytes(32).toString('base64url'));

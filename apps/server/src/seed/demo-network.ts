@@ -1,5 +1,6 @@
 import type { AgencyKind, Role, Side } from '@tandem/shared';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { systemDb } from '../data/system-db.js';
 import { inAuditedTransaction } from '../data/transaction.js';
 import type { Database } from '../db/schema.js';
 import { hashPassword } from '../security/passwords.js';
@@ -8,11 +9,16 @@ import { hashPassword } from '../security/passwords.js';
  * The demo network created on first start in demo mode: a perpetrator programme, a women's
  * support centre, an organisation that runs both behind an information barrier, police,
  * probation, child protection, a substance-abuse service and the network office — with one
- * account for every role of DOMAIN.md §1. All names are invented.
+ * account for every role of docs/domain.md, "Who uses it". All names are invented.
  */
 export const DEMO_PASSWORD = 'tandem-demo-2026';
 
-export const DEMO_NETWORK = { name: 'Rete Antiviolenza Demo (Bologna)', region: 'Emilia-Romagna' };
+/** Bologna: the network's "today" and its meeting times are Rome's (docs/domain.md, "Time"). */
+export const DEMO_NETWORK = {
+  name: 'Rete Antiviolenza Demo (Bologna)',
+  region: 'Emilia-Romagna',
+  time_zone: 'Europe/Rome',
+};
 
 export const DEMO_AGENCIES: ReadonlyArray<{ name: string; kind: AgencyKind }> = [
   { name: 'Oltre — Perpetrator Programme', kind: 'perpetrator_programme' },
@@ -147,16 +153,26 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-/** Creates the demo network unless it exists. Returns true when it was created now. */
-export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
-  const existing = await db
-    .selectFrom('network')
-    .select('id')
-    .where('name', '=', DEMO_NETWORK.name)
-    .executeTakeFirst();
-  if (existing) return false;
+/** Any constant: two instances seeding at once take turns, and the second finds the network. */
+const SEED_LOCK_KEY = 7_310_003;
+
+const demoNetworkExists = async (db: Kysely<Database>) =>
+  (await db.selectFrom('network').select('id').where('name', '=', DEMO_NETWORK.name).executeTakeFirst()) !==
+  undefined;
+
+/**
+ * Creates the demo network unless it exists. Returns true when it was created now. It runs at
+ * start-up in demo mode (never in production: server.ts), before anyone is signed in, so it
+ * writes through the system door ('demo_seed'). The check is made again under a transaction
+ * lock, so instances started together seed once.
+ */
+export async function seedDemoNetwork(database: Kysely<Database>): Promise<boolean> {
+  if (await demoNetworkExists(systemDb(database, 'demo_seed'))) return false;
   const passwordHashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
-  await inAuditedTransaction(db, null, null, async (trx, audit) => {
+  return inAuditedTransaction(database, null, null, async (transaction, audit) => {
+    const trx = systemDb(transaction, 'demo_seed', audit);
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`.execute(trx);
+    if (await demoNetworkExists(trx)) return false;
     const network = await trx
       .insertInto('network')
       .values(DEMO_NETWORK)
@@ -187,6 +203,8 @@ export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
           language: 'en',
           password_hash: passwordHashes[index]!,
           is_demo: true,
+          // The demo's victim side is staffed from the start (no approval by admins there).
+          victim_role_approved_at: account.side === 'victim' && !account.roles.includes('agency_admin') ? new Date() : null,
         })),
       )
       .execute();
@@ -233,6 +251,6 @@ export async function seedDemoNetwork(db: Kysely<Database>): Promise<boolean> {
       resourceType: 'network',
       resourceId: network.id,
     });
+    return true;
   });
-  return true;
 }

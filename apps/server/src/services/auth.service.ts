@@ -2,10 +2,13 @@ import type { Language, SessionStage, SessionView } from '@tandem/shared';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Config } from '../config.js';
 import { AuthStore, actorOf, type Credentials, type SessionRecord } from '../data/auth.store.js';
-import { AppError, invalidInput } from '../domain/errors.js';
+import { throttleKeys } from '../data/sign-in-throttle.store.js';
+import type { CommandScope } from '../data/command-scope.js';
+import { type Clock, systemClock } from '../domain/clock.js';
+import { AppError, invalidInput, unauthenticated } from '../domain/errors.js';
 import { abilitiesFor } from '../policy/abilities.js';
 import type { FieldCipher } from '../security/field-encryption.js';
-import { hashPassword, spendPasswordCheckTime, verifyPassword } from '../security/passwords.js';
+import { spendPasswordCheckTime, verifyPassword } from '../security/passwords.js';
 import { newToken, sha256Hex } from '../security/tokens.js';
 import {
   hashRecoveryCode,
@@ -14,42 +17,94 @@ import {
   totpEnrolment,
   verifyTotp,
 } from '../security/totp.js';
+import { type Mailer, mailerFor } from './accounts/account-mail.js';
 
 /**
  * Sign-in, the second factor, and sessions. Every outcome — success, failure, lockout — is
- * audited through the recorder of the command's transaction.
+ * audited through the recorder of the command's transaction. The store reaches credentials
+ * through the system door for 'authentication' (data/auth.store.ts).
+ *
+ * Following OWASP: one answer for every failed sign-in; wrong passwords slow further tries of
+ * that e-mail from that address (and of that address) down, with growing delays, and never
+ * lock the account — a stranger who knows an address cannot keep its owner out. Wrong
+ * second-factor codes come only from someone who has the password: those lock the account.
  */
 
 export type SignInResult =
   | { kind: 'signed_in'; token: string; session: SessionRecord }
   | { kind: 'invalid_credentials' }
-  | { kind: 'locked'; until: Date };
+  | { kind: 'throttled'; retryAfterSeconds: number }
+  | { kind: 'locked'; until: Date }
+  | { kind: 'link_required' };
 
+/** The one answer for every failed sign-in: unknown address, wrong password, inactive account. */
 export const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'The e-mail address or the password is not correct');
 
-export const accountLocked = (until: Date) => {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+export const signInThrottled = (seconds: number) =>
+  new AppError(
+    429,
+    'sign_in_throttled',
+    `Too many failed sign-ins from here for this address. Wait ${seconds} second${seconds === 1 ? '' : 's'} and try again.`,
+  );
+
+/** Only after the right password: too many wrong second-factor codes. */
+export const accountLocked = (until: Date, now: Date) => {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
   return new AppError(
     423,
     'account_locked',
-    `This account is locked after too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your agency admin to unlock it.`,
+    `This account is locked after too many wrong codes. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask your agency admin to unlock it.`,
   );
 };
 
+/** Only after the right password: the second factor was reset, and only the e-mailed link re-enrols it. */
+export const credentialLinkRequired = () =>
+  new AppError(
+    403,
+    'credential_link_required',
+    'Your second factor was reset. Use the link sent to your e-mail address to set up a new one (ask your administrator for a new link if it expired).',
+  );
+
 const wrongStage = () => new AppError(409, 'wrong_stage', 'This step does not apply to your session now');
 
+/** Growing delays (OWASP): free tries, then 1 s, 2 s, 4 s… up to the cap; never a lock. */
+export const throttleDelaySeconds = (failures: number, freeTries: number, capSeconds: number) =>
+  failures < freeTries ? 0 : Math.min(2 ** (failures - freeTries), capSeconds);
+
 export class AuthService {
+  readonly mailer: Mailer;
+
   constructor(
     private readonly config: Config,
     private readonly cipher: FieldCipher,
-  ) {}
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.mailer = mailerFor(config);
+  }
 
-  /** Where a fresh sign-in starts: password change, then enrolment or verification of the second factor. */
+  /**
+   * Where a sign-in goes after the password: the second factor first (verified, or enrolled by a
+   * new account), and a required password change only after it when the factor is enrolled.
+   */
   private firstStage(account: Credentials): { stage: SessionStage; mfaSkipped: boolean } {
     if (account.isDemo && this.config.DEMO_MODE) return { stage: 'active', mfaSkipped: true };
+    if (account.mfaEnrolled) return { stage: 'mfa_verify', mfaSkipped: false };
     if (account.mustChangePassword) return { stage: 'password_change', mfaSkipped: false };
-    return { stage: account.mfaEnrolled ? 'mfa_verify' : 'mfa_enrolment', mfaSkipped: false };
+    return { stage: 'mfa_enrolment', mfaSkipped: false };
+  }
+
+  /** The delay still to wait before this e-mail may be tried from this address, in seconds. */
+  private async throttleWait(store: AuthStore, email: string, address: string): Promise<number> {
+    const keys = throttleKeys(email, address);
+    const cap = this.config.LOCKOUT_MINUTES * 60;
+    const free = { [keys.pair]: this.config.LOCKOUT_THRESHOLD, [keys.address]: this.config.LOCKOUT_THRESHOLD * 4 };
+    const now = this.clock.now().getTime();
+    const waits = (await store.throttle.throttleOf([keys.pair, keys.address])).map((counter) => {
+      const delay = throttleDelaySeconds(counter.failures, free[counter.key] ?? 0, cap);
+      return Math.ceil((counter.lastFailureAt.getTime() + delay * 1000 - now) / 1000);
+    });
+    return Math.max(0, ...waits);
   }
 
   async signIn(
@@ -57,65 +112,57 @@ export class AuthService {
     audit: AuditRecorder,
     email: string,
     password: string,
+    address: string,
   ): Promise<SignInResult> {
+    const now = this.clock.now();
+    // Throttled by the e-mail as typed, known or not: the answer tells nobody which accounts exist.
+    const wait = await this.throttleWait(store, email, address);
+    if (wait > 0) {
+      audit.record({ action: 'auth.sign_in', outcome: 'denied', details: { reason: 'throttled' } });
+      return { kind: 'throttled', retryAfterSeconds: wait };
+    }
+    const keys = throttleKeys(email, address);
+    const failed = async (reason: string, account?: Credentials): Promise<SignInResult> => {
+      await store.throttle.countThrottledFailure([keys.pair, keys.address], now);
+      if (account && reason === 'wrong_password') await store.recordPasswordFailure(account.id, now);
+      audit.record({
+        action: 'auth.sign_in',
+        outcome: 'failure',
+        ...(account && { resourceType: 'user', resourceId: account.id }),
+        details: { reason },
+      });
+      return { kind: 'invalid_credentials' };
+    };
     const account = await store.credentialsByEmail(email);
     if (!account) {
       await spendPasswordCheckTime(password);
-      audit.record({ action: 'auth.sign_in', outcome: 'failure', details: { reason: 'unknown_account' } });
-      return { kind: 'invalid_credentials' };
+      return failed('unknown_account');
     }
     audit.identify({ userId: account.id, agencyId: account.agencyId, side: account.side });
-    if (account.lockedUntil && account.lockedUntil > new Date()) {
+    if (!(await verifyPassword(account.passwordHash, password))) return failed('wrong_password', account);
+    if (!account.active) return failed('inactive', account);
+    // Demo accounts share a published password: outside demo mode they do not sign in at all.
+    if (account.isDemo && !this.config.DEMO_MODE) return failed('demo_account', account);
+    await store.throttle.clearThrottle([keys.pair]);
+    const denied = (reason: string) =>
       audit.record({
         action: 'auth.sign_in',
         outcome: 'denied',
         resourceType: 'user',
         resourceId: account.id,
-        details: { reason: 'locked' },
-      });
-      return { kind: 'locked', until: account.lockedUntil };
-    }
-    const passwordOk = await verifyPassword(account.passwordHash, password);
-    if (!passwordOk || !account.active) {
-      const reason = passwordOk ? 'inactive' : 'wrong_password';
-      audit.record({
-        action: 'auth.sign_in',
-        outcome: 'failure',
-        resourceType: 'user',
-        resourceId: account.id,
         details: { reason },
       });
-      if (!passwordOk) {
-        const lockedUntil = await store.recordFailedAttempt(
-          account.id,
-          this.config.LOCKOUT_THRESHOLD,
-          this.config.LOCKOUT_MINUTES,
-        );
-        if (lockedUntil) {
-          audit.record({
-            action: 'auth.lockout',
-            outcome: 'success',
-            resourceType: 'user',
-            resourceId: account.id,
-            details: { minutes: this.config.LOCKOUT_MINUTES },
-          });
-          return { kind: 'locked', until: lockedUntil };
-        }
-      }
-      return { kind: 'invalid_credentials' };
+    if (account.lockedUntil && account.lockedUntil > now) {
+      denied('locked');
+      return { kind: 'locked', until: account.lockedUntil };
     }
-    await store.recordSuccessfulSignIn(account.id);
+    if (!account.mfaEnrolled && account.credentialLinkResets.includes('mfa')) {
+      denied('credential_link_required');
+      return { kind: 'link_required' };
+    }
     const { stage, mfaSkipped } = this.firstStage(account);
-    const token = newToken();
-    const sessionId = sha256Hex(token);
-    await store.createSession({
-      id: sessionId,
-      userId: account.id,
-      stage,
-      mfaSkipped,
-      csrfToken: newToken(),
-      expiresAt: new Date(Date.now() + this.config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000),
-    });
+    if (stage === 'active') await store.recordSuccessfulSignIn(account.id, now);
+    const { token, session } = await this.openSession(store, account.id, stage, mfaSkipped);
     audit.record({
       action: 'auth.sign_in',
       outcome: 'success',
@@ -123,39 +170,24 @@ export class AuthService {
       resourceId: account.id,
       details: { stage, mfaSkipped },
     });
-    const session = await store.findSession(sessionId);
-    return { kind: 'signed_in', token, session: session! };
+    return { kind: 'signed_in', token, session };
   }
 
-  async changePassword(
-    store: AuthStore,
-    audit: AuditRecorder,
-    session: SessionRecord,
-    current: string,
-    next: string,
-  ) {
-    const account = (await store.credentialsById(session.user.id))!;
-    if (!(await verifyPassword(account.passwordHash, current))) {
-      audit.record({
-        action: 'auth.password_change',
-        outcome: 'failure',
-        resourceType: 'user',
-        resourceId: account.id,
-      });
-      throw invalidInput('currentPassword', 'The current password is not correct');
-    }
-    if (current === next)
-      throw invalidInput('newPassword', 'Choose a password different from the current one');
-    await store.setPassword(account.id, await hashPassword(next));
-    audit.record({
-      action: 'auth.password_change',
-      outcome: 'success',
-      resourceType: 'user',
-      resourceId: account.id,
+  /** A new session at a stage; the token is the cookie, only its hash is stored. */
+  async openSession(store: AuthStore, userId: string, stage: SessionStage, mfaSkipped = false) {
+    const now = this.clock.now();
+    const token = newToken();
+    const sessionId = sha256Hex(token);
+    await store.createSession({
+      id: sessionId,
+      userId,
+      stage,
+      mfaSkipped,
+      csrfToken: newToken(),
+      expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000),
+      at: now,
     });
-    if (session.stage === 'password_change') {
-      await store.setSessionStage(session.id, account.mfaEnrolled ? 'mfa_verify' : 'mfa_enrolment');
-    }
+    return { token, session: (await store.findSession(sessionId))! };
   }
 
   async startEnrolment(store: AuthStore, audit: AuditRecorder, session: SessionRecord) {
@@ -196,6 +228,7 @@ export class AuthService {
       step,
       recoveryCodes.map(hashRecoveryCode),
     );
+    await store.recordSuccessfulSignIn(account.id, this.clock.now());
     await store.setSessionStage(session.id, 'active');
     audit.record({
       action: 'auth.mfa_enrolment',
@@ -206,7 +239,11 @@ export class AuthService {
     return { recoveryCodes };
   }
 
-  /** The second factor at sign-in. Wrong codes count towards the same lockout as wrong passwords. */
+  /**
+   * The second factor at sign-in. Wrong codes are counted per account, apart from passwords (a
+   * right password does not reset them); at the threshold the account is locked and every
+   * half-open session of it ends, so no session opened before the lockout can still finish.
+   */
   async verifySecondFactor(
     store: AuthStore,
     audit: AuditRecorder,
@@ -215,8 +252,16 @@ export class AuthService {
   ): Promise<{ ok: true } | { ok: false; lockedUntil: Date | null }> {
     if (session.stage !== 'mfa_verify') throw wrongStage();
     const account = (await store.credentialsById(session.user.id))!;
+    const now = this.clock.now();
+    const method: 'totp' | 'recovery_code' = 'code' in proof ? 'totp' : 'recovery_code';
+    const record = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) =>
+      audit.record({ action: 'auth.mfa_verify', outcome, resourceType: 'user', resourceId: account.id, details });
+    if (account.lockedUntil && account.lockedUntil > now) {
+      await store.deleteSession(session.id);
+      record('denied', { method, reason: 'locked' });
+      return { ok: false, lockedUntil: account.lockedUntil };
+    }
     let ok = false;
-    let method: 'totp' | 'recovery_code' = 'totp';
     if ('code' in proof && account.totpSecretEnc) {
       const step = await verifyTotp(
         this.cipher.decrypt(account.totpSecretEnc),
@@ -228,24 +273,17 @@ export class AuthService {
         ok = true;
       }
     } else if ('recoveryCode' in proof) {
-      method = 'recovery_code';
       ok = await store.consumeRecoveryCode(account.id, hashRecoveryCode(proof.recoveryCode));
     }
     if (!ok) {
-      audit.record({
-        action: 'auth.mfa_verify',
-        outcome: 'failure',
-        resourceType: 'user',
-        resourceId: account.id,
-        details: { method },
-      });
-      const lockedUntil = await store.recordFailedAttempt(
+      record('failure', { method });
+      const lockedUntil = await store.recordSecondFactorFailure(
         account.id,
         this.config.LOCKOUT_THRESHOLD,
         this.config.LOCKOUT_MINUTES,
+        now,
       );
       if (lockedUntil) {
-        await store.deleteSession(session.id);
         audit.record({
           action: 'auth.lockout',
           outcome: 'success',
@@ -256,15 +294,9 @@ export class AuthService {
       }
       return { ok: false, lockedUntil };
     }
-    await store.recordSuccessfulSignIn(account.id);
-    await store.setSessionStage(session.id, 'active');
-    audit.record({
-      action: 'auth.mfa_verify',
-      outcome: 'success',
-      resourceType: 'user',
-      resourceId: account.id,
-      details: { method },
-    });
+    await store.recordSuccessfulSignIn(account.id, now);
+    await store.setSessionStage(session.id, account.mustChangePassword ? 'password_change' : 'active');
+    record('success', { method });
     return { ok: true };
   }
 
@@ -312,7 +344,7 @@ export class AuthService {
         side: session.user.side,
         language: session.user.language as Language,
       },
-      abilities: abilitiesFor(actorOf(session, new Date())),
+      abilities: abilitiesFor(actorOf(session, this.clock.now())),
       csrfToken: session.csrfToken,
       demoMode: this.config.DEMO_MODE,
       mfaSkipped: session.mfaSkipped,
@@ -321,4 +353,15 @@ export class AuthService {
   }
 }
 
-export { AuthStore };
+/**
+ * What an administrator's change to an account sets off in authentication: its sessions end
+ * (its roles, side or standing changed), and a reset second factor takes its recovery codes
+ * with it. Sessions and codes are authentication's own rows, reached through its store.
+ */
+export async function endSessionsOf(scope: CommandScope, userId: string): Promise<number> {
+  return new AuthStore(scope.system('authentication')).deleteSessionsOf(userId);
+}
+
+export async function forgetRecoveryCodesOf(scope: CommandScope, userId: string): Promise<void> {
+  await new AuthStore(scope.system('authentication')).deleteRecoveryCodesOf(userId);
+}

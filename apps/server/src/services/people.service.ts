@@ -40,7 +40,8 @@ export async function recordChild(scope: CommandScope, input: z.infer<typeof Chi
     dateOfBirth: input.dateOfBirth,
     motherId: input.motherId,
     fatherId: input.fatherId,
-    contact: input.childrensSchool ? { childrensSchool: input.childrensSchool } : undefined,
+    // The programme knows the children as his, never where they are: no contact record at all.
+    contact: actor.side === 'perpetrator' ? null : { childrensSchool: input.childrensSchool },
   });
   return personView(scope, id);
 }

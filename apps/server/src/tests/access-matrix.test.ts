@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDefinition, routes } from '@tandem/shared';
 import { makeAgency, makeUser } from '../testing/factories.js';
 import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { signInFully, startTestSystem, type TestClient, type TestSystem } from '../testing/test-system.js';
@@ -38,6 +39,12 @@ const secrets = {
   herRecordId: '',
   annaAddress: `Vicolo Nascosto 3 ${RUN}`,
   annaRecordId: '',
+  /** Her safety plan, her side's qualitative note, her own safety action: victim side only. */
+  safetyPlanText: `Keep the spare key at the neighbour's ${RUN}`,
+  herSideNote: `She is terrified of the court date ${RUN}`,
+  herSafetyAction: `Change the locks at the new flat ${RUN}`,
+  /** How the child was assessed: for her service and the agencies the agreement gives the children. */
+  childAssessmentNote: `Sofia wants her aunt beside her ${RUN}`,
 };
 type SecretKey = keyof typeof secrets;
 const SECRET_KEYS = Object.keys(secrets) as SecretKey[];
@@ -73,6 +80,8 @@ const ids = {
   episodeB: '',
   anna: '',
   jointCaseB: '',
+  meeting: '',
+  agreement: '',
 };
 
 const today = new Date();
@@ -331,6 +340,46 @@ async function buildCaseA() {
     201,
     'his recidivism report',
   );
+  await must(
+    clients.vssManager.put(`/api/victims/${ids.her}/safety-plans/safety`, { protectionMeasures: secrets.safetyPlanText }),
+    200,
+    'safety plan',
+  );
+  await must(
+    clients.vssManager.post(`/api/children/${ids.child}/assessments`, {
+      jointCaseId: ids.jointCase,
+      assessedOn: isoDay(-5),
+      parentConsentFrom: 'mother',
+      childInformed: true,
+      childToldMayWithdraw: true,
+      childToldHowRecorded: true,
+      needsConsidered: secrets.childAssessmentNote,
+    }),
+    201,
+    'child assessment',
+  );
+  await must(
+    clients.vssManager.post(`/api/joint-cases/${ids.jointCase}/actions`, {
+      need: 'Her safety at home',
+      action: secrets.herSafetyAction,
+      term: isoDay(10),
+      responsibleAgencyId: scenario.agencies.vss.id,
+      victimSideOnly: true,
+    }),
+    201,
+    'her own safety action',
+  );
+  const meetings = await must(clients.vssManager.get(`/api/joint-cases/${ids.jointCase}/meetings`), 200, 'meetings');
+  ids.meeting = meetings.items[0].id;
+  await must(
+    clients.vssManager.post(`/api/meetings/${ids.meeting}/qualitative-notes`, {
+      concernLevel: 'high',
+      text: secrets.herSideNote,
+    }),
+    200,
+    'her side’s qualitative note',
+  );
+  ids.agreement = (await must(clients.vssManager.get(`/api/joint-cases/${ids.jointCase}`), 200, 'case')).agreementId;
 }
 
 /** Case B: one organisation runs both sides behind the barrier. */
@@ -455,11 +504,19 @@ const atMost = (status: number, ...keys: SecretKey[]): Expectation => ({ status,
 
 interface EndpointSpec {
   name: string;
+  /** The route table entry this row exercises (read rows). */
+  route?: RouteDefinition;
   method: 'GET' | 'POST' | 'PUT';
   url: () => string;
   body?: () => unknown;
   /** Every role not listed gets `others`. */
   expect: Partial<Record<RoleName, Expectation>> & { others: Expectation };
+  /**
+   * Proof that the view works for a role even where it carries no sensitive value: strings its
+   * answer must hold (an id, a number). A row that could pass by answering nothing to everyone
+   * is refused by the test below.
+   */
+  evidence?: Partial<Record<RoleName, () => string[]>>;
 }
 
 const HER_CONTACT: SecretKey[] = ['herAddress', 'herPhone', 'herEmail'];
@@ -480,42 +537,52 @@ const victimSideOfA = (expectation: Expectation) => ({
 const readEndpoints: EndpointSpec[] = [
   {
     name: 'GET /api/people/search?q=<her name>',
+    route: routes.people.search,
     method: 'GET',
     url: () => '/api/people/search?q=Lucia%20Rossi',
     expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
   },
   {
     name: 'GET /api/people/search?q=<her name, accents and case changed>',
+    route: routes.people.search,
     method: 'GET',
     url: () => '/api/people/search?q=l%C3%BAcia%20ROSSI',
     expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
   },
   {
     name: 'GET /api/people/search?dateOfBirth=<the child’s>',
+    route: routes.people.search,
     method: 'GET',
     url: () => '/api/people/search?dateOfBirth=2018-03-03',
     expect: { others: nothing(200) },
+    evidence: { vssManager: () => [ids.child], ppManager: () => [ids.child] },
   },
   {
     name: 'GET /api/home',
+    route: routes.cases.home,
     method: 'GET',
     url: () => '/api/home',
-    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+    // Her duties carry what the worker needs before contacting her: her safe times and code word.
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId', 'codeWord', 'safeTimes')) },
+    evidence: { ppManager: () => [ids.jointCase] },
   },
   {
     name: 'GET /api/duties',
+    route: routes.duties.list,
     method: 'GET',
     url: () => '/api/duties',
-    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId')) },
+    expect: { others: nothing(200), ...victimSideOfA(shows(200, 'herRecordId', 'codeWord', 'safeTimes')) },
   },
   {
     name: 'GET /api/people/:herId',
+    route: routes.people.get,
     method: 'GET',
     url: () => `/api/people/${ids.her}`,
     expect: { others: nothing(404), ...victimSideOfA(shows(200, ...HER_CONTACT, 'herRecordId')) },
   },
   {
     name: 'GET /api/people/:childId',
+    route: routes.people.get,
     method: 'GET',
     url: () => `/api/people/${ids.child}`,
     expect: {
@@ -526,9 +593,11 @@ const readEndpoints: EndpointSpec[] = [
       police: nothing(200),
       childProtection: nothing(200),
     },
+    evidence: { ppManager: () => ['Sofia'], police: () => ['Sofia'] },
   },
   {
     name: 'GET /api/people/:himId',
+    route: routes.people.get,
     method: 'GET',
     url: () => `/api/people/${ids.him}`,
     expect: {
@@ -537,52 +606,89 @@ const readEndpoints: EndpointSpec[] = [
       ...victimSideOfA(nothing(200)),
       police: nothing(200),
     },
+    evidence: { ppManager: () => ['Marco'], vssManager: () => ['Marco'], police: () => ['Marco'] },
   },
   {
     name: 'GET /api/victims/:herId',
+    route: routes.victim.get,
     method: 'GET',
     url: () => `/api/victims/${ids.her}`,
     expect: { others: nothing(404), ...victimSideOfA(shows(200, ...HER_FILE)) },
   },
   {
+    name: 'GET /api/victims/:herId/safety-plans/safety',
+    route: routes.victim.safetyPlan,
+    method: 'GET',
+    url: () => `/api/victims/${ids.her}/safety-plans/safety`,
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, 'safetyPlanText')) },
+  },
+  {
     name: 'GET /api/pp-episodes/:id',
+    route: routes.programme.get,
     method: 'GET',
     url: () => `/api/pp-episodes/${ids.episode}`,
     expect: {
       others: nothing(404),
       ppManager: nothing(200),
       ...victimSideOfA(shows(200, 'herRecordId')),
-      police: shows(200, 'herRecordId'),
+      // His release covers the programme for the police; the link to her record is not theirs.
+      police: nothing(200),
     },
+    evidence: { ppManager: () => [ids.episode, '"ordinal":1'], police: () => [ids.episode] },
   },
   {
     name: 'GET /api/pp-episodes',
+    route: routes.programme.list,
     method: 'GET',
     url: () => '/api/pp-episodes',
     expect: { others: nothing(200) },
+    evidence: { ppManager: () => [ids.episode], vssManager: () => [ids.episode] },
   },
   {
     name: 'GET /api/joint-cases/:id',
+    route: routes.cases.get,
     method: 'GET',
     url: () => `/api/joint-cases/${ids.jointCase}`,
     expect: {
       others: nothing(404),
       // What was shared with the programme, and what she reported about him — without her name on it.
       ppManager: shows(200, 'sharedDisclosure', 'eventFromHer'),
-      ...victimSideOfA(shows(200, ...HER_FILE, 'childSchool', 'eventAboutHer', 'eventFromHer')),
-      police: shows(200, 'herRecordId', 'eventFromHer'),
+      ...victimSideOfA(
+        shows(200, ...HER_FILE, 'childSchool', 'eventAboutHer', 'eventFromHer'),
+      ),
+      police: shows(200, 'eventFromHer'),
       // Party to the case for the children only: the case header and the child, nothing of hers.
       childProtection: nothing(200),
     },
+    evidence: { childProtection: () => [ids.jointCase, ids.child] },
   },
   {
     name: 'GET /api/joint-cases',
+    route: routes.cases.list,
     method: 'GET',
     url: () => '/api/joint-cases',
     expect: { others: nothing(200) },
+    evidence: { ppManager: () => [ids.jointCase], vssManager: () => [ids.jointCase], police: () => [ids.jointCase] },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/children',
+    route: routes.cases.children,
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/children`,
+    expect: {
+      others: nothing(404),
+      ...victimSideOfA(shows(200, 'childAssessmentNote')),
+      // The programme knows the children of the case; how each was assessed is not for it.
+      ppManager: nothing(200),
+      // The agreement gives the police and child protection the children.
+      police: shows(200, 'childAssessmentNote'),
+      childProtection: shows(200, 'childAssessmentNote'),
+    },
+    evidence: { ppManager: () => [ids.child] },
   },
   {
     name: 'GET /api/joint-cases/:id/risk',
+    route: routes.instruments.jointRisk,
     method: 'GET',
     url: () => `/api/joint-cases/${ids.jointCase}/risk`,
     expect: {
@@ -597,6 +703,7 @@ const readEndpoints: EndpointSpec[] = [
   },
   {
     name: 'GET /api/joint-cases/:id/recidivism',
+    route: routes.instruments.recidivism,
     method: 'GET',
     url: () => `/api/joint-cases/${ids.jointCase}/recidivism`,
     expect: {
@@ -609,79 +716,161 @@ const readEndpoints: EndpointSpec[] = [
   },
   {
     name: 'GET /api/joint-cases/:id/impact',
+    route: routes.instruments.impact,
     method: 'GET',
     url: () => `/api/joint-cases/${ids.jointCase}/impact`,
     expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
+    evidence: { ppManager: () => ['"timepoint":"T0"'], vssManager: () => ['"timepoint":"T0"'] },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/meetings',
+    route: routes.meetings.listOfCase,
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/meetings`,
+    // Meetings belong to the two sides of the case; the agencies party to it see none.
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(200),
+      ...victimSideOfA(nothing(200)),
+      police: nothing(200),
+      childProtection: nothing(200),
+    },
+    evidence: { ppManager: () => [ids.meeting], vssManager: () => [ids.meeting] },
+  },
+  {
+    name: 'GET /api/meetings/:id',
+    route: routes.meetings.get,
+    method: 'GET',
+    url: () => `/api/meetings/${ids.meeting}`,
+    // Her side's qualitative notes stay on her side.
+    expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(shows(200, 'herSideNote')) },
+    evidence: { ppManager: () => [ids.meeting] },
+  },
+  {
+    name: 'GET /api/meetings/:id/calendar.ics',
+    route: routes.meetings.calendar,
+    method: 'GET',
+    url: () => `/api/meetings/${ids.meeting}/calendar.ics`,
+    expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
+    evidence: { ppManager: () => ['BEGIN:VCALENDAR'], vssManager: () => ['BEGIN:VCALENDAR'] },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/actions',
+    route: routes.meetings.actionsOfCase,
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/actions`,
+    // Her own safety measures never reach the programme.
+    expect: {
+      others: nothing(404),
+      ppManager: nothing(200),
+      ...victimSideOfA(shows(200, 'herSafetyAction')),
+      police: nothing(200),
+      childProtection: nothing(200),
+    },
+    evidence: { ppManager: () => ['"items":'] },
   },
   {
     name: 'GET /api/due',
+    route: routes.instruments.due,
     method: 'GET',
     url: () => '/api/due',
     expect: { others: nothing(200) },
+    evidence: { ppManager: () => [ids.jointCase], vssManager: () => [ids.jointCase] },
   },
   {
     name: 'GET /api/people/:herId/access-log',
+    route: routes.audit.accessLog,
     method: 'GET',
     url: () => `/api/people/${ids.her}/access-log`,
     expect: { others: nothing(404), vssAdmin: nothing(200) },
+    evidence: { vssAdmin: () => ['person.read'] },
   },
   {
     name: 'GET /api/people/:childId/access-log',
+    route: routes.audit.accessLog,
     method: 'GET',
     url: () => `/api/people/${ids.child}/access-log`,
     expect: { others: nothing(404), vssAdmin: nothing(200) },
+    evidence: { vssAdmin: () => ['person.read'] },
   },
   {
     name: 'GET /api/people/:himId/access-log',
+    route: routes.audit.accessLog,
     method: 'GET',
     url: () => `/api/people/${ids.him}/access-log`,
     expect: { others: nothing(404), ppAdmin: nothing(200) },
+    evidence: { ppAdmin: () => ['person.read'] },
   },
   {
     name: 'GET /api/audit?limit=100',
+    route: routes.audit.list,
     method: 'GET',
     url: () => '/api/audit?limit=100',
     expect: {
       others: nothing(200),
-      // Resource ids of their own staff's actions only (the programme's case manager created
-      // her record when he named her, and was refused reading it); never content.
-      ppAdmin: atMost(200, 'herRecordId'),
+      // Identifiers only, never content; the programme's admin never sees her record's id, even
+      // where his own case manager created it by naming her.
       vssAdmin: atMost(200, 'herRecordId'),
     },
+    evidence: { ppAdmin: () => ['data.read'], vssAdmin: () => ['data.read'] },
   },
   {
     name: 'GET /api/agreements',
+    route: routes.network.listAgreements,
     method: 'GET',
     url: () => '/api/agreements',
     expect: { others: nothing(200) },
+    evidence: { ppManager: () => [ids.agreement], police: () => [ids.agreement] },
+  },
+  {
+    name: 'GET /api/agreements/:id (the case-level agreement)',
+    route: routes.network.getAgreement,
+    method: 'GET',
+    url: () => `/api/agreements/${ids.agreement}`,
+    expect: {
+      others: nothing(404),
+      ...Object.fromEntries(
+        // Every member of a party agency reads the agreement (the coordinator works at the police here).
+        (['ppManager', 'ppAdmin', 'vssManager', 'partnerContact', 'vssAdmin', 'police', 'coordinator', 'childProtection'] as const).map(
+          (role) => [role, nothing(200)],
+        ),
+      ),
+    },
+    evidence: { ppManager: () => [ids.agreement], police: () => [ids.agreement] },
   },
   // The organisation that runs both sides.
   {
     name: 'GET /api/people/search?q=<her name> (combined organisation)',
+    route: routes.people.search,
     method: 'GET',
     url: () => '/api/people/search?q=Anna%20Muraglia',
     expect: { others: nothing(200), combinedVss: shows(200, 'annaRecordId') },
   },
   {
     name: 'GET /api/people/:annaId (combined organisation)',
+    route: routes.people.get,
     method: 'GET',
     url: () => `/api/people/${ids.anna}`,
     expect: { others: nothing(404), combinedVss: shows(200, 'annaAddress', 'annaRecordId') },
   },
   {
     name: 'GET /api/victims/:annaId (combined organisation)',
+    route: routes.victim.get,
     method: 'GET',
     url: () => `/api/victims/${ids.anna}`,
     expect: { others: nothing(404), combinedVss: shows(200, 'annaAddress', 'annaRecordId') },
   },
   {
     name: 'GET /api/pp-episodes/:id (combined organisation)',
+    route: routes.programme.get,
     method: 'GET',
     url: () => `/api/pp-episodes/${ids.episodeB}`,
     expect: { others: nothing(404), combinedPp: nothing(200), combinedVss: shows(200, 'annaRecordId') },
+    evidence: { combinedPp: () => [ids.episodeB] },
   },
   {
     name: 'GET /api/joint-cases/:id (combined organisation)',
+    route: routes.cases.get,
     method: 'GET',
     url: () => `/api/joint-cases/${ids.jointCaseB}`,
     expect: {
@@ -689,7 +878,30 @@ const readEndpoints: EndpointSpec[] = [
       combinedPp: nothing(200),
       combinedVss: shows(200, 'annaAddress', 'annaRecordId'),
     },
+    evidence: { combinedPp: () => [ids.jointCaseB] },
   },
+];
+
+/**
+ * GET routes outside the matrix, each with the reason: they hold no person-level data of a
+ * client (staff and directory data are covered by their own tests), or they answer a file the
+ * matrix cannot read as text (the PDFs: tests/meetings.test.ts reads them page by page).
+ */
+const OUTSIDE_THE_MATRIX: ReadonlyArray<[RouteDefinition, string]> = [
+  [routes.system.health, 'liveness'],
+  [routes.system.publicConfig, 'the sign-in page’s settings'],
+  [routes.auth.session, 'the caller’s own session'],
+  [routes.admin.listAgencies, 'the directory of agencies'],
+  [routes.admin.listNetworks, 'the directory of networks'],
+  [routes.admin.staffDirectory, 'names and roles of staff'],
+  [routes.admin.listUsers, 'staff accounts (tests/separation-of-duties.test.ts)'],
+  [routes.admin.getUser, 'staff accounts (tests/separation-of-duties.test.ts)'],
+  [routes.admin.listRoleApprovals, 'staff accounts (tests/separation-of-duties.test.ts)'],
+  [routes.network.listPhase1Meetings, 'the network’s Phase 1 meetings: no client'],
+  [routes.instruments.definitions, 'instrument definitions'],
+  [routes.instruments.definition, 'instrument definitions'],
+  [routes.meetings.minutesPdf, 'a PDF (tests/meetings.test.ts reads its text)'],
+  [routes.meetings.actionPlanPdf, 'a PDF (tests/meetings.test.ts reads its text)'],
 ];
 
 /**
@@ -811,7 +1023,9 @@ const writeEndpoints: EndpointSpec[] = [
       ppManager: nothing(201),
       ...victimSideOfA(nothing(201)),
       police: nothing(201),
-      childProtection: nothing(201),
+      // What she reported goes on his side only with her consent, which child protection cannot
+      // read: it is refused rather than assumed.
+      childProtection: nothing(409),
     },
   },
 ];
@@ -856,6 +1070,9 @@ async function check(rows: readonly TableRow[]): Promise<Findings> {
       if (present && !row.mayContain.includes(key)) findings.leaks.push(`${key} ${where}`);
       if (!present && row.mustContain.includes(key)) findings.missing.push(`${key} ${where}`);
     }
+    for (const expected of row.spec.evidence?.[row.role]?.() ?? []) {
+      if (!response.body.includes(expected)) findings.missing.push(`evidence ${expected} ${where}`);
+    }
     if (PERPETRATOR_SIDE.includes(row.role) && /"(source|attribution)":"her"/.test(response.body)) {
       findings.leaks.push(`source "her" ${where}`);
     }
@@ -875,6 +1092,25 @@ describe('the access matrix: who receives which sensitive value, by every path',
   it('builds the case with every sensitive value in place', () => {
     for (const key of SECRET_KEYS) expect(secrets[key], key).not.toBe('');
     expect(tableOf(readEndpoints)).toHaveLength(readEndpoints.length * ROLES.length);
+  });
+
+  it('names, for every read row, a role that must see something (no row passes by answering nothing)', () => {
+    const blind = readEndpoints.filter(
+      (spec) =>
+        Object.entries(spec.expect).every(([, expectation]) => expectation.must.length === 0) &&
+        Object.keys(spec.evidence ?? {}).length === 0,
+    );
+    expect(blind.map((spec) => spec.name)).toEqual([]);
+  });
+
+  it('covers every GET route of the route table, or says why not', () => {
+    const covered = new Set<RouteDefinition>(readEndpoints.flatMap((spec) => (spec.route ? [spec.route] : [])));
+    const exempt = new Set(OUTSIDE_THE_MATRIX.map(([route]) => route));
+    const uncovered = Object.values(routes)
+      .flatMap((area) => Object.values(area) as RouteDefinition[])
+      .filter((route) => route.method === 'GET' && !covered.has(route) && !exempt.has(route))
+      .map((route) => route.path);
+    expect(uncovered).toEqual([]);
   });
 
   it.each(readEndpoints.map((spec) => [spec.name, spec] as const))('%s', async (_name, spec) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAgency, makeUser } from '../testing/factories.js';
@@ -113,19 +114,56 @@ describe('sign-in with password and TOTP', () => {
     expect(await auditActions(user.id)).toContain('auth.sign_in:failure');
   });
 
-  it('locks the account after the threshold, refuses even the right password, and audits the lockout', async () => {
+  it('never locks an account for wrong passwords: its owner still signs in (the second factor stays required)', async () => {
     const user = await newCaseManager();
-    const client = new TestClient(system.app);
-    expect((await client.signIn(user.email, 'wrong-1')).statusCode).toBe(401);
-    expect((await client.signIn(user.email, 'wrong-2')).statusCode).toBe(401);
-    const third = await client.signIn(user.email, 'wrong-3');
-    expect(third.statusCode).toBe(423);
-    expect(third.json().message).toMatch(/locked/);
-    const right = await client.signIn(user.email, user.password);
-    expect(right.statusCode).toBe(423);
+    const owner = await signInFully(system, user);
+    await owner.post('/api/auth/logout');
+    // A stranger elsewhere who knows the address tries passwords, again and again.
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const answer = await system.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { email: user.email, password: `wrong-${attempt}` },
+      });
+      expect([401, 429]).toContain(answer.statusCode);
+      advance(5 * 60_000);
+    }
+    const right = await new TestClient(system.app).signIn(user.email, user.password);
+    expect(right.statusCode).toBe(200);
+    expect(right.json().stage).toBe('mfa_verify');
+    expect(await auditActions(user.id)).not.toContain('auth.lockout:success');
+  });
+
+  it('locks the account after wrong second-factor codes counted apart from passwords, ending every half-open session', async () => {
+    const user = await newCaseManager();
+    const enrolled = await signInFully(system, user);
+    await enrolled.post('/api/auth/logout');
+    const recoveryCode = await addRecoveryCode(user.id);
+    // A session opened before the lockout, left at the second factor.
+    const early = new TestClient(system.app);
+    expect((await early.signIn(user.email, user.password)).json().stage).toBe('mfa_verify');
+    // "Password, wrong codes" again and again: the right password does not reset the count.
+    let last = 0;
+    for (let round = 0; round < 3; round++) {
+      const attacker = new TestClient(system.app);
+      expect((await attacker.signIn(user.email, user.password)).statusCode).toBe(200);
+      last = (await attacker.post('/api/auth/mfa/verify', { code: '000000' })).statusCode;
+    }
+    expect(last).toBe(423);
+    const late = await early.post('/api/auth/mfa/verify', { recoveryCode });
+    expect(late.statusCode).toBe(401);
+    const again = await new TestClient(system.app).signIn(user.email, user.password);
+    expect(again.statusCode).toBe(423);
+    expect(again.json().error).toBe('account_locked');
     expect(await auditActions(user.id)).toEqual(
-      expect.arrayContaining(['auth.lockout:success', 'auth.sign_in:denied']),
+      expect.arrayContaining(['auth.lockout:success', 'auth.mfa_verify:failure', 'auth.sign_in:denied']),
     );
+    // The lock ends after LOCKOUT_MINUTES; then the recovery code works.
+    advance(16 * 60_000);
+    const later = new TestClient(system.app);
+    await later.signIn(user.email, user.password);
+    expect((await later.post('/api/auth/mfa/verify', { recoveryCode })).json().stage).toBe('active');
   });
 
   it('refuses a deactivated account with the same answer as a wrong password', async () => {
@@ -138,6 +176,81 @@ describe('sign-in with password and TOTP', () => {
     const response = await new TestClient(system.app).signIn(user.email, user.password);
     expect(response.statusCode).toBe(401);
     expect(response.json().error).toBe('invalid_credentials');
+  });
+});
+
+describe('changing the password', () => {
+  it('needs the full sign-in: not at the second-factor stage', async () => {
+    const user = await newCaseManager();
+    await (await signInFully(system, user)).post('/api/auth/logout');
+    const halfway = new TestClient(system.app);
+    expect((await halfway.signIn(user.email, user.password)).json().stage).toBe('mfa_verify');
+    const early = await halfway.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'violet kettle drum seventeen',
+    });
+    expect(early.statusCode).toBe(401);
+    expect(early.json().error).toBe('mfa_verify_required');
+    // The password did not change.
+    expect((await new TestClient(system.app).signIn(user.email, user.password)).statusCode).toBe(200);
+  });
+
+  it('needs the current password, and ends every other session of the account', async () => {
+    const user = await newCaseManager();
+    const here = await signInFully(system, user);
+    const elsewhere = await signInAgainWithRecovery(user);
+    const wrong = await here.post('/api/auth/password', {
+      currentPassword: 'not my password at all',
+      newPassword: 'violet kettle drum seventeen',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().fields[0].path).toBe('currentPassword');
+    const changed = await here.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'violet kettle drum seventeen',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await here.get('/api/auth/session')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/session')).statusCode).toBe(401);
+  });
+
+  it.each([
+    ['aaaaaaaaaaaa', 'password_repetitive'],
+    ['123456789012', 'password_too_common'],
+    ['            ', 'password_repetitive'],
+    ['tandem-demo-2026', 'password_too_common'],
+  ])('refuses a guessable password (%j) with a reason the web can translate', async (password, reason) => {
+    const user = await newCaseManager();
+    const client = await signInFully(system, user);
+    const refused = await client.post('/api/auth/password', { currentPassword: user.password, newPassword: password });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: reason, fields: [{ path: 'newPassword' }] });
+    expect(refused.json().message).toMatch(/\w/);
+  });
+
+  it('refuses the account’s own e-mail address and names, and the current password', async () => {
+    const agency = await makeAgency(system.database.db);
+    const user = await makeUser(system.database.db, {
+      agencyId: agency.id,
+      roles: ['pp_case_manager'],
+      side: 'perpetrator',
+      email: `staff-${randomBytes(3).toString('hex')}@example.org`,
+    });
+    await system.database.db
+      .updateTable('app_user')
+      .set({ display_name: 'Benedetta Marchetti' })
+      .where('id', '=', user.id)
+      .execute();
+    const client = await signInFully(system, user);
+    const attempt = (newPassword: string) =>
+      client.post('/api/auth/password', { currentPassword: user.password, newPassword });
+    expect((await attempt(user.email)).json().error).toBe('password_contains_email');
+    expect((await attempt(`${user.email.split('@')[0]} lantern`)).json().error).toBe('password_contains_email');
+    expect((await attempt('Benedetta-and-her-garden')).json().error).toBe('password_contains_name');
+    expect((await attempt('quiet MARCHETTI lantern river')).json().error).toBe('password_contains_name');
+    expect((await attempt(user.password)).json().error).toBe('password_unchanged');
+    const check = await client.post('/api/auth/password/check', { password: 'violet kettle drum seventeen' });
+    expect(check.json()).toMatchObject({ acceptable: true, reason: null });
   });
 });
 
@@ -196,8 +309,10 @@ describe('sessions', () => {
       side: 'perpetrator',
       isDemo: true,
     });
+    // Outside demo mode a demo account does not sign in at all (its password is published).
     const normal = await new TestClient(system.app).signIn(demo.email, demo.password);
-    expect(normal.json().stage).toBe('mfa_enrolment');
+    expect(normal.statusCode).toBe(401);
+    expect(normal.json().error).toBe('invalid_credentials');
 
     const demoSystem = await startTestSystem({ DEMO_MODE: 'true' });
     try {
@@ -216,17 +331,50 @@ describe('sessions', () => {
   });
 });
 
-/** A further full sign-in for an enrolled user without waiting for the next TOTP step. */
-async function signInAgainWithRecovery(user: { id: string; email: string; password: string }) {
+const advance = (ms: number) => system.clock.set(new Date(system.clock.now().getTime() + ms));
+
+/** A recovery code of the user's own, so a test need not wait for the next TOTP step. */
+async function addRecoveryCode(userId: string): Promise<string> {
   const { hashRecoveryCode } = await import('../security/totp.js');
-  const code = 'ABCDE-23456';
+  const code = `${randomBytes(3).toString('hex').toUpperCase().slice(0, 5)}-${randomBytes(3).toString('hex').toUpperCase().slice(0, 5)}`;
   await system.database.db
     .insertInto('recovery_code')
-    .values({ user_id: user.id, code_hash: hashRecoveryCode(code) })
+    .values({ user_id: userId, code_hash: hashRecoveryCode(code) })
     .execute();
+  return code;
+}
+
+/** A further full sign-in for an enrolled user without waiting for the next TOTP step. */
+async function signInAgainWithRecovery(user: { id: string; email: string; password: string }) {
+  const code = await addRecoveryCode(user.id);
   const client = new TestClient(system.app);
   await client.signIn(user.email, user.password);
   const verified = await client.post('/api/auth/mfa/verify', { recoveryCode: code });
   expect(verified.json().stage).toBe('active');
   return client;
 }
+
+describe('a short idle timeout', () => {
+  it('keeps a session in use alive and ends it after a minute without use', async () => {
+    const short = await startTestSystem({ SESSION_IDLE_TIMEOUT_MINUTES: '1' });
+    try {
+      const agency = await makeAgency(short.database.db);
+      const user = await makeUser(short.database.db, {
+        agencyId: agency.id,
+        roles: ['pp_case_manager'],
+        side: 'perpetrator',
+      });
+      const client = await signInFully(short, user);
+      const wait = (ms: number) => short.clock.set(new Date(short.clock.now().getTime() + ms));
+      // Activity every 20 seconds for three minutes: each request counts as use.
+      for (let step = 0; step < 9; step++) {
+        wait(20_000);
+        expect((await client.get('/api/auth/session')).statusCode).toBe(200);
+      }
+      wait(61_000);
+      expect((await client.get('/api/auth/session')).json().error).toBe('session_expired');
+    } finally {
+      await short.close();
+    }
+  });
+});

@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshTimeBoundGrants } from '../jobs/job-runner.js';
+import { AuditRecorder } from '../audit/audit-recorder.js';
+import { addDays, DEFAULT_TIME_ZONE, dateIn, instantAt } from '../domain/clock.js';
+import { recomputeGrantsForAgreement } from '../services/consequences/access-grants.js';
 import { makeJointCase, makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
 let system: TestSystem;
 let scenario: NetworkScenario;
 beforeAll(async () => {
-  system = await startTestSystem();
+  // Sessions outlast the hours the clock is moved on by (time-bound agreements below).
+  system = await startTestSystem({
+    SESSION_IDLE_TIMEOUT_MINUTES: String(24 * 60),
+    SESSION_ABSOLUTE_TIMEOUT_HOURS: '48',
+  });
   scenario = await makeNetworkScenario(system);
 });
 afterAll(() => system?.close());
@@ -162,7 +168,8 @@ describe('consent dated in the future', () => {
   it('is not yet in force: a share resting on it is refused', async () => {
     const { clients } = scenario;
     const made = await makeJointCase(scenario);
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    // Tomorrow in the network's zone: that is the day the consent is judged on.
+    const tomorrow = addDays(dateIn(DEFAULT_TIME_ZONE, system.clock.now()), 1);
     await clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
       scope: 'share_disclosures',
       givenOn: tomorrow,
@@ -180,24 +187,35 @@ describe('consent dated in the future', () => {
 });
 
 describe('time-bound agreements', () => {
-  it('takes the grants away when the case-level agreement has ended', async () => {
+  it('takes the grants away the day after the case-level agreement ends, with no job running', async () => {
     const made = await makeJointCase(scenario, { herAddress: 'Via Scaduta 1' });
     const { clients } = scenario;
-    expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
-    const jointCase = await system.database.db
+    const db = system.database.db;
+    const today = dateIn(DEFAULT_TIME_ZONE, system.clock.now());
+    // The scene: the agreement was signed to end today, and the grants carry its dates (they are
+    // recomputed whenever the facts of the case change, as here).
+    const { agreement_id: agreementId } = await db
       .selectFrom('joint_case')
       .select('agreement_id')
       .where('id', '=', made.jointCaseId)
       .executeTakeFirstOrThrow();
-    await system.database.db
-      .updateTable('agreement')
-      .set({ valid_from: '2020-01-01', valid_to: '2020-12-31' })
-      .where('id', '=', jointCase.agreement_id)
-      .execute();
-    expect(await refreshTimeBoundGrants(system.database.db)).toBeGreaterThanOrEqual(1);
-    expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(404);
-    // Her service (here also the partner-contact service) still sees his programme: that rests on his release.
-    expect((await clients.partnerContact.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
+    await db.updateTable('agreement').set({ valid_to: today }).where('id', '=', agreementId).execute();
+    await recomputeGrantsForAgreement(
+      { db, audit: new AuditRecorder(null, null), clock: system.clock },
+      agreementId,
+    );
+    const started = system.clock.now();
+    try {
+      // Late on its last day the police still see his programme; ten minutes after midnight they do not.
+      system.clock.set(instantAt(DEFAULT_TIME_ZONE, today, 23, 50));
+      expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
+      system.clock.set(instantAt(DEFAULT_TIME_ZONE, addDays(today, 1), 0, 10));
+      expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(404);
+      // Her service (here also the partner-contact service) still sees his programme: that rests on his release.
+      expect((await clients.partnerContact.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(200);
+    } finally {
+      system.clock.set(started);
+    }
   });
 });
 

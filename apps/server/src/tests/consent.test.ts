@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay } from '../testing/case-builder.js';
+import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
 import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
@@ -141,5 +141,136 @@ describe('revoking her consent', () => {
     expect(after.filter((grant) => grant.basis.kind === 'joint_case')).toEqual([]);
     expect(after.filter((grant) => grant.agency_id === agencies.police.id)).toEqual([]);
     expect((await clients.police.get(`/api/pp-episodes/${made.episodeId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('how she may be contacted, for the worker who must inform her', () => {
+  it('a duty carries her safe channel and times, the code word, whether to leave a message', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    await must(
+      clients.partnerContact.put(`/api/victims/${made.herId}/contact-preferences`, {
+        safeChannel: 'phone',
+        safeTimes: 'Weekdays 10-12, while he is at work',
+        mayLeaveMessage: false,
+        codeWord: 'Girasole',
+        notes: 'Her sister answers sometimes',
+      }),
+      200,
+      'contact preferences',
+    );
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/status`, {
+        to: 'suspended',
+        date: isoDay(0),
+        reason: 'Missed sessions',
+      }),
+      200,
+      'suspend',
+    );
+    const dutyOf = async (client: (typeof scenario.clients)['partnerContact']) =>
+      ((await client.get('/api/duties')).json().items as Array<Record<string, unknown>>).find(
+        (duty) => duty.ppEpisodeId === made.episodeId,
+      );
+    for (const client of [clients.partnerContact, clients.vssManager]) {
+      expect(await dutyOf(client)).toMatchObject({
+        trigger: 'status_suspended',
+        partnerPersonId: made.herId,
+        safeChannel: 'phone',
+        safeTimes: 'Weekdays 10-12, while he is at work',
+        mayLeaveMessage: false,
+        codeWord: 'Girasole',
+        can: { resolve: true },
+      });
+    }
+    // Her notes stay in her file: the duty names only what reaching her needs.
+    expect(await dutyOf(clients.partnerContact)).not.toHaveProperty('notes');
+    const forProgramme = await clients.ppManager.get('/api/duties');
+    expect(forProgramme.json().items).toEqual([]);
+    expect(forProgramme.body).not.toContain('Girasole');
+    expect((await clients.police.get('/api/duties')).json().items).toEqual([]);
+
+    const duty = (await dutyOf(clients.partnerContact))!;
+    const done = await clients.partnerContact.post(`/api/duties/${duty.id}/done`, {
+      doneOn: isoDay(0),
+      how: 'Called at 11, she was alone; told her he was suspended',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toMatchObject({
+      state: 'done',
+      doneHow: 'Called at 11, she was alone; told her he was suspended',
+      can: { resolve: false },
+    });
+    // How she was reached is encrypted at rest.
+    const row = await db()
+      .selectFrom('duty_to_inform')
+      .select(['done_how_enc', 'closed_reason_enc'])
+      .where('id', '=', duty.id as string)
+      .executeTakeFirstOrThrow();
+    expect(row.done_how_enc).toMatch(/^v1:/);
+    expect(row.done_how_enc).not.toContain('alone');
+    expect(row.closed_reason_enc).toBeNull();
+  });
+
+  it('keeps her words in the partner-contact log and on her consents encrypted at rest', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    const consent = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
+        scope: 'informed_attendance',
+        givenOn: isoDay(0),
+        note: 'Only by phone, never by letter',
+      }),
+      201,
+      'consent',
+    );
+    expect(consent.note).toBe('Only by phone, never by letter');
+    await must(
+      clients.partnerContact.post(`/api/victims/${made.herId}/partner-contacts`, {
+        ppEpisodeId: made.episodeId,
+        contactedOn: isoDay(0),
+        channel: 'phone',
+        outcome: 'reached',
+        topicsCovered: [],
+        hopesAndFears: 'Hopes he changes; fears the summer holidays',
+        herViewOfRisk: 'Worse when he drinks',
+        notes: 'Call back in two weeks',
+      }),
+      201,
+      'partner contact',
+    );
+    const stored = JSON.stringify([
+      await db().selectFrom('consent').selectAll().where('id', '=', consent.id).executeTakeFirstOrThrow(),
+      await db()
+        .selectFrom('partner_contact')
+        .selectAll()
+        .where('partner_person_id', '=', made.herId)
+        .execute(),
+    ]);
+    for (const words of ['never by letter', 'summer holidays', 'when he drinks', 'two weeks']) {
+      expect(stored).not.toContain(words);
+    }
+    const file = (await clients.partnerContact.get(`/api/victims/${made.herId}`)).json();
+    expect(file.partnerContacts).toEqual([
+      expect.objectContaining({
+        hopesAndFears: 'Hopes he changes; fears the summer holidays',
+        herViewOfRisk: 'Worse when he drinks',
+        notes: 'Call back in two weeks',
+      }),
+    ]);
+    expect(file.consents).toContainEqual(
+      expect.objectContaining({ id: consent.id, note: 'Only by phone, never by letter' }),
+    );
+    expect(file.can).toMatchObject({
+      logContact: true,
+      recordConsent: true,
+      share: false,
+      openJointCase: false,
+    });
+    expect((await clients.vssManager.get(`/api/victims/${made.herId}`)).json().can).toMatchObject({
+      share: true,
+      openJointCase: true,
+    });
+    expect((await clients.ppManager.get(`/api/victims/${made.herId}`)).statusCode).toBe(404);
   });
 });

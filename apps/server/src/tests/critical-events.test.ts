@@ -182,7 +182,12 @@ describe('critical events and duties to inform her', () => {
       .selectAll()
       .where('id', '=', duty!.id)
       .executeTakeFirstOrThrow();
-    expect(still).toMatchObject({ state: 'open', closed_reason: null, resolved_by: null, resolved_at: null });
+    expect(still).toMatchObject({
+      state: 'open',
+      closed_reason_enc: null,
+      resolved_by: null,
+      resolved_at: null,
+    });
     expect(await auditRows({ action: 'duty.close', resourceId: duty!.id })).toEqual([]);
 
     // The programme cannot close it at all.
@@ -244,5 +249,93 @@ describe('critical events and duties to inform her', () => {
       'done',
     );
     expect(await overdueIds()).not.toContain(duty!.id);
+  });
+});
+
+describe('informal contacts and what makes the reassessment due', () => {
+  it('gives informal contacts between the case managers to the two sides of the case, never to the police', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    const summary = 'Agreed to bring the next meeting forward';
+    const recorded = await must(
+      clients.ppManager.post(`/api/joint-cases/${made.jointCaseId}/informal-contacts`, {
+        occurredOn: isoDay(-1),
+        withWhom: 'Her case manager',
+        summary,
+      }),
+      201,
+      'informal contact',
+    );
+    const [row] = await db()
+      .selectFrom('case_event')
+      .select(['joint_case_id', 'event_type', 'description_enc'])
+      .where('id', '=', recorded.id)
+      .execute();
+    expect(row).toMatchObject({ joint_case_id: made.jointCaseId, event_type: 'informal_contact' });
+    // What the case managers wrote is encrypted at rest.
+    expect(row!.description_enc).not.toContain('meeting');
+    expect(system.cipher.decrypt(row!.description_enc!)).toBe(summary);
+    for (const role of ['ppManager', 'vssManager', 'partnerContact'] as const) {
+      const page = (await clients[role].get(`/api/joint-cases/${made.jointCaseId}`)).json();
+      expect(page.informalContacts, role).toEqual([expect.objectContaining({ id: recorded.id, summary })]);
+    }
+    // The police are party to the case (and see his programme and safety concerns), not to its coordination.
+    const forPolice = await clients.police.get(`/api/joint-cases/${made.jointCaseId}`);
+    expect(forPolice.statusCode).toBe(200);
+    expect(forPolice.json().perpetratorSide).not.toBeNull();
+    expect(forPolice.json().informalContacts).toEqual([]);
+    expect(forPolice.body).not.toContain(summary);
+    // Its two sides are offered to record one.
+    expect(
+      (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().can.recordInformalContact,
+    ).toBe(true);
+  });
+
+  it('makes the reassessment due now when he drops out, on the case page and both home pages', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    expect(
+      (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().reassessmentDueSince,
+    ).toBeNull();
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/status`, {
+        to: 'dropped_out',
+        date: isoDay(0),
+        reason: 'Stopped attending',
+      }),
+      200,
+      'dropout',
+    );
+    const page = (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json();
+    expect(page.reassessmentDueSince).not.toBeNull();
+    expect(Math.abs(system.clock.now().getTime() - Date.parse(page.reassessmentDueSince))).toBeLessThan(
+      60_000,
+    );
+    for (const client of [clients.ppManager, clients.vssManager]) {
+      const due = ((await client.get('/api/home')).json().reassessmentsDue as Array<{ id: string }>).map(
+        (item) => item.id,
+      );
+      expect(due).toContain(made.jointCaseId);
+    }
+  });
+
+  it('refuses an unknown source agency with 400 naming the field, and writes nothing', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    const refused = await clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/critical-events`, {
+      kind: 'court_decision',
+      occurredOn: isoDay(-1),
+      source: 'agency',
+      sourceAgencyId: '00000000-0000-4000-8000-000000000000',
+      description: 'Order extended',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('sourceAgencyId');
+    expect(
+      await db().selectFrom('case_event').select('id').where('episode_id', '=', made.episodeId).execute(),
+    ).toEqual([]);
+    expect(
+      (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().reassessmentDueSince,
+    ).toBeNull();
   });
 });

@@ -62,6 +62,46 @@ describe('what she told her service in the instruments', () => {
       'her IMPACT',
     );
 
+    // Writes follow the reads: holding his questionnaires is no licence to record hers, nor to attribute a report to her.
+    const refusedBefore = await build.lastAuditId();
+    const herImpactByPolice = await clients.police.post('/api/instrument-responses', {
+      instrumentId: 'impact-her',
+      version: 1,
+      jointCaseId: made.jointCaseId,
+      subject: 'her',
+      timepoint: 'T1',
+      completedOn: isoDay(-2),
+      answers: { physical: { value: 0 } },
+    });
+    expect(herImpactByPolice.statusCode).toBe(404);
+    const herReportByPolice = await clients.police.post(`/api/joint-cases/${made.jointCaseId}/recidivism`, {
+      occurredOn: isoDay(-2),
+      forms: ['threats'],
+      severity: 'moderate',
+      source: 'her',
+    });
+    expect(herReportByPolice.statusCode).toBe(404);
+    const refusals = await system.database.db
+      .selectFrom('audit_event')
+      .select(['action', 'resource_type'])
+      .where('id', '>', refusedBefore)
+      .where('outcome', '=', 'denied')
+      .where('actor_user_id', '=', scenario.users.police.id)
+      .execute();
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        { action: 'instrument.record', resource_type: 'instrument_response' },
+        { action: 'recidivism.record', resource_type: 'recidivism_episode' },
+      ]),
+    );
+    const policeRows = await system.database.db
+      .selectFrom('instrument_response')
+      .select('id')
+      .where('joint_case_id', '=', made.jointCaseId)
+      .where('owner_agency_id', '=', agencies.police.id)
+      .execute();
+    expect(policeRows).toEqual([]);
+
     const strangulation = (view: { items: Array<{ itemId: string; victimSide: unknown }> }) =>
       view.items.find((item) => item.itemId === 'strangulation')?.victimSide;
     const risk = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/risk`);
@@ -71,14 +111,15 @@ describe('what she told her service in the instruments', () => {
     const recidivism = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/recidivism`);
     expect(recidivism.body).not.toContain('workplace');
     expect(recidivism.json().episodes).toEqual([]);
-    expect(recidivism.json().periods).toEqual([expect.objectContaining({ her: null, otherSources: 1 })]);
+    // No count tells them she reported anything: her report is not among their rows, and no total includes it.
+    expect(recidivism.json().periods).toEqual([]);
     const impact = (await clients.police.get(`/api/joint-cases/${made.jointCaseId}/impact`)).json();
     expect(impact.points[0]).toMatchObject({ timepoint: 'T0', her: null, herWithheld: true });
 
-    // The programme, which her consent names, gets her items unattributed, still without her notes.
+    // The programme, which her consent names, gets her items as values with no source at all, still without her notes.
     const forPp = await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}/risk`);
     expect(forPp.body).not.toContain('choked');
-    expect(strangulation(forPp.json())).toEqual({ value: 'yes', source: 'another_source' });
+    expect(strangulation(forPp.json())).toEqual({ value: 'yes' });
 
     // With her consent naming the police, they get the items the same way.
     await must(
@@ -92,7 +133,14 @@ describe('what she told her service in the instruments', () => {
     );
     const withConsent = await clients.police.get(`/api/joint-cases/${made.jointCaseId}/risk`);
     expect(withConsent.body).not.toContain('choked');
-    expect(strangulation(withConsent.json())).toEqual({ value: 'yes', source: 'another_source' });
+    expect(strangulation(withConsent.json())).toEqual({ value: 'yes' });
+    // Her report reaches them merged with the agencies' as "another source", with no description of hers.
+    const merged = (await clients.police.get(`/api/joint-cases/${made.jointCaseId}/recidivism`)).json();
+    expect(JSON.stringify(merged)).not.toContain('workplace');
+    expect(merged.episodes.map((episode: { source: string }) => episode.source)).toEqual(['another_source']);
+    expect(merged.periods).toEqual([
+      { period: isoDay(-3).slice(0, 7), him: 0, otherSources: 1, possibleMinimisation: true },
+    ]);
     // Her own service sees everything she said.
     const forVss = (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}/risk`)).json();
     expect(forVss.victimSide.answers.strangulation).toEqual({

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inAuditedTransaction } from '../data/transaction.js';
+import { keepMeetingsScheduled } from '../jobs/job-runner.js';
+import { ensureNextMeeting } from '../services/consequences/meeting-schedule.js';
 import { makeJointCase, makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
@@ -153,6 +156,8 @@ describe('a Phase 2 meeting', () => {
       attendance: [users.ppManager.id, users.vssManager.id],
       minutes: 'Both case managers met remotely.',
       decisions: 'Reassess after the court hearing.',
+      // Held as planned: the record (and the calendar entry) show when it was held.
+      heldAt: '2026-03-06T10:00:00Z',
     });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({
@@ -285,5 +290,36 @@ describe('the joint action plan, safety plans and children', () => {
     const forPp = await clients.ppManager.get(`/api/joint-cases/${made.jointCaseId}/children`);
     expect(forPp.json().assessments).toEqual([]);
     expect(forPp.body).not.toContain('Rodari');
+  });
+});
+
+describe('the schedule under concurrent runs', () => {
+  it('leaves one planned meeting when the schedule runs twice at once, in two transactions', async () => {
+    const made = await makeJointCase(scenario);
+    const db = system.database.db;
+    const planned = () =>
+      db
+        .selectFrom('case_meeting')
+        .select('id')
+        .where('joint_case_id', '=', made.jointCaseId)
+        .where('kind', '=', 'scheduled')
+        .where('status', '=', 'planned')
+        .execute();
+    expect(await planned()).toHaveLength(1);
+    // Take the plan away, so that both runs find none and both would plan one.
+    await db
+      .updateTable('case_meeting')
+      .set({ status: 'cancelled' })
+      .where('joint_case_id', '=', made.jointCaseId)
+      .execute();
+    const run = () =>
+      inAuditedTransaction(db, null, null, (trx, audit) =>
+        ensureNextMeeting({ db: trx, audit, clock: system.clock }, made.jointCaseId),
+      );
+    await Promise.all([run(), run()]);
+    expect(await planned()).toHaveLength(1);
+    // And two maintenance sweeps at once (two app instances) change nothing.
+    await Promise.all([keepMeetingsScheduled(db, system.clock), keepMeetingsScheduled(db, system.clock)]);
+    expect(await planned()).toHaveLength(1);
   });
 });

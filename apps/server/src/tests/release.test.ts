@@ -157,4 +157,65 @@ describe('naming her to a service and recording children', () => {
       .executeTakeFirstOrThrow();
     expect(row.contact_enc).toBeNull();
   });
+
+  it('lists the partner newly named to her service on the partner-contact worker’s home page until she is contacted', async () => {
+    const { clients, agencies } = scenario;
+    const referral = await must(
+      clients.ppManager.post('/api/referrals', {
+        person: { firstName: 'Piero', lastName: 'Nuovo' },
+        pathway: 'voluntary',
+        referralDate: isoDay(-3),
+      }),
+      201,
+      'referral',
+    );
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${referral.id}/release`, {
+        signedOn: isoDay(-2),
+        scope: ['programme'],
+        partners: [
+          {
+            firstName: 'Nuova',
+            lastName: 'Nominata',
+            relationship: 'current',
+            partnerContactAgencyId: agencies.vss.id,
+          },
+        ],
+      }),
+      200,
+      'release',
+    );
+    const herId = (await must(clients.partnerContact.get(`/api/pp-episodes/${referral.id}`), 200, 'episode'))
+      .partners[0].partnerPersonId as string;
+    const awaiting = async () =>
+      (
+        (await clients.partnerContact.get('/api/home')).json().newReferrals as Array<{
+          partnerPersonId: string;
+        }>
+      ).filter((item) => item.partnerPersonId === herId);
+    expect(await awaiting()).toEqual([
+      expect.objectContaining({
+        ppEpisodeId: referral.id,
+        partnerName: 'Nuova Nominata',
+        relationship: 'current',
+      }),
+    ]);
+    // Her case manager and the programme get no such list (the programme never learns her name).
+    expect((await clients.vssManager.get('/api/home')).json().newReferrals).toBeUndefined();
+    const forPp = await clients.ppManager.get('/api/home');
+    expect(forPp.json().newReferrals).toBeUndefined();
+    expect(forPp.body).not.toContain('Nominata');
+
+    await must(
+      clients.partnerContact.post(`/api/victims/${herId}/partner-contacts`, {
+        ppEpisodeId: referral.id,
+        contactedOn: isoDay(0),
+        channel: 'phone',
+        outcome: 'declined',
+      }),
+      201,
+      'partner contact',
+    );
+    expect(await awaiting()).toEqual([]);
+  });
 });

@@ -172,6 +172,120 @@ describe('sharing what she disclosed', () => {
     },
   );
 
+  it('stops reaching each recipient once she revokes the consent it rests on; the record stays', async () => {
+    const { clients, agencies } = scenario;
+    const made = await openCase({
+      consents: [
+        { scope: 'share_disclosures' },
+        { scope: 'share_disclosures', recipientAgencyId: agencies.police.id },
+      ],
+    });
+    const disclosure = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+        disclosedOn: isoDay(-1),
+        content: 'He follows her car',
+      }),
+      201,
+      'disclosure',
+    );
+    const toProgramme = await must(
+      clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, { jointCaseId: made.jointCaseId }),
+      201,
+      'share with the programme',
+    );
+    const toPolice = await must(
+      clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+        jointCaseId: made.jointCaseId,
+        recipientAgencyId: agencies.police.id,
+      }),
+      201,
+      'share with the police',
+    );
+    const sharedWith = async (client: (typeof clients)['ppManager']) =>
+      ((await client.get(`/api/joint-cases/${made.jointCaseId}`)).json().sharedItems ?? []).map(
+        (item: { content: string }) => item.content,
+      );
+    expect(await sharedWith(clients.ppManager)).toEqual(['He follows her car']);
+    expect(await sharedWith(clients.police)).toEqual(['He follows her car']);
+    const basisOf = await db()
+      .selectFrom('shared_item')
+      .select(['id', 'consent_id', 'agreement_id', 'recipient_side'])
+      .where('disclosure_id', '=', disclosure.id)
+      .execute();
+    expect(basisOf).toEqual(
+      expect.arrayContaining([
+        {
+          id: toProgramme.id,
+          consent_id: made.consentIds.share_disclosures,
+          agreement_id: made.agreementId,
+          recipient_side: 'perpetrator',
+        },
+        {
+          id: toPolice.id,
+          consent_id: made.consentIds[`share_disclosures:${agencies.police.id}`],
+          agreement_id: made.agreementId,
+          recipient_side: 'neutral',
+        },
+      ]),
+    );
+
+    // Revoking what the programme's share rests on hides it from the programme at once, not the police's.
+    await must(
+      clients.vssManager.post(`/api/consents/${made.consentIds.share_disclosures}/revoke`, {
+        revokedOn: isoDay(0),
+      }),
+      200,
+      'revoke for the programme',
+    );
+    expect(await sharedWith(clients.ppManager)).toEqual([]);
+    expect(await sharedWith(clients.police)).toEqual(['He follows her car']);
+    await must(
+      clients.vssManager.post(
+        `/api/consents/${made.consentIds[`share_disclosures:${agencies.police.id}`]}/revoke`,
+        {
+          revokedOn: isoDay(0),
+        },
+      ),
+      200,
+      'revoke for the police',
+    );
+    expect(await sharedWith(clients.police)).toEqual([]);
+    expect(await sharedWith(clients.ppManager)).toEqual([]);
+
+    // The record of each share stays, and her service still counts them.
+    expect(
+      await db().selectFrom('shared_item').select('id').where('disclosure_id', '=', disclosure.id).execute(),
+    ).toHaveLength(2);
+    const file = (await clients.vssManager.get(`/api/victims/${made.herId}`)).json();
+    expect(file.disclosures.find((item: { id: string }) => item.id === disclosure.id).sharedCount).toBe(2);
+  });
+
+  it('is refused on a consent dated in the future: it is not yet in force', async () => {
+    const { clients } = scenario;
+    const made = await openCase();
+    await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
+        scope: 'share_disclosures',
+        givenOn: isoDay(2),
+      }),
+      201,
+      'consent dated in two days',
+    );
+    const disclosure = await must(
+      clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
+        disclosedOn: isoDay(-1),
+        content: 'Not yet',
+      }),
+      201,
+      'disclosure',
+    );
+    const refused = await clients.vssManager.post(`/api/disclosures/${disclosure.id}/share`, {
+      jointCaseId: made.jointCaseId,
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'no_consent', fields: [{ path: 'recipientAgencyId' }] });
+  });
+
   it('to a further agency needs that agency to be party to the case agreement', async () => {
     const { clients, agencies } = scenario;
     const made = await openCase({

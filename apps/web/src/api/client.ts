@@ -1,9 +1,16 @@
+import {
+  type HttpMethod,
+  isFileResponse,
+  type RouteDefinition,
+  type RouteInput,
+  type RouteOutput,
+  routeUrl,
+} from '@tandem/shared';
 import { markServerActivity } from './activity';
 import { type ApiError, networkError, toApiError } from './errors';
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type QueryValue = string | number | boolean | null | undefined;
-export type Query = Record<string, QueryValue>;
+export type Query = Record<string, QueryValue | readonly QueryValue[]>;
 
 interface ApiConfig {
   /** The CSRF token of the current session, sent with every request that is not a GET. */
@@ -21,17 +28,20 @@ export function configureApi(next: Partial<ApiConfig>): void {
   Object.assign(config, next);
 }
 
+/** The query string of a request: empty values are left out, lists repeat their key. */
 export function buildUrl(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== undefined && item !== null && item !== '') params.append(key, String(item));
+    }
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return undefined;
   try {
@@ -41,12 +51,12 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-export async function request<T>(
-  method: Method,
+async function send(
+  method: HttpMethod,
   path: string,
-  options: { body?: unknown; query?: Query } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  options: { body?: unknown; query?: Query | undefined; file?: string | undefined },
+): Promise<unknown> {
+  const headers: Record<string, string> = { accept: options.file ?? 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = config.getCsrfToken();
@@ -67,18 +77,46 @@ export async function request<T>(
   }
   if (!path.startsWith('/api/public/')) markServerActivity();
 
-  const payload = await readBody(response);
   if (!response.ok) {
-    const error = toApiError(response.status, payload);
+    const error = toApiError(response.status, await readJson(response));
     if (response.status === 401) config.onUnauthorized(error, path);
     throw error;
   }
-  return payload as T;
+  if (options.file) return new Uint8Array(await response.arrayBuffer());
+  return readJson(response);
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-};
+/** The body a route takes (what a form sends). */
+export type BodyOf<D extends RouteDefinition> = RouteInput<D> extends { body: infer B } ? B : never;
+
+/** A route without required parts may be called without input. */
+type CallArgs<D extends RouteDefinition> =
+  // biome-ignore lint/complexity/noBannedTypes: "has no required key" is exactly `{} extends`.
+  {} extends RouteInput<D> ? [input?: RouteInput<D>] : [input: RouteInput<D>];
+
+/**
+ * Calls one route of the shared route table (`call(routes.programme.get, { params: { id } })`):
+ * its path, method, inputs and answer come from the definition, so the client cannot drift
+ * from the server. A file answer (PDF, iCalendar) resolves to its bytes.
+ */
+export function call<D extends RouteDefinition>(route: D, ...[input]: CallArgs<D>): Promise<RouteOutput<D>> {
+  const { params, query, body } = (input ?? {}) as {
+    params?: Record<string, string | number>;
+    query?: Query;
+    body?: unknown;
+  };
+  const file = isFileResponse(route.response) ? route.response.file : undefined;
+  return send(route.method, routeUrl(route.path, params), { query, body, file }) as Promise<RouteOutput<D>>;
+}
+
+/**
+ * The address of a GET route, for what the browser fetches itself: a file to download (the
+ * minutes' PDF, a meeting's calendar entry).
+ */
+export function routeHref<D extends RouteDefinition & { method: 'GET' }>(
+  route: D,
+  ...[input]: CallArgs<D>
+): string {
+  const { params, query } = (input ?? {}) as { params?: Record<string, string | number>; query?: Query };
+  return buildUrl(routeUrl(route.path, params), query);
+}

@@ -1,4 +1,4 @@
-import type { Translate } from '../forms/validation';
+import type { Translate } from '../components/forms/translateIssue';
 import { isApiError } from './errors';
 
 /** Error codes with a message of our own, in the user's language. Others show the server's text. */

@@ -1,12 +1,24 @@
-import type { Page } from '@tandem/shared';
+import type { Page, RouteDefinition, RouteInput, RouteOutput } from '@tandem/shared';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, type Query } from './client';
+import { call } from './client';
 
-/** Keyset pagination: "Load more" asks for the page after `nextCursor`. */
-export function usePaged<T>(key: readonly unknown[], path: string, query: Query = {}, enabled = true) {
+type ItemOf<D extends RouteDefinition> = RouteOutput<D> extends Page<infer I> ? I : never;
+/** What a paged route is asked, less the paging itself. */
+type FilterOf<D extends RouteDefinition> = Omit<NonNullable<RouteInput<D>['query']>, 'cursor' | 'limit'>;
+
+/** Keyset pagination over a route of the table: "Load more" asks for the page after `nextCursor`. */
+export function usePagedRoute<D extends RouteDefinition>(
+  key: readonly unknown[],
+  route: D,
+  filter: FilterOf<D>,
+  enabled = true,
+) {
   const result = useInfiniteQuery({
-    queryKey: [...key, query],
-    queryFn: ({ pageParam }) => api.get<Page<T>>(path, { limit: 50, ...query, cursor: pageParam }),
+    queryKey: [...key, filter],
+    queryFn: ({ pageParam }) =>
+      call(route, { query: { limit: 50, ...filter, cursor: pageParam } } as RouteInput<D>) as Promise<
+        Page<ItemOf<D>>
+      >,
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,

@@ -2,7 +2,7 @@
 import { MantineProvider } from '@mantine/core';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import '../i18n';
+import '../app/i18n';
 import { DemoBanner } from './DemoBanner';
 
 beforeAll(() => {

@@ -1,2 +1,124 @@
-/** PLACEHOLDER — Joint cases, critical events, informal contacts, children, the home page. */
-export const caseRoutes = {} as const;
+import {
+  CriticalEventRecord,
+  HomeView,
+  InformalContactCreate,
+  JointCaseChildAdd,
+  JointCaseChildParams,
+  JointCaseClose,
+  JointCaseCreate,
+  JointCaseSummary,
+  JointCaseView,
+} from '../schemas/casework-cases.js';
+import { Created, IdParams, PageQuery, pageOf } from '../schemas/common.js';
+import { ChildAssessmentCreate, ChildrenView } from '../schemas/meetings-api.js';
+import { defineRoute } from './define.js';
+
+const tags = ['joint cases'];
+
+/** Joint cases, critical events, informal contacts, the children of a case, the home page. */
+export const caseRoutes = {
+  home: defineRoute({
+    method: 'GET',
+    path: '/home',
+    summary: 'What needs doing now: duties, overdue duties, reassessments due, my cases, new referrals',
+    tags: ['home'],
+    status: 200,
+    response: HomeView,
+  }),
+  open: defineRoute({
+    method: 'POST',
+    path: '/joint-cases',
+    summary: 'Open a joint case under a case-level agreement and her consent',
+    tags,
+    body: JointCaseCreate,
+    status: 201,
+    response: JointCaseView,
+  }),
+  list: defineRoute({
+    method: 'GET',
+    path: '/joint-cases',
+    summary: 'Joint cases the user may see, newest first',
+    tags,
+    query: PageQuery,
+    status: 200,
+    response: pageOf(JointCaseSummary),
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/joint-cases/:id',
+    summary: 'The case page: each section as the policy allows',
+    tags,
+    params: IdParams,
+    status: 200,
+    response: JointCaseView,
+  }),
+  close: defineRoute({
+    method: 'POST',
+    path: '/joint-cases/:id/close',
+    summary: 'Close the joint case (after his programme ended: the closing assessment and T3, or the reason)',
+    tags,
+    params: IdParams,
+    body: JointCaseClose,
+    status: 200,
+    response: JointCaseView,
+  }),
+  recordInformalContact: defineRoute({
+    method: 'POST',
+    path: '/joint-cases/:id/informal-contacts',
+    summary: 'Record an informal contact between case managers (the two sides of the case see it)',
+    tags,
+    params: IdParams,
+    body: InformalContactCreate,
+    status: 201,
+    response: Created,
+  }),
+  recordCriticalEvent: defineRoute({
+    method: 'POST',
+    path: '/pp-episodes/:id/critical-events',
+    summary:
+      'Log a critical event: reassessment becomes due now; a breach or safety concern raises duties to inform her',
+    tags,
+    params: IdParams,
+    body: CriticalEventRecord,
+    status: 201,
+    response: Created,
+  }),
+  children: defineRoute({
+    method: 'GET',
+    path: '/joint-cases/:id/children',
+    summary: 'The children: Section B over time, child-specific actions, assessment records',
+    tags: ['meetings and plans'],
+    params: IdParams,
+    status: 200,
+    response: ChildrenView,
+  }),
+  addChild: defineRoute({
+    method: 'POST',
+    path: '/joint-cases/:id/children',
+    summary: 'Add a child to the joint case (the grants follow at once)',
+    tags,
+    params: IdParams,
+    body: JointCaseChildAdd,
+    status: 200,
+    response: JointCaseView,
+  }),
+  removeChild: defineRoute({
+    method: 'DELETE',
+    path: '/joint-cases/:id/children/:childId',
+    summary: 'Take a child off the joint case (the grants follow at once; the records stay)',
+    tags,
+    params: JointCaseChildParams,
+    status: 200,
+    response: JointCaseView,
+  }),
+  recordChildAssessment: defineRoute({
+    method: 'POST',
+    path: '/children/:id/assessments',
+    summary: 'Record how a child was assessed (consent, information, right to withdraw, support person)',
+    tags: ['meetings and plans'],
+    params: IdParams,
+    body: ChildAssessmentCreate,
+    status: 201,
+    response: Created,
+  }),
+} as const;

@@ -1,5 +1,6 @@
 import { adminRoutes } from './admin.routes.js';
 import { auditRoutes } from './audit.routes.js';
+import { authRoutes } from './auth.routes.js';
 import { caseRoutes } from './cases.routes.js';
 import { dutyRoutes } from './duties.routes.js';
 import { instrumentRoutes } from './instruments.routes.js';
@@ -7,6 +8,7 @@ import { meetingRoutes } from './meetings.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { programmeRoutes } from './programme.routes.js';
+import { systemRoutes } from './system.routes.js';
 import { victimRoutes } from './victim.routes.js';
 
 export * from './define.js';
@@ -16,6 +18,8 @@ export * from './define.js';
  * web client calls exactly these.
  */
 export const routes = {
+  system: systemRoutes,
+  auth: authRoutes,
   programme: programmeRoutes,
   people: peopleRoutes,
   victim: victimRoutes,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_OUTCOMES } from '../enums.js';
+import { AUDIT_OUTCOMES, ROLES, SIDES } from '../enums.js';
 import { Id, PageQuery } from './common.js';
 
 export const AuditEventView = z.object({
@@ -13,6 +13,20 @@ export const AuditEventView = z.object({
   outcome: z.enum(AUDIT_OUTCOMES),
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
+  /**
+   * For changes to an account (`user.*`): which roles were given, asked for, approved or taken
+   * away, on which side — who did it is the actor, to whom is the resource.
+   */
+  accountChange: z
+    .object({
+      roles: z.array(z.enum(ROLES)).optional(),
+      pendingRoles: z.array(z.enum(ROLES)).optional(),
+      added: z.array(z.enum(ROLES)).optional(),
+      removed: z.array(z.enum(ROLES)).optional(),
+      side: z.enum(SIDES).optional(),
+      requestedBy: Id.optional(),
+    })
+    .nullable(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
 

@@ -28,18 +28,86 @@ export const MfaVerifyBody = z.union([
 ]);
 export type MfaVerifyBody = z.infer<typeof MfaVerifyBody>;
 
-/** Passwords: length over composition rules (NIST SP 800-63B). */
+/**
+ * Passwords: length over composition rules (NIST SP 800-63B), and nothing guessable: the server
+ * judges every new password with zxcvbn (its score, 0–4, must reach PASSWORD_MIN_SCORE) and
+ * refuses the account's own names and e-mail address.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+export const PASSWORD_MIN_SCORE = 3;
+
+/**
+ * Why a new password was refused: the `error` code of the 400 answer (its `fields[0].path` names
+ * the password field, its `message` is English). The web translates the code; the only numbers
+ * a message needs are the constants above.
+ */
+export const PASSWORD_REFUSAL_REASONS = [
+  'password_too_short',
+  'password_too_long',
+  'password_contains_email',
+  'password_contains_name',
+  'password_too_common',
+  'password_repetitive',
+  'password_too_weak',
+  'password_unchanged',
+] as const;
+export type PasswordRefusalReason = (typeof PASSWORD_REFUSAL_REASONS)[number];
+
+/** Shape only: the strength is judged by the server (a refusal names its reason). */
 export const NewPassword = z
   .string()
-  .min(12, 'Use at least 12 characters')
-  .max(1024, 'Use at most 1024 characters');
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`);
 
+/** Changing one's password: only in a fully signed-in session, with the current password. */
 export const ChangePasswordBody = z.object({
   currentPassword: z.string().min(1, 'Enter your current password').max(1024),
   newPassword: NewPassword,
 });
 
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
+
+/** What a new password is judged as, before it is sent (a strength meter). */
+export const PasswordCheckBody = z.object({
+  password: z.string().max(1024),
+  /** On the credential-link page, the link's token names the account; signed in, the session does. */
+  token: z.string().min(20).max(200).optional(),
+});
+export const PasswordCheck = z.object({
+  acceptable: z.boolean(),
+  /** zxcvbn's score, 0–4. */
+  score: z.number().int().min(0).max(4),
+  reason: z.enum(PASSWORD_REFUSAL_REASONS).nullable(),
+  /** English; the web shows its own translation of `reason`. */
+  message: z.string().nullable(),
+});
+export type PasswordCheck = z.infer<typeof PasswordCheck>;
+
+/**
+ * The one-time link an account is set up or recovered with (sent by e-mail to its owner, never
+ * shown to an administrator): `${PUBLIC_URL}/account-link#<token>`. The page reads the token
+ * from the fragment, asks what the link is for, and redeems it.
+ */
+export const CredentialLinkToken = z.object({ token: z.string().min(20).max(200) });
+export const CredentialLinkView = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  /** The link sets a new password (else the current one is asked for). */
+  setsPassword: z.boolean(),
+  /** After the link, the second factor is enrolled anew. */
+  enrolsSecondFactor: z.boolean(),
+  expiresAt: z.iso.datetime(),
+});
+export type CredentialLinkView = z.infer<typeof CredentialLinkView>;
+export const RedeemCredentialLinkBody = z.object({
+  token: z.string().min(20).max(200),
+  /** Required when the link sets the password. */
+  newPassword: NewPassword.optional(),
+  /** Required when it does not (a second-factor reset): proves the password too. */
+  currentPassword: z.string().min(1).max(1024).optional(),
+});
+export type RedeemCredentialLinkBody = z.infer<typeof RedeemCredentialLinkBody>;
 
 export const PreferencesBody = z.object({ language: z.enum(LANGUAGES) });
 

@@ -11,8 +11,8 @@ import {
 } from '../casework-enums.js';
 import { ROLES } from '../enums.js';
 import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
-import { PartnerContactView, VictimFileView } from './casework-victim.js';
-import { Id, PageQuery } from './common.js';
+import { DutyAbilities, DutyContactHints, PartnerContactView, VictimFileView } from './casework-victim.js';
+import { Id, PageQuery, RequiredText } from './common.js';
 import { DueItem } from './instruments-api.js';
 import { ActionView, MeetingSummary } from './meetings-api.js';
 
@@ -20,14 +20,14 @@ const Text = (max = 4000) => z.string().trim().max(max);
 
 export const AgreementParty = z.object({
   agencyId: Id,
-  signatoryName: z.string().trim().min(1, 'Name the signatory').max(200),
+  signatoryName: RequiredText('the signatory'),
   signedOn: IsoDate,
   /** What this agency may receive under the agreement. */
   receives: z.array(z.enum(AGREEMENT_RECEIVABLE_KINDS)).default([]),
 });
 
 const AgreementContent = z.object({
-  title: z.string().trim().min(1, 'Enter a title').max(300),
+  title: RequiredText('a title', 300),
   legislativeFramework: Text().optional(),
   principles: Text().optional(),
   scope: Text().optional(),
@@ -81,7 +81,7 @@ export const Phase1MeetingCreate = z.object({
   networkId: Id,
   heldOn: IsoDate,
   agencyIds: z.array(Id).min(2, 'A Phase 1 meeting brings at least two agencies together'),
-  participants: z.array(z.string().trim().min(1).max(200)).min(1, 'List who took part'),
+  participants: z.array(RequiredText('who took part')).min(1, 'List who took part').max(100),
   topics: Text().min(1, 'Record the topics'),
   outcomes: Text().min(1, 'Record the outcomes'),
 });
@@ -97,7 +97,7 @@ export const JointCaseCreate = z.object({
   vssCaseManagerId: Id,
   partnerContactWorkerId: Id.optional(),
   agreement: z.object({
-    title: z.string().trim().min(1).max(300).default('Case-level agreement'),
+    title: RequiredText('a title', 300).default('Case-level agreement'),
     validFrom: IsoDate,
     validTo: IsoDate,
     /** Further agencies (police, probation, child protection…) and what each may receive. */
@@ -114,6 +114,8 @@ export const CriticalEventCreate = z.object({
   sourceAgencyId: Id.optional(),
   description: Text().min(1, 'Describe what happened'),
 });
+/** A critical event on his episode; about her (her id), it stays on the victim side. */
+export const CriticalEventRecord = CriticalEventCreate.extend({ aboutPartnerId: Id.optional() });
 export const CriticalEventView = z.object({
   id: Id,
   kind: z.enum(CRITICAL_EVENT_KINDS),
@@ -126,7 +128,7 @@ export const CriticalEventView = z.object({
 
 export const InformalContactCreate = z.object({
   occurredOn: IsoDate,
-  withWhom: z.string().trim().min(1, 'Name who you spoke with').max(200),
+  withWhom: RequiredText('who you spoke with'),
   summary: Text().min(1, 'Summarise the contact'),
 });
 export const InformalContactView = InformalContactCreate.extend({ id: Id, recordedBy: z.string() });
@@ -158,11 +160,36 @@ export const DutyView = z.object({
   safeChannel: z.string().nullable(),
   /** The outcome of her latest partner contact about this programme (e.g. she declined). */
   lastContactOutcome: z.enum(['reached', 'declined', 'unreachable']).nullable(),
+  ...DutyContactHints.shape,
+  can: DutyAbilities,
 });
 export type DutyView = z.infer<typeof DutyView>;
 export const DutyListQuery = z.object({ state: z.enum(DUTY_STATES).default('open') });
 export const DutyDone = z.object({ doneOn: IsoDate, how: Text(2000).min(1, 'Say how she was informed') });
 export const DutyClose = z.object({ reason: Text(2000).min(1, 'Record why she was not informed') });
+
+/** A child joins the joint case after it was opened. */
+export const JointCaseChildAdd = z.object({ childId: Id });
+export const JointCaseChildParams = z.object({ id: Id, childId: Id });
+
+/**
+ * Closing the joint case. Once his programme has ended, the closing risk assessment and the
+ * final questionnaires (T3) come first; closing without them needs the reason recorded.
+ */
+export const JointCaseClose = z
+  .object({ closingReason: Text(2000).min(1, 'Record why the case closes without them').optional() })
+  .default({});
+
+/** What the actor may do with this joint case (the server decides again on every request). */
+export const JointCaseAbilities = z.object({
+  close: z.boolean(),
+  recordEvent: z.boolean(),
+  recordInformalContact: z.boolean(),
+  addChild: z.boolean(),
+  removeChild: z.boolean(),
+  recordChildAssessment: z.boolean(),
+});
+export type JointCaseAbilities = z.infer<typeof JointCaseAbilities>;
 
 export const JointCaseSummary = z.object({
   id: Id,
@@ -194,6 +221,7 @@ export const JointCaseView = z.object({
   sharedItems: z.array(SharedItemView),
   duties: z.array(DutyView),
   partnerContacts: z.array(PartnerContactView),
+  can: JointCaseAbilities,
 });
 export type JointCaseView = z.infer<typeof JointCaseView>;
 
@@ -216,6 +244,17 @@ export const StaffView = z.object({
 });
 export type StaffView = z.infer<typeof StaffView>;
 
+/** A partner newly named to her service, not yet contacted (the partner-contact worker's list). */
+export const NewReferralItem = z.object({
+  referralId: Id,
+  ppEpisodeId: Id,
+  partnerPersonId: Id,
+  partnerName: z.string(),
+  relationship: z.enum(['current', 'former']),
+  referredAt: z.string(),
+});
+export type NewReferralItem = z.infer<typeof NewReferralItem>;
+
 export const HomeView = z.object({
   /** Reassessments and IMPACT questionnaires due or overdue in my joint cases. */
   due: z.array(DueItem),
@@ -225,5 +264,7 @@ export const HomeView = z.object({
   myCases: z.array(JointCaseSummary),
   meetingsThisWeek: z.array(MeetingSummary),
   overdueActions: z.array(ActionView),
+  /** For the partner-contact worker: partners newly referred to her service, awaiting first contact. */
+  newReferrals: z.array(NewReferralItem).optional(),
 });
 export type HomeView = z.infer<typeof HomeView>;

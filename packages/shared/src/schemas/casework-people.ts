@@ -9,11 +9,10 @@ import {
   REFERRAL_PATHWAYS,
   RELATIONSHIPS,
 } from '../casework-enums.js';
-import { Id, PageQuery } from './common.js';
+import { BirthDate, Id, IsoDate, PageQuery, RequiredText, Text } from './common.js';
 
-const Text = (max = 4000) => z.string().trim().max(max);
-const RequiredText = (label: string, max = 200) => z.string().trim().min(1, `Enter ${label}`).max(max);
-export const IsoDate = z.iso.date({ message: 'Use a date like 2026-03-31' });
+/** Other schema files import the date from here; it lives in common.ts. */
+export { IsoDate };
 
 /** Her location and contact details. Every field optional; all encrypted at rest. */
 export const ContactDetails = z.object(
@@ -27,7 +26,7 @@ export type ContactDetails = z.infer<typeof ContactDetails>;
 export const PersonInput = z.object({
   firstName: RequiredText('a first name'),
   lastName: RequiredText('a last name'),
-  dateOfBirth: IsoDate.optional(),
+  dateOfBirth: BirthDate.optional(),
 });
 
 export const PersonView = z.object({
@@ -86,14 +85,16 @@ export const ReferralCreate = z
   });
 export type ReferralCreate = z.infer<typeof ReferralCreate>;
 
-export const PpEpisodeUpdate = z.object({
-  intakeDate: IsoDate.optional(),
-  assessment: Text().optional(),
-  programmeType: z.enum(PROGRAMME_TYPES).optional(),
-  plannedSessions: z.number().int().min(1).max(500).optional(),
-  plannedEndDate: IsoDate.optional(),
-  schedule: Text(500).optional(),
-});
+export const PpEpisodeUpdate = z
+  .object({
+    intakeDate: IsoDate.optional(),
+    assessment: Text().optional(),
+    programmeType: z.enum(PROGRAMME_TYPES).optional(),
+    plannedSessions: z.number().int().min(1).max(500).optional(),
+    plannedEndDate: IsoDate.optional(),
+    schedule: Text(500).optional(),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Change at least one field');
 
 export const StatusChange = z.object({
   to: z.enum(PP_STATUSES),

@@ -77,6 +77,23 @@ export const PartnerContactView = PartnerContactCreate.extend({
   topicsCovered: z.array(z.enum(PARTNER_CONTACT_TOPICS)),
 });
 
+/**
+ * What the actor may do on her file: computed by the policy (victimFilePolicy.abilities), used by
+ * the web app to show or hide actions. The server decides every request again.
+ */
+export const VictimFileAbilities = z.object({
+  openSupport: z.boolean(),
+  recordConsent: z.boolean(),
+  revokeConsent: z.boolean(),
+  setContactPreferences: z.boolean(),
+  logContact: z.boolean(),
+  recordDisclosure: z.boolean(),
+  share: z.boolean(),
+  editSafetyPlans: z.boolean(),
+  openJointCase: z.boolean(),
+});
+export type VictimFileAbilities = z.infer<typeof VictimFileAbilities>;
+
 /** Everything the victim side keeps about her, for her page. */
 export const VictimFileView = z.object({
   person: PersonView,
@@ -98,6 +115,7 @@ export const VictimFileView = z.object({
     }),
   ),
   jointCases: z.array(z.object({ id: Id, caseNumber: z.string(), status: z.enum(['open', 'closed']) })),
+  can: VictimFileAbilities,
 });
 export type VictimFileView = z.infer<typeof VictimFileView>;
 
@@ -112,3 +130,17 @@ export const ShareCreate = z.object({
   recipientAgencyId: Id.optional(),
   sourceProtected: z.boolean().default(true),
 });
+
+/**
+ * What the worker who will contact her about a duty needs before reaching her, from her contact
+ * preferences (decrypted for her service only): when it is safe, whether a message may be left,
+ * the code word. Absent where she has not said.
+ */
+export const DutyContactHints = z.object({
+  safeTimes: z.string().optional(),
+  mayLeaveMessage: z.boolean().optional(),
+  codeWord: z.string().optional(),
+});
+
+/** What the actor may do with one duty (dutyPolicy.abilities). */
+export const DutyAbilities = z.object({ resolve: z.boolean() });

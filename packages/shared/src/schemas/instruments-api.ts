@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { Answers, ItemAnswer } from '../instruments/definition.js';
 import { IsoDate } from './casework-people.js';
-import { Id } from './common.js';
+import { Id, Int, Text } from './common.js';
 
 export const RESPONSE_SUBJECTS = ['him', 'her', 'case'] as const;
 export const TIMEPOINTS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
 
 export const ResponseCreate = z.object({
-  instrumentId: z.string().min(1),
-  version: z.number().int().min(1),
+  instrumentId: z.string().min(1).max(100),
+  version: Int(1),
   jointCaseId: Id.optional(),
   ppEpisodeId: Id.optional(),
   /** Whom the answers are about: his side's view, hers, or the case (the risk checklist). */
@@ -21,11 +21,15 @@ export const ResponseCreate = z.object({
   completedOn: IsoDate,
   answers: Answers,
   /** Professional judgement: may raise the computed level; may lower it only with a reason. */
-  judgedLevel: z.string().optional(),
-  judgementReason: z.string().trim().max(2000).optional(),
+  judgedLevel: z.string().max(50).optional(),
+  judgementReason: Text(2000).optional(),
 });
 
-/** An answer as a reader may see it: her items reach the perpetrator side only as the rules allow. */
+/**
+ * An answer as a reader may see it. Off her service a response not of his programme arrives
+ * either withheld on every item or, with her consent to share risk information, as values with
+ * no source at all (docs/domain.md, rule 6). `another_source` is no longer sent for answers.
+ */
 export const VisibleAnswer = ItemAnswer.extend({
   source: z.enum(['him', 'her', 'agency', 'professional_observation', 'another_source']).optional(),
   withheld: z.boolean().optional(),
@@ -51,11 +55,20 @@ export const ResponseView = z.object({
 export type ResponseView = z.infer<typeof ResponseView>;
 
 export const AgreedLevelCreate = z.object({
-  level: z.string().min(1),
-  rationale: z.string().trim().min(1, 'Record why the case managers agreed on this level').max(4000),
+  level: z.string().min(1).max(50),
+  rationale: Text(4000).min(1, 'Record why the case managers agreed on this level'),
   ppResponseId: Id.optional(),
   vssResponseId: Id.optional(),
   agreedOn: IsoDate,
+});
+
+/** The other side's case manager confirms a lower level proposed by one case manager. */
+export const AgreedLevelConfirm = z.object({ proposalId: Id });
+
+export const RiskAbilities = z.object({
+  recordChecklist: z.boolean(),
+  agreeLevel: z.boolean(),
+  confirmLowering: z.boolean(),
 });
 
 export const JointRiskView = z.object({
@@ -82,6 +95,17 @@ export const JointRiskView = z.object({
       nextReassessmentOn: z.string(),
     })
     .nullable(),
+  /** A lower level one case manager proposed; the current level stays until the other side confirms. */
+  pendingLowering: z
+    .object({
+      id: Id,
+      level: z.string(),
+      fromLevel: z.string(),
+      rationale: z.string(),
+      proposedOn: z.string(),
+      proposedSide: z.enum(['perpetrator', 'victim']),
+    })
+    .nullable(),
   reassessmentDueSince: z.string().nullable(),
   nextReassessmentOn: z.string().nullable(),
   history: z.array(
@@ -92,6 +116,7 @@ export const JointRiskView = z.object({
       agreed: z.string().nullable(),
     }),
   ),
+  can: RiskAbilities,
 });
 export type JointRiskView = z.infer<typeof JointRiskView>;
 
@@ -116,7 +141,7 @@ export const RecidivismCreate = z.object({
   source: z.enum(RECIDIVISM_SOURCES),
   sourceAgencyId: Id.optional(),
   policeInvolved: z.boolean().default(false),
-  description: z.string().trim().max(4000).optional(),
+  description: Text(4000).optional(),
 });
 
 export const RecidivismView = z.object({
@@ -137,10 +162,15 @@ export const RecidivismComparison = z.object({
     z.object({
       period: z.string(),
       him: z.number().int(),
-      her: z.number().int().nullable(),
-      agencies: z.number().int(),
-      /** For the perpetrator side, her reports are counted here, unattributed. */
-      otherSources: z.number().int(),
+      /**
+       * Counts by source, only as far as they cannot tell anyone which reports are hers
+       * (docs/domain.md, rule 6): her service gets all three; a reader her consent reaches gets
+       * `otherSources` only (hers and the agencies' together); anyone else gets `agencies` only,
+       * counted over the rows it may read.
+       */
+      her: z.number().int().optional(),
+      agencies: z.number().int().optional(),
+      otherSources: z.number().int().optional(),
       possibleMinimisation: z.boolean(),
     }),
   ),
@@ -181,6 +211,7 @@ export const DueItem = z.object({
   timepoint: z.string().nullable(),
   dueOn: z.string(),
   overdue: z.boolean(),
-  reason: z.enum(['critical_event', 'scheduled', 'never_assessed', 'timepoint']),
+  /** programme_end: his programme ended (completed, dropped out, excluded): the closing risk assessment. */
+  reason: z.enum(['critical_event', 'scheduled', 'never_assessed', 'programme_end', 'timepoint']),
 });
 export type DueItem = z.infer<typeof DueItem>;

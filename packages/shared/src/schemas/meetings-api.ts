@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { IsoDate } from './casework-people.js';
-import { Id } from './common.js';
+import { EMPTY_PATCH_MESSAGE, Id, IsoDateTime, nonEmptyPatch, Text } from './common.js';
 
-/** The five compulsory items of every Phase 2 meeting (DOMAIN.md §2 step 6), in agenda order. */
+/** The five compulsory items of every Phase 2 meeting (docs/domain.md, "Phase 2"), in agenda order. */
 export const AGENDA_ITEMS = [
   'joint_risk_assessment',
   'recidivism',
@@ -16,13 +16,21 @@ export const MEETING_KINDS = ['scheduled', 'extraordinary'] as const;
 export const CONCERN_LEVELS = ['low', 'medium', 'high'] as const;
 export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
 
+/**
+ * A victim-side writer's joint free text is compared with her recorded details before it is
+ * saved (docs/domain.md, "Information-flow rules", 1); on a match the API answers 409 `her_details` and the
+ * web asks. The request says `confirmHerDetails: true` once she has been asked.
+ */
+const ConfirmHerDetails = z.boolean().optional();
+
 export const MeetingCreate = z.object({
   kind: z.enum(MEETING_KINDS).default('extraordinary'),
   mode: z.enum(MEETING_MODES).default('in_person'),
-  scheduledFor: z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-03-10T10:00:00Z' }),
+  scheduledFor: IsoDateTime,
   durationMinutes: z.number().int().min(15).max(480).default(60),
   place: z.string().trim().max(500).optional(),
   triggerEventId: Id.optional(),
+  confirmHerDetails: ConfirmHerDetails,
 });
 
 export const AgendaItemUpdate = z
@@ -30,6 +38,7 @@ export const AgendaItemUpdate = z
     status: z.enum(['addressed', 'deferred']),
     notes: z.string().trim().max(8000).optional(),
     deferredReason: z.string().trim().max(2000).optional(),
+    confirmHerDetails: ConfirmHerDetails,
   })
   .refine((value) => value.status !== 'deferred' || Boolean(value.deferredReason), {
     path: ['deferredReason'],
@@ -45,6 +54,39 @@ export const MeetingClose = z.object({
   attendance: z.array(Id).min(1, 'Record who attended'),
   minutes: z.string().trim().max(20000).optional(),
   decisions: z.string().trim().max(8000).optional(),
+  /** When the meeting was actually held, if not now (before or after its planned date). */
+  heldAt: IsoDateTime.optional(),
+  confirmHerDetails: ConfirmHerDetails,
+});
+
+/**
+ * The free text of a meeting that both sides of the joint case read: the programme sees it as
+ * written (the web marks it "seen by the programme"). Her side's qualitative notes are not
+ * among them: they stay on the victim side (`victimSideNotes`).
+ */
+export const JOINT_MEETING_FIELDS = [
+  'place',
+  'agenda.notes',
+  'minutes',
+  'decisions',
+  'qualitativeNotes',
+] as const;
+
+export const MeetingAbilities = z.object({
+  updateAgenda: z.boolean(),
+  addNote: z.boolean(),
+  close: z.boolean(),
+  callExtraordinary: z.boolean(),
+  addAction: z.boolean(),
+});
+export type MeetingAbilities = z.infer<typeof MeetingAbilities>;
+
+const QualitativeNoteView = z.object({
+  id: Id,
+  authorName: z.string(),
+  authorSide: z.string(),
+  concernLevel: z.enum(CONCERN_LEVELS),
+  text: z.string(),
 });
 
 export const MeetingView = z.object({
@@ -54,6 +96,10 @@ export const MeetingView = z.object({
   kind: z.enum(MEETING_KINDS),
   mode: z.enum(MEETING_MODES),
   scheduledFor: z.string(),
+  /** When it was actually held (set on closing); the record shows this when there is one. */
+  heldAt: z.string().nullable(),
+  /** The zone the meeting is planned and shown in (its network's). */
+  timeZone: z.string(),
   durationMinutes: z.number().int(),
   place: z.string().nullable(),
   status: z.enum(['planned', 'closed', 'cancelled']),
@@ -65,15 +111,12 @@ export const MeetingView = z.object({
       deferredReason: z.string().nullable(),
     }),
   ),
-  qualitativeNotes: z.array(
-    z.object({
-      id: Id,
-      authorName: z.string(),
-      authorSide: z.string(),
-      concernLevel: z.enum(CONCERN_LEVELS),
-      text: z.string(),
-    }),
-  ),
+  /** Notes both sides read (the programme's). */
+  qualitativeNotes: z.array(QualitativeNoteView),
+  /** Her side's notes: a field of their own, never sent to the perpetrator side. */
+  victimSideNotes: z.array(QualitativeNoteView),
+  /** Which free-text fields the programme reads as written. */
+  seenByProgramme: z.array(z.enum(JOINT_MEETING_FIELDS)),
   attendance: z.array(z.object({ id: Id, name: z.string() })),
   /** Who runs the meeting: the two case managers and the partner-contact worker. */
   team: z.array(
@@ -86,6 +129,7 @@ export const MeetingView = z.object({
   minutes: z.string().nullable(),
   decisions: z.string().nullable(),
   closedAt: z.string().nullable(),
+  can: MeetingAbilities,
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 
@@ -96,6 +140,8 @@ export const MeetingSummary = z.object({
   kind: z.enum(MEETING_KINDS),
   mode: z.enum(MEETING_MODES),
   scheduledFor: z.string(),
+  heldAt: z.string().nullable(),
+  timeZone: z.string(),
   status: z.enum(['planned', 'closed', 'cancelled']),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
@@ -109,14 +155,18 @@ export const ActionCreate = z.object({
   childPersonId: Id.optional(),
   victimSideOnly: z.boolean().default(false),
   meetingId: Id.optional(),
+  confirmHerDetails: ConfirmHerDetails,
 });
-export const ActionUpdate = z.object({
-  status: z.enum(ACTION_STATUSES).optional(),
-  term: IsoDate.optional(),
-  responsibleUserId: Id.nullable().optional(),
-  /** Marks the action reviewed in this meeting. */
-  reviewedInMeetingId: Id.optional(),
-});
+export const ActionUpdate = z
+  .object({
+    status: z.enum(ACTION_STATUSES).optional(),
+    term: IsoDate.optional(),
+    responsibleUserId: Id.nullable().optional(),
+    /** Marks the action reviewed in this meeting. */
+    reviewedInMeetingId: Id.optional(),
+  })
+  .refine(nonEmptyPatch, EMPTY_PATCH_MESSAGE);
+export const ActionAbilities = z.object({ update: z.boolean() });
 export const ActionView = z.object({
   id: Id,
   jointCaseId: Id,
@@ -133,6 +183,7 @@ export const ActionView = z.object({
   overdue: z.boolean(),
   lastReviewedAt: z.string().nullable(),
   lastReviewedMeetingId: Id.nullable(),
+  can: ActionAbilities,
 });
 export type ActionView = z.infer<typeof ActionView>;
 

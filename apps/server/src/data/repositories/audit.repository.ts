@@ -1,6 +1,87 @@
+import { decodeCursor, toPage } from '../keyset.js';
 import type { ScopedDb } from '../scoped-db.js';
 
-/** PLACEHOLDER: filled in by the migration of this domain to the scoped handle. */
+/**
+ * The audit trail as the actor may read it (policy/audit.policy.ts): the rows of their reach,
+ * with the ids of people outside it masked. Actor names come through the staff policy (a
+ * colleague's name, or none). Newest first, by id — the chain order.
+ */
 export class AuditRepository {
-  constructor(readonly db: ScopedDb) {}
+  constructor(private readonly db: ScopedDb) {}
+
+  async list(query: {
+    limit: number;
+    cursor?: string | undefined;
+    actorUserId?: string | undefined;
+    resourceId?: string | undefined;
+  }) {
+    const after = decodeCursor(query.cursor, 1);
+    const rows = await this.db.query
+      .selectFrom('audit_event')
+      .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+      .select([
+        'audit_event.id',
+        'audit_event.occurred_at',
+        'audit_event.actor_user_id',
+        'audit_event.actor_agency_id',
+        'audit_event.action',
+        'audit_event.outcome',
+        'audit_event.resource_type',
+        'audit_event.resource_id',
+        'audit_event.subject_person_id',
+        'app_user.display_name as actor_name',
+      ])
+      .$if(query.actorUserId !== undefined, (qb) =>
+        qb.where('audit_event.actor_user_id', '=', query.actorUserId!),
+      )
+      // On the masked column: an id the actor may not see matches nothing.
+      .$if(query.resourceId !== undefined, (qb) =>
+        qb.where('audit_event.resource_id', '=', query.resourceId!),
+      )
+      .$if(after !== null, (qb) => qb.where('audit_event.id', '<', String(after![0])))
+      .orderBy('audit_event.id', 'desc')
+      .limit(query.limit + 1)
+      .execute();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => row,
+      (row) => [String(row.id)],
+    );
+  }
+
+  /**
+   * The events about one person, newest first: those whose subject she is, and those naming her
+   * record as their resource (a refusal to read it has no subject). The policy names the person
+   * only to the agency that holds her record (and the system admin), so for anyone else this
+   * finds nothing.
+   */
+  async aboutPerson(personId: string, limit: number) {
+    return (
+      this.db.query
+        .selectFrom('audit_event')
+        .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+        .select([
+          'audit_event.id',
+          'audit_event.occurred_at',
+          'audit_event.actor_user_id',
+          'audit_event.actor_agency_id',
+          'audit_event.action',
+          'audit_event.outcome',
+          'audit_event.basis',
+          'audit_event.details',
+          'app_user.display_name as actor_name',
+        ])
+        // Her record named as the resource too: a refusal to read it names no subject.
+        .where((eb) =>
+          eb.or([
+            eb('audit_event.subject_person_id', '=', personId),
+            eb('audit_event.resource_person_id', '=', personId),
+          ]),
+        )
+        .orderBy('audit_event.id', 'desc')
+        .limit(limit)
+        .execute()
+    );
+  }
 }

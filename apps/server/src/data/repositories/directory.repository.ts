@@ -1,7 +1,15 @@
 import type { AgencyKind } from '@tandem/shared';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { DB } from '../../db/schema.generated.js';
 import { validOn } from '../../policy/row-filter.js';
+import { decodeCursor, toPage } from '../keyset.js';
 import { rowFilterToSql } from '../row-filter-sql.js';
 import type { ScopedDb } from '../scoped-db.js';
+
+interface Page {
+  limit: number;
+  cursor?: string | undefined;
+}
 
 /**
  * Networks and agencies as the directory every signed-in user may read, and the facts about
@@ -22,7 +30,11 @@ export class DirectoryRepository {
   }
 
   async agencyKind(id: string): Promise<AgencyKind | null> {
-    const row = await this.db.query.selectFrom('agency').select('kind').where('id', '=', id).executeTakeFirst();
+    const row = await this.db.query
+      .selectFrom('agency')
+      .select('kind')
+      .where('id', '=', id)
+      .executeTakeFirst();
     return (row?.kind as AgencyKind | undefined) ?? null;
   }
 
@@ -31,8 +43,12 @@ export class DirectoryRepository {
     const today = this.db.actor.today;
     const row = await this.db.query
       .selectFrom('agreement as a')
-      .innerJoin('agreement_party as p1', (join) => join.onRef('p1.agreement_id', '=', 'a.id').on('p1.agency_id', '=', firstAgencyId))
-      .innerJoin('agreement_party as p2', (join) => join.onRef('p2.agreement_id', '=', 'a.id').on('p2.agency_id', '=', secondAgencyId))
+      .innerJoin('agreement_party as p1', (join) =>
+        join.onRef('p1.agreement_id', '=', 'a.id').on('p1.agency_id', '=', firstAgencyId),
+      )
+      .innerJoin('agreement_party as p2', (join) =>
+        join.onRef('p2.agreement_id', '=', 'a.id').on('p2.agency_id', '=', secondAgencyId),
+      )
       .select('a.id')
       .where('a.level', '=', 'organisation')
       .where(() => rowFilterToSql(validOn('valid_from', 'valid_to', today), 'a'))
@@ -58,5 +74,178 @@ export class DirectoryRepository {
       .orderBy('n.id')
       .limit(1)
       .executeTakeFirst();
+  }
+
+  // Networks.
+
+  private selectNetworks() {
+    return this.db.query
+      .selectFrom('network')
+      .select([
+        'network.id',
+        'network.name',
+        'network.region',
+        'network.meeting_interval_days',
+        'network.time_zone',
+        'network.created_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('network_membership as m')
+          .select((inner) => inner.fn.countAll<number>().as('n'))
+          .whereRef('m.network_id', '=', 'network.id')
+          .as('agency_count'),
+      );
+  }
+
+  /** By name, then id (keyset). */
+  async listNetworks(page: Page) {
+    const after = decodeCursor(page.cursor, 2);
+    const rows = await this.selectNetworks()
+      .$if(after !== null, (qb) =>
+        qb.where((eb) =>
+          eb(eb.refTuple('network.name', 'network.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
+        ),
+      )
+      .orderBy('network.name')
+      .orderBy('network.id')
+      .limit(page.limit + 1)
+      .execute();
+    return toPage(
+      rows,
+      page.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
+  }
+
+  async findNetwork(id: string) {
+    return this.selectNetworks().where('network.id', '=', id).executeTakeFirst();
+  }
+
+  async insertNetwork(values: Insertable<DB['network']>): Promise<string> {
+    const row = await this.db.insertOne('network', values, { action: 'network.create' });
+    return row.id;
+  }
+
+  /** Of these networks, the ids that exist. */
+  async existingNetworkIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.query
+      .selectFrom('network')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The agencies that are members of a network. */
+  async memberAgencyIds(networkId: string): Promise<Set<string>> {
+    const rows = await this.db.query
+      .selectFrom('network_membership')
+      .select('agency_id')
+      .where('network_id', '=', networkId)
+      .execute();
+    return new Set(rows.map((row) => row.agency_id));
+  }
+
+  // Agencies.
+
+  private selectAgencies() {
+    return this.db.query
+      .selectFrom('agency')
+      .select([
+        'agency.id',
+        'agency.name',
+        'agency.kind',
+        'agency.region',
+        'agency.active',
+        'agency.created_at',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('network_membership as m')
+          .select(sql<string[] | null>`array_agg(m.network_id ORDER BY m.network_id)`.as('ids'))
+          .whereRef('m.agency_id', '=', 'agency.id')
+          .as('network_ids'),
+      );
+  }
+
+  /** By name, then id (keyset); optionally only the members of one network. */
+  async listAgencies(query: Page & { networkId?: string | undefined }) {
+    const after = decodeCursor(query.cursor, 2);
+    const rows = await this.selectAgencies()
+      .$if(query.networkId !== undefined, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('network_membership as nm')
+              .select('nm.agency_id')
+              .whereRef('nm.agency_id', '=', 'agency.id')
+              .where('nm.network_id', '=', query.networkId!),
+          ),
+        ),
+      )
+      .$if(after !== null, (qb) =>
+        qb.where((eb) =>
+          eb(eb.refTuple('agency.name', 'agency.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
+        ),
+      )
+      .orderBy('agency.name')
+      .orderBy('agency.id')
+      .limit(query.limit + 1)
+      .execute();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => row,
+      (row) => [row.name, row.id],
+    );
+  }
+
+  async findAgency(id: string) {
+    return this.selectAgencies().where('agency.id', '=', id).executeTakeFirst();
+  }
+
+  async insertAgency(values: Insertable<DB['agency']>): Promise<string> {
+    const row = await this.db.insertOne('agency', values, {
+      action: 'agency.create',
+      details: { kind: values.kind },
+    });
+    return row.id;
+  }
+
+  async updateAgency(id: string, set: Updateable<DB['agency']>): Promise<boolean> {
+    const rows = await this.db.update('agency', (eb) => eb('id', '=', id), set, {
+      action: 'agency.update',
+      details: { fields: Object.keys(set) },
+    });
+    return rows.length > 0;
+  }
+
+  async membershipsOf(agencyId: string): Promise<Set<string>> {
+    const rows = await this.db.query
+      .selectFrom('network_membership')
+      .select('network_id')
+      .where('agency_id', '=', agencyId)
+      .execute();
+    return new Set(rows.map((row) => row.network_id));
+  }
+
+  async joinNetworks(agencyId: string, networkIds: readonly string[]): Promise<void> {
+    await this.db.insert(
+      'network_membership',
+      networkIds.map((networkId) => ({ network_id: networkId, agency_id: agencyId })),
+      { action: 'agency.network_join', details: { agencyId } },
+    );
+  }
+
+  async leaveNetworks(agencyId: string, networkIds: readonly string[]): Promise<void> {
+    if (networkIds.length === 0) return;
+    await this.db.delete(
+      'network_membership',
+      (eb) => eb.and([eb('agency_id', '=', agencyId), eb('network_id', 'in', [...networkIds])]),
+      { action: 'agency.network_leave', details: { agencyId } },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { InformationKind } from '@tandem/shared';
+import { sql } from 'kysely';
 import type { ScopedDb } from '../scoped-db.js';
 
 /** The actor's own access grants in force today (the policy lets each actor read only its own). */
@@ -16,5 +17,18 @@ export class GrantsRepository {
       .execute();
     for (const row of rows) held.get(row.subject_person_id)?.add(row.kind as InformationKind);
     return held;
+  }
+
+  /**
+   * The kinds the actor holds through one joint case (its grants name the case in their basis).
+   * The programme never learns her id, so this is how it finds what her consent lets it read.
+   */
+  async kindsHeldThroughCase(jointCaseId: string): Promise<Set<InformationKind>> {
+    const rows = await this.db.query
+      .selectFrom('access_grant')
+      .select('kind')
+      .where(sql<string>`basis ->> 'jointCaseId'`, '=', jointCaseId)
+      .execute();
+    return new Set(rows.map((row) => row.kind as InformationKind));
   }
 }

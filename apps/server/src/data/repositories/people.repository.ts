@@ -23,7 +23,8 @@ export interface NewPerson {
   firstName: string;
   lastName: string;
   dateOfBirth?: string | undefined;
-  contact?: ContactDetails | undefined;
+  /** `null`: no contact details at all, not even an empty record of them. */
+  contact?: ContactDetails | null | undefined;
   motherId?: string | undefined;
   fatherId?: string | undefined;
 }
@@ -162,7 +163,7 @@ export class PeopleRepository {
       lastName: row.last_name,
       dateOfBirth: row.date_of_birth,
       ownerAgencyId: row.owner_agency_id,
-      // The policy left the column NULL for anyone who may not see it.
+      // The policy view holds the column NULL for anyone who may not see it.
       ...(row.contact_enc !== null && { contact: JSON.parse(this.cipher.decrypt(row.contact_enc)) as ContactDetails }),
     };
   }
@@ -185,10 +186,12 @@ function personValues(cipher: FieldCipher, person: NewPerson, createdBy: string)
 }
 
 /**
- * Always stored, if only as an encrypted `{}`: a NULL then means one thing only — the policy
- * hid the column from this reader.
+ * Stored even when empty (an encrypted `{}`), so that NULL means only "hidden from this reader" —
+ * or, when the writer says `null`, that the record carries no contact details at all (a child the
+ * programme records: its write policy refuses any).
  */
-function encryptContact(cipher: FieldCipher, contact: ContactDetails | undefined): string {
+function encryptContact(cipher: FieldCipher, contact: ContactDetails | null | undefined): string | null {
+  if (contact === null) return null;
   const kept = Object.fromEntries(CONTACT_FIELDS.flatMap((field) => (contact?.[field] ? [[field, contact[field]]] : [])));
   return cipher.encrypt(JSON.stringify(kept));
 }

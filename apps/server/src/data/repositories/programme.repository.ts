@@ -33,7 +33,11 @@ export class ProgrammeRepository {
       .$if(query.status !== undefined, (qb) => qb.where('pp_episode.status', '=', query.status!))
       .$if(after !== null, (qb) =>
         qb.where((eb) =>
-          eb(eb.refTuple('pp_episode.referral_date', 'pp_episode.id'), '<', eb.tuple(String(after![0]), String(after![1]))),
+          eb(
+            eb.refTuple('pp_episode.referral_date', 'pp_episode.id'),
+            '<',
+            eb.tuple(String(after![0]), String(after![1])),
+          ),
         ),
       )
       .orderBy('pp_episode.referral_date', 'desc')
@@ -49,7 +53,10 @@ export class ProgrammeRepository {
   }
 
   async insert(values: Insertable<DB['pp_episode']>) {
-    return this.db.insertOne('pp_episode', values, { action: 'pp_episode.refer', details: { pathway: values.pathway } });
+    return this.db.insertOne('pp_episode', values, {
+      action: 'pp_episode.refer',
+      details: { pathway: values.pathway },
+    });
   }
 
   async update(id: string, set: Updateable<DB['pp_episode']>, action: string) {
@@ -107,7 +114,10 @@ export class ProgrammeRepository {
   }
 
   async insertAttendance(values: Insertable<DB['attendance']>) {
-    await this.db.insert('attendance', values, { action: 'pp_episode.attendance', details: { status: values.status } });
+    await this.db.insert('attendance', values, {
+      action: 'pp_episode.attendance',
+      details: { status: values.status },
+    });
   }
 
   async release(episodeId: string) {
@@ -128,7 +138,12 @@ export class ProgrammeRepository {
     if (changed.length > 0) return;
     await this.db.insert(
       'release_of_information',
-      { episode_id: episodeId, signed_on: release.signedOn, scope: release.scope, recorded_by: this.db.actor.userId },
+      {
+        episode_id: episodeId,
+        signed_on: release.signedOn,
+        scope: release.scope,
+        recorded_by: this.db.actor.userId,
+      },
       { action: 'pp_episode.release', details: { scope: release.scope } },
     );
   }
@@ -177,6 +192,18 @@ export class ProgrammeRepository {
       .selectFrom('pp_episode')
       .select(['id', 'person_id'])
       .where('person_id', 'in', [...personIds])
+      .execute();
+  }
+
+  /** When each of these episodes became active and when it ended (set-based, for the due list). */
+  async statusDatesOf(episodeIds: readonly string[]) {
+    if (episodeIds.length === 0) return [];
+    return this.db.query
+      .selectFrom('pp_status_change')
+      .select(['episode_id', 'to_status', 'changed_on'])
+      .where('episode_id', 'in', [...episodeIds])
+      .where('to_status', 'in', ['active', 'completed', 'dropped_out', 'excluded'])
+      .orderBy('created_at')
       .execute();
   }
 }

@@ -1,10 +1,412 @@
+import type { ConsentScope, ContactPreferences } from '@tandem/shared';
+import type { Insertable } from 'kysely';
+import type { DB } from '../../db/schema.generated.js';
 import type { FieldCipher } from '../../security/field-encryption.js';
 import type { ScopedDb } from '../scoped-db.js';
+import {
+  CONSENT_COLUMNS,
+  type ConsentRecord,
+  type ConsentRow,
+  contactDetails,
+  EPISODE_COLUMNS,
+  type NewPartnerContact,
+  type PartnerContactRecord,
+  type SupportEpisodeRecord,
+  type SupportEpisodeRow,
+  toConsent,
+  toPartnerContact,
+  toSupportEpisode,
+} from './victim-file.records.js';
 
-/** PLACEHOLDER: filled in by the migration of this domain to the scoped handle. */
+export type { ConsentRecord, PartnerContactRecord, SupportEpisodeRecord } from './victim-file.records.js';
+
+/**
+ * Her file on the victim side (docs/domain.md, "Partner contact", information-flow rules 2 and 4):
+ * support episodes, consent per scope, how she may be contacted, the partner-contact log, what
+ * she disclosed and what of it was shared. Plain access through the scoped handle: the policy
+ * decides which rows and columns the actor reaches. Her free text is encrypted at rest and
+ * decrypted here (victim-file.records.ts); the workflows are in services/victim-file/.
+ */
 export class VictimFileRepository {
   constructor(
-    readonly db: ScopedDb,
-    readonly cipher: FieldCipher,
+    private readonly db: ScopedDb,
+    private readonly cipher: FieldCipher,
   ) {}
+
+  // Support episodes.
+
+  /** One support episode, as stored (her support text left encrypted: the checks on it need none). */
+  async supportEpisode(id: string) {
+    return this.db.query
+      .selectFrom('vss_episode')
+      .select(['id', 'person_id', 'agency_id', 'intake_date', 'status', 'case_manager_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async supportEpisodesOf(personId: string): Promise<SupportEpisodeRecord[]> {
+    const rows = await this.db.query
+      .selectFrom('vss_episode')
+      .select(EPISODE_COLUMNS)
+      .where('person_id', '=', personId)
+      .orderBy('intake_date')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => toSupportEpisode(this.cipher, row));
+  }
+
+  async insertSupportEpisode(episode: {
+    personId: string;
+    agencyId: string;
+    intakeDate: string;
+    supportGiven: string | null;
+    caseManagerId: string;
+  }): Promise<SupportEpisodeRecord> {
+    const row = await this.db.insertOne(
+      'vss_episode',
+      {
+        person_id: episode.personId,
+        agency_id: episode.agencyId,
+        intake_date: episode.intakeDate,
+        support_given_enc: this.encryptOrNull(episode.supportGiven),
+        case_manager_id: episode.caseManagerId,
+      },
+      { action: 'vss_episode.open' },
+    );
+    return toSupportEpisode(this.cipher, row as SupportEpisodeRow);
+  }
+
+  async closeSupportEpisode(id: string): Promise<boolean> {
+    const rows = await this.db.update(
+      'vss_episode',
+      (eb) => eb('id', '=', id),
+      { status: 'closed' },
+      { action: 'vss_episode.close' },
+    );
+    return rows.length > 0;
+  }
+
+  // Consents.
+
+  async consent(id: string): Promise<ConsentRecord | null> {
+    const row = await this.db.query
+      .selectFrom('consent')
+      .select(CONSENT_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toConsent(this.cipher, row) : null;
+  }
+
+  async consentsOf(personId: string): Promise<ConsentRecord[]> {
+    const rows = await this.db.query
+      .selectFrom('consent')
+      .select(CONSENT_COLUMNS)
+      .where('person_id', '=', personId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => toConsent(this.cipher, row));
+  }
+
+  /** Her consents for one scope and recipient (null = the programme of her joint case), newest first. */
+  async consentsFor(
+    personId: string,
+    scope: ConsentScope,
+    recipientAgencyId: string | null,
+  ): Promise<ConsentRecord[]> {
+    const rows = await this.db.query
+      .selectFrom('consent')
+      .select(CONSENT_COLUMNS)
+      .where('person_id', '=', personId)
+      .where('scope', '=', scope)
+      .where('recipient_agency_id', recipientAgencyId === null ? 'is' : '=', recipientAgencyId)
+      .orderBy('given_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((row) => toConsent(this.cipher, row));
+  }
+
+  async insertConsent(consent: {
+    personId: string;
+    ownerAgencyId: string;
+    scope: ConsentScope;
+    recipientAgencyId: string | null;
+    givenOn: string;
+    note: string | null;
+  }): Promise<ConsentRecord> {
+    const row = await this.db.insertOne(
+      'consent',
+      {
+        person_id: consent.personId,
+        owner_agency_id: consent.ownerAgencyId,
+        scope: consent.scope,
+        recipient_agency_id: consent.recipientAgencyId,
+        given_on: consent.givenOn,
+        note_enc: this.encryptOrNull(consent.note),
+        recorded_by: this.db.actor.userId,
+      },
+      {
+        action: 'consent.give',
+        details: { scope: consent.scope, recipientAgencyId: consent.recipientAgencyId },
+      },
+    );
+    return toConsent(this.cipher, row as ConsentRow);
+  }
+
+  /** Revokes a consent still in force; null when there is none the actor may revoke. */
+  async revokeConsent(id: string, revokedOn: string, note: string | undefined, scope: ConsentScope) {
+    const [row] = await this.db.update(
+      'consent',
+      (eb) => eb.and([eb('id', '=', id), eb('revoked_on', 'is', null)]),
+      { revoked_on: revokedOn, ...(note !== undefined && { note_enc: this.cipher.encrypt(note) }) },
+      { action: 'consent.revoke', details: { scope } },
+    );
+    return row ? toConsent(this.cipher, row as ConsentRow) : null;
+  }
+
+  // How she may be contacted.
+
+  async contactPreferences(personId: string): Promise<ContactPreferences | null> {
+    const row = await this.db.query
+      .selectFrom('contact_preference')
+      .select(['safe_channel', 'may_leave_message', 'details_enc'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      safeChannel: row.safe_channel as ContactPreferences['safeChannel'],
+      mayLeaveMessage: row.may_leave_message,
+      ...contactDetails(this.cipher, row.details_enc),
+    };
+  }
+
+  async saveContactPreferences(
+    personId: string,
+    ownerAgencyId: string,
+    preferences: ContactPreferences,
+    at: Date,
+  ) {
+    const values = {
+      safe_channel: preferences.safeChannel,
+      may_leave_message: preferences.mayLeaveMessage,
+      details_enc: this.cipher.encrypt(
+        JSON.stringify({
+          safeTimes: preferences.safeTimes,
+          codeWord: preferences.codeWord,
+          notes: preferences.notes,
+        }),
+      ),
+      updated_by: this.db.actor.userId,
+      updated_at: at,
+    };
+    const audit = { action: 'contact_preference.set', details: { safeChannel: preferences.safeChannel } };
+    const updated = await this.db.update(
+      'contact_preference',
+      (eb) => eb('person_id', '=', personId),
+      values,
+      audit,
+    );
+    if (updated.length > 0) return;
+    await this.db.insert(
+      'contact_preference',
+      { person_id: personId, owner_agency_id: ownerAgencyId, ...values },
+      audit,
+    );
+  }
+
+  // The partner-contact log.
+
+  async partnerContactsOf(personId: string, episodeId?: string): Promise<PartnerContactRecord[]> {
+    const rows = await this.db.query
+      .selectFrom('partner_contact as pc')
+      .leftJoin('app_user as u', 'u.id', 'pc.recorded_by')
+      .select([
+        'pc.id',
+        'pc.episode_id',
+        'pc.contacted_on',
+        'pc.channel',
+        'pc.outcome',
+        'pc.topics_covered',
+        'pc.hopes_and_fears_enc',
+        'pc.her_view_of_risk_enc',
+        'pc.notes_enc',
+        'u.display_name',
+      ])
+      .where('pc.partner_person_id', '=', personId)
+      .$if(episodeId !== undefined, (qb) => qb.where('pc.episode_id', '=', episodeId!))
+      .orderBy('pc.contacted_on')
+      .orderBy('pc.created_at')
+      .execute();
+    return rows.map((row) => toPartnerContact(this.cipher, row));
+  }
+
+  async insertPartnerContact(contact: NewPartnerContact): Promise<string> {
+    const row = await this.db.insertOne(
+      'partner_contact',
+      {
+        partner_person_id: contact.personId,
+        episode_id: contact.ppEpisodeId,
+        owner_agency_id: contact.ownerAgencyId,
+        contacted_on: contact.contactedOn,
+        channel: contact.channel,
+        outcome: contact.outcome,
+        topics_covered: [...contact.topicsCovered],
+        hopes_and_fears_enc: this.encryptOrNull(contact.hopesAndFears),
+        her_view_of_risk_enc: this.encryptOrNull(contact.herViewOfRisk),
+        notes_enc: this.encryptOrNull(contact.notes),
+        recorded_by: this.db.actor.userId,
+      },
+      { action: 'partner_contact.log', details: { outcome: contact.outcome } },
+    );
+    return row.id;
+  }
+
+  // What she disclosed, and what of it was shared.
+
+  async disclosure(id: string) {
+    return this.db.query
+      .selectFrom('disclosure')
+      .select(['id', 'person_id', 'owner_agency_id', 'content_enc'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** Her disclosures, decrypted, each with the number of shares made of it. */
+  async disclosuresOf(personId: string) {
+    const rows = await this.db.query
+      .selectFrom('disclosure as d')
+      .select(['d.id', 'd.disclosed_on', 'd.content_enc'])
+      .select((eb) =>
+        eb
+          .selectFrom('shared_item as s')
+          .select(eb.fn.countAll<string>().as('n'))
+          .whereRef('s.disclosure_id', '=', 'd.id')
+          .as('shared_count'),
+      )
+      .where('d.person_id', '=', personId)
+      .orderBy('d.disclosed_on')
+      .orderBy('d.created_at')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      disclosedOn: row.disclosed_on,
+      content: this.cipher.decrypt(row.content_enc),
+      sharedCount: Number(row.shared_count ?? 0),
+    }));
+  }
+
+  async insertDisclosure(disclosure: {
+    personId: string;
+    ownerAgencyId: string;
+    disclosedOn: string;
+    content: string;
+  }) {
+    const row = await this.db.insertOne(
+      'disclosure',
+      {
+        person_id: disclosure.personId,
+        owner_agency_id: disclosure.ownerAgencyId,
+        disclosed_on: disclosure.disclosedOn,
+        content_enc: this.cipher.encrypt(disclosure.content),
+        recorded_by: this.db.actor.userId,
+      },
+      { action: 'disclosure.record' },
+    );
+    return row.id;
+  }
+
+  /**
+   * What a share within one of her joint cases would rest on: the case (its programme, status
+   * and agreement), the agreement's dates and her consent to the joint case.
+   */
+  async shareBasis(jointCaseId: string, personId: string) {
+    return this.db.query
+      .selectFrom('joint_case as jc')
+      .innerJoin('agreement as a', 'a.id', 'jc.agreement_id')
+      .leftJoin('consent as c', 'c.id', 'jc.consent_id')
+      .select([
+        'jc.id',
+        'jc.pp_agency_id',
+        'jc.agreement_id',
+        'jc.status',
+        'a.valid_from',
+        'a.valid_to',
+        'c.id as consent_id',
+        'c.given_on as consent_given_on',
+        'c.revoked_on as consent_revoked_on',
+      ])
+      .where('jc.id', '=', jointCaseId)
+      .where('jc.partner_person_id', '=', personId)
+      .executeTakeFirst();
+  }
+
+  async isAgreementParty(agreementId: string, agencyId: string): Promise<boolean> {
+    const row = await this.db.query
+      .selectFrom('agreement_party')
+      .select('agency_id')
+      .where('agreement_id', '=', agreementId)
+      .where('agency_id', '=', agencyId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async insertSharedItem(
+    values: Omit<Insertable<DB['shared_item']>, 'basis' | 'shared_by'>,
+    basis: { agreementId: string; consentId: string; jointCaseId: string },
+  ): Promise<string> {
+    const row = await this.db.insertOne(
+      'shared_item',
+      { ...values, basis: JSON.stringify(basis), shared_by: this.db.actor.userId },
+      {
+        action: 'disclosure.share',
+        basis,
+        details: {
+          recipientAgencyId: values.recipient_agency_id,
+          recipientSide: values.recipient_side,
+          sourceProtected: values.source_protected,
+        },
+      },
+    );
+    return row.id;
+  }
+
+  // Where she appears beyond her file.
+
+  /**
+   * The programme episodes that named her. His name and status come through only where the
+   * policy lets his episode and record reach the actor (his release); elsewhere they are NULL.
+   */
+  async namedIn(personId: string) {
+    return this.db.query
+      .selectFrom('partner_referral as r')
+      .leftJoin('pp_episode as e', 'e.id', 'r.episode_id')
+      .leftJoin('person as him', 'him.id', 'e.person_id')
+      .select([
+        'r.episode_id',
+        'r.relationship',
+        'r.created_at',
+        'e.status',
+        'him.first_name',
+        'him.last_name',
+      ])
+      .where('r.partner_person_id', '=', personId)
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute();
+  }
+
+  /** Her joint cases the actor may see. */
+  async jointCasesOf(personId: string) {
+    return this.db.query
+      .selectFrom('joint_case')
+      .select(['id', 'case_number', 'status'])
+      .where('partner_person_id', '=', personId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  private encryptOrNull(text: string | null | undefined): string | null {
+    return text ? this.cipher.encrypt(text) : null;
+  }
 }

@@ -10,6 +10,16 @@ import type { SystemContext } from './system-context.js';
  * each grant carries the dates it is in force.
  */
 export async function recomputeGrants(system: SystemContext, episodeId: string): Promise<void> {
+  // Two commands recomputing one episode at once take turns on its row: the second reads the
+  // facts (and the grants) the first committed, so its delete-then-insert neither doubles the
+  // grants nor writes them from facts that a concurrent revocation has already changed.
+  const locked = await system.db
+    .selectFrom('pp_episode')
+    .select('id')
+    .where('id', '=', episodeId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  if (!locked) return;
   const facts = await loadFacts(system, episodeId);
   if (!facts) return;
   const wanted = grantsForEpisode(facts);
@@ -53,7 +63,7 @@ export async function recomputeGrantsForPartner(system: SystemContext, partnerPe
         .where('partner_person_id', '=', partnerPersonId),
     )
     .execute();
-  for (const row of rows) await recomputeGrants(system, row.pp_episode_id);
+  await recomputeEach(system, rows.map((row) => row.pp_episode_id));
 }
 
 /** Episodes whose joint cases rest on this agreement (its dates or parties changed). */
@@ -64,7 +74,12 @@ export async function recomputeGrantsForAgreement(system: SystemContext, agreeme
     .distinct()
     .where('agreement_id', '=', agreementId)
     .execute();
-  for (const row of rows) await recomputeGrants(system, row.pp_episode_id);
+  await recomputeEach(system, rows.map((row) => row.pp_episode_id));
+}
+
+/** In one order everywhere, so two commands locking several episodes cannot deadlock. */
+async function recomputeEach(system: SystemContext, episodeIds: readonly string[]) {
+  for (const id of [...new Set(episodeIds)].sort()) await recomputeGrants(system, id);
 }
 
 async function loadFacts(system: SystemContext, episodeId: string): Promise<EpisodeFacts | null> {

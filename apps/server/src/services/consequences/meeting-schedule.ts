@@ -10,7 +10,6 @@ export interface NewMeeting {
   scheduledFor: Date;
   timeZone: string;
   durationMinutes?: number;
-  place?: string | null;
   triggerEventId?: string | null;
   createdBy: string | null;
 }
@@ -26,7 +25,6 @@ export async function insertMeeting(system: SystemContext, meeting: NewMeeting):
       scheduled_for: meeting.scheduledFor,
       time_zone: meeting.timeZone,
       duration_minutes: meeting.durationMinutes ?? 60,
-      place: meeting.place ?? null,
       trigger_event_id: meeting.triggerEventId ?? null,
       created_by: meeting.createdBy,
     })

@@ -105,7 +105,16 @@ export async function changeStatus(
   change: z.infer<typeof StatusChange>,
 ): Promise<PpEpisodeView> {
   const episode = await manageableEpisode(scope, id, 'pp_episode.status');
-  const from = episode.status as PpStatus;
+  const system = systemContextOf(scope, 'workflow_consequence');
+  // Two changes at once take turns on the episode row and the second judges the status the
+  // first left: one move, one set of duties to inform her, never two.
+  const locked = await system.db
+    .selectFrom('pp_episode')
+    .select('status')
+    .where('id', '=', id)
+    .forNoKeyUpdate()
+    .executeTakeFirstOrThrow();
+  const from = locked.status as PpStatus;
   const problem = transitionProblem(from, change.to);
   if (problem) {
     throw new AppError(409, 'invalid_transition', `A programme cannot go from ${from} to ${change.to}`, [
@@ -125,7 +134,6 @@ export async function changeStatus(
     reason: change.reason ?? null,
     changed_by: scope.actor.userId,
   });
-  const system = systemContextOf(scope, 'workflow_consequence');
   // Meetings run for as long as both attend: the schedule follows his status.
   const jointCases = await system.db.selectFrom('joint_case').select('id').where('pp_episode_id', '=', id).execute();
   for (const jointCase of jointCases) await ensureNextMeeting(system, jointCase.id);

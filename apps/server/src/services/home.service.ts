@@ -1,0 +1,57 @@
+import { DutyView, type HomeView, type NewReferralItem } from '@tandem/shared';
+import type { z } from 'zod';
+import type { CommandScope } from '../data/command-scope.js';
+import { ppEpisodePolicy } from '../policy/pp-episode.policy.js';
+import { listDuties } from './duties.service.js';
+import { dueForMe } from './instruments/due.service.js';
+import { summaryOf } from './joint-case/case-view.js';
+import { overdueActionsForMe } from './meetings/action-plan.service.js';
+import { meetingsThisWeek } from './meetings/meeting-view.js';
+
+/** How many of the actor's cases the home page lists at most. */
+const HOME_LIST_LIMIT = 50;
+
+/**
+ * The caseworker's home page: everything that needs doing now, each list from its own domain's
+ * service and so through its own policy (duties, for instance, reach the victim side only).
+ */
+export async function homeWorklist(scope: CommandScope): Promise<z.input<typeof HomeView>> {
+  const { actor, repos } = scope;
+  const [due, duties, overdueDuties, meetings, overdueActions, reassessmentsDue, myCases, newReferrals] =
+    await Promise.all([
+      dueForMe(scope),
+      listDuties(scope, { state: 'open' }),
+      listDuties(scope, { state: 'open', overdueOnly: true }),
+      meetingsThisWeek(scope),
+      overdueActionsForMe(scope),
+      repos.jointCases.list({ limit: HOME_LIST_LIMIT, reassessmentDue: true }),
+      repos.jointCases.list({ limit: HOME_LIST_LIMIT, namedUserId: actor.userId }),
+      referralsAwaitingContact(scope),
+    ]);
+  return {
+    due,
+    // The home page lists them; the code word and safe times stay on the duties page.
+    duties: duties.map((duty) => DutyView.parse(duty)),
+    overdueDuties: overdueDuties.map((duty) => DutyView.parse(duty)),
+    reassessmentsDue: reassessmentsDue.items.map(summaryOf),
+    myCases: myCases.items.map(summaryOf),
+    meetingsThisWeek: meetings,
+    overdueActions,
+    ...(newReferrals && { newReferrals }),
+  };
+}
+
+/** For the partner-contact worker: the partners newly named to her service, not yet contacted. */
+async function referralsAwaitingContact(scope: CommandScope): Promise<NewReferralItem[] | null> {
+  const { actor } = scope;
+  if (!ppEpisodePolicy.contactsNamedPartners(actor) || !actor.agencyId) return null;
+  const rows = await scope.repos.jointCases.referralsAwaitingContact(actor.agencyId);
+  return rows.map((row) => ({
+    referralId: row.id,
+    ppEpisodeId: row.episode_id,
+    partnerPersonId: row.partner_person_id,
+    partnerName: `${row.first_name} ${row.last_name}`,
+    relationship: row.relationship as NewReferralItem['relationship'],
+    referredAt: new Date(row.created_at).toISOString(),
+  }));
+}

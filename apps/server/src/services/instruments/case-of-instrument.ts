@@ -1,0 +1,154 @@
+import type { InformationKind, InstrumentDefinition } from '@tandem/shared';
+import type { CommandScope } from '../../data/command-scope.js';
+import { invalidInput } from '../../domain/errors.js';
+import {
+  definitionKey,
+  getDefinition,
+  getDefinitions,
+  latestDefinitions,
+} from '../../instruments/registry.js';
+import { type CaseReader, caseReaderOf } from '../../policy/case-reader.js';
+
+export const RISK_CHECKLIST = 'risk_checklist';
+export const QUESTIONNAIRE = 'questionnaire';
+
+/** A joint case as the instruments read it, with who the actor is to it (passed on as a value). */
+export interface InstrumentCase {
+  id: string;
+  caseNumber: string;
+  status: string;
+  ppEpisodeId: string;
+  ppAgencyId: string;
+  vssAgencyId: string;
+  ppCaseManagerId: string;
+  vssCaseManagerId: string;
+  /** Null where the actor may not read his episode. */
+  himId: string | null;
+  /** Null for the perpetrator side, which never learns who she is. */
+  herId: string | null;
+  reassessmentDueSince: Date | null;
+  nextReassessmentOn: string | null;
+  /** His episode's dates, where the actor may read them (the IMPACT schedule follows them). */
+  episode: {
+    status: string;
+    referralDate: string;
+    intakeDate: string | null;
+    plannedEndDate: string | null;
+  } | null;
+  reader: CaseReader;
+}
+
+type CaseRow = NonNullable<Awaited<ReturnType<CommandScope['repos']['agreedLevels']['jointCase']>>>;
+
+/**
+ * The joint case if the actor may see it, else the one refusal (404, audited). With `needs`, a
+ * reader that is neither his programme nor her service must also hold that kind of information
+ * about him (his release and the case-level agreement decide), as for the risk page (`risk`).
+ */
+export async function instrumentCase(
+  scope: CommandScope,
+  jointCaseId: string,
+  action: string,
+  needs?: InformationKind,
+): Promise<InstrumentCase> {
+  const row = await scope.repos.agreedLevels.jointCase(jointCaseId);
+  if (!row) throw scope.db.refuse(action, 'joint_case', jointCaseId);
+  const found = await withReader(scope, row);
+  const { reader } = found;
+  if (needs && !readsAboutHim(reader, needs)) {
+    throw scope.db.refuse(action, 'joint_case', jointCaseId);
+  }
+  return found;
+}
+
+/** His programme and her service read the case's instruments; anyone else as far as its grants about him go. */
+export const readsAboutHim = (reader: CaseReader, kind: InformationKind): boolean =>
+  reader.hisProgramme || reader.herService || reader.aboutHim.has(kind);
+
+/** Who the actor is to the case: from its facts and the actor's grants about him and her. */
+async function withReader(scope: CommandScope, row: CaseRow): Promise<InstrumentCase> {
+  const himId = row.him_id ?? null;
+  const herId = row.partner_person_id ?? null;
+  const held = await scope.repos.grants.kindsHeld([himId, herId].filter((id): id is string => id !== null));
+  const aboutHim = (himId && held.get(himId)) || new Set<InformationKind>();
+  // Her consent reaches the programme as a grant on her; it finds it by the case it was given for.
+  const aboutHer = (herId && held.get(herId)) || (await scope.repos.grants.kindsHeldThroughCase(row.id));
+  const reader = caseReaderOf(
+    scope.actor,
+    {
+      id: row.id,
+      ppAgencyId: row.pp_agency_id,
+      vssAgencyId: row.vss_agency_id,
+      ppCaseManagerId: row.pp_case_manager_id,
+      vssCaseManagerId: row.vss_case_manager_id,
+      partnerContactWorkerId: row.partner_contact_worker_id,
+    },
+    { aboutHim, aboutHer },
+  );
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    status: row.status,
+    ppEpisodeId: row.pp_episode_id,
+    ppAgencyId: row.pp_agency_id,
+    vssAgencyId: row.vss_agency_id,
+    ppCaseManagerId: row.pp_case_manager_id,
+    vssCaseManagerId: row.vss_case_manager_id,
+    himId,
+    herId,
+    reassessmentDueSince: row.reassessment_due_since ? new Date(row.reassessment_due_since) : null,
+    nextReassessmentOn: row.next_reassessment_on,
+    episode:
+      row.pp_status && row.referral_date
+        ? {
+            status: row.pp_status,
+            referralDate: row.referral_date,
+            intakeDate: row.intake_date ?? null,
+            plannedEndDate: row.planned_end_date ?? null,
+          }
+        : null,
+    reader,
+  };
+}
+
+/** One definition, or a 400 naming the field (definitions are organisation data: read through the scoped handle). */
+export async function definitionOf(
+  scope: CommandScope,
+  instrumentId: string,
+  version: number,
+  path = 'instrumentId',
+): Promise<InstrumentDefinition> {
+  const definition = await getDefinition(scope.db.query, instrumentId, version);
+  if (!definition) throw invalidInput(path, `No instrument ${instrumentId} version ${version}`);
+  return definition;
+}
+
+/** The definitions the responses were given under, in one query. */
+export async function definitionsOf(
+  scope: CommandScope,
+  responses: ReadonlyArray<{ instrumentId: string; version: number }>,
+) {
+  const distinct = [...new Map(responses.map((r) => [definitionKey(r.instrumentId, r.version), r])).values()];
+  const definitions = await getDefinitions(scope.db.query, distinct);
+  return (response: { instrumentId: string; version: number }): InstrumentDefinition => {
+    const definition = definitions.get(definitionKey(response.instrumentId, response.version));
+    // Responses reference their version by a foreign key: a missing one is a broken database.
+    if (!definition)
+      throw new Error(`Instrument ${response.instrumentId} v${response.version} is not loaded`);
+    return definition;
+  };
+}
+
+/** The risk checklist a case is assessed with: the one of its newest checklist, else the newest loaded. */
+export async function riskChecklistOf(
+  scope: CommandScope,
+  jointCaseId: string,
+): Promise<InstrumentDefinition> {
+  const newest = await scope.repos.responses.newestVersionOf(jointCaseId, RISK_CHECKLIST);
+  if (newest) return definitionOf(scope, newest.instrument_id, newest.version);
+  const loaded = (await latestDefinitions(scope.db.query)).find(
+    (definition) => definition.kind === RISK_CHECKLIST,
+  );
+  if (!loaded) throw invalidInput('level', 'No risk checklist is loaded');
+  return loaded;
+}

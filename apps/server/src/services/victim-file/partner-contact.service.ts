@@ -1,0 +1,32 @@
+import type { Created, PartnerContactCreate } from '@tandem/shared';
+import type { z } from 'zod';
+import type { CommandScope } from '../../data/command-scope.js';
+import { invalidInput } from '../../domain/errors.js';
+import { workableFile } from './her-file.js';
+
+/**
+ * A partner contact about one of the programmes that named her (docs/domain.md, "Partner
+ * contact"). Declining is an outcome in its own right; what she says stays on the victim side.
+ */
+export async function logPartnerContact(
+  scope: CommandScope,
+  personId: string,
+  input: z.infer<typeof PartnerContactCreate>,
+): Promise<z.infer<typeof Created>> {
+  const file = await workableFile(scope, personId, 'partner_contact.log');
+  if (!(await scope.repos.programme.referralOf(input.ppEpisodeId, personId)))
+    throw invalidInput('ppEpisodeId', 'She was not named in this programme episode');
+  const id = await scope.repos.victimFile.insertPartnerContact({
+    personId,
+    ownerAgencyId: file.her.ownerAgencyId,
+    ppEpisodeId: input.ppEpisodeId,
+    contactedOn: input.contactedOn,
+    channel: input.channel,
+    outcome: input.outcome,
+    topicsCovered: input.topicsCovered,
+    hopesAndFears: input.hopesAndFears,
+    herViewOfRisk: input.herViewOfRisk,
+    notes: input.notes,
+  });
+  return { id };
+}

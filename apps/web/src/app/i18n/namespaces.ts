@@ -1,0 +1,21 @@
+/**
+ * The namespaces of the interface's words. The interface's own ("translation", the default) is in
+ * every language; the others are in English and Italian, and other languages fall back to English
+ * (i18next's fallbackLng) until they are translated.
+ */
+export const INTERFACE_NS = 'translation';
+/** The casework words: shared ones in app/i18n/locales/casework, each feature's in its locales folder. */
+export const CASEWORK_NS = 'casework';
+/** Phase 2 meetings, the action plan, her safety plans and the children. */
+export const MEETINGS_NS = 'meetings';
+/**
+ * The instrument pages. The instruments' own texts (items, sections, levels) come from their
+ * definitions, in the user's language where the definition has it.
+ */
+export const INSTRUMENTS_NS = 'instruments';
+
+/** A feature's locale files hold the words of this namespace (casework unless named here). */
+export const FEATURE_NAMESPACES: Readonly<Record<string, string>> = {
+  meetings: MEETINGS_NS,
+  instruments: INSTRUMENTS_NS,
+};

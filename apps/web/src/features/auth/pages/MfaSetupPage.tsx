@@ -1,0 +1,212 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Image,
+  List,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { routes, TotpCodeBody } from '@tandem/shared';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { type BodyOf, call } from '../../../api/client';
+import { isApiError } from '../../../api/errors';
+import { AuthLayout } from '../../../app/layout/AuthLayout';
+import { FormAlert } from '../../../components/FormAlert';
+import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { PageTitle } from '../../../components/PageTitle';
+import { RequireStage } from '../guards';
+import { groupSecret } from '../secret';
+import { SESSION_KEY } from '../session';
+import { useSignOut } from '../signOut';
+
+const ENROLMENT_KEY = ['mfa-enrolment'] as const;
+
+export function MfaSetupPage() {
+  return <RequireStage stage="mfa_enrolment">{() => <MfaSetup />}</RequireStage>;
+}
+
+function MfaSetup() {
+  const { t } = useTranslation();
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  return (
+    <AuthLayout wide>
+      {recoveryCodes ? (
+        <RecoveryCodesStep codes={recoveryCodes} />
+      ) : (
+        <>
+          <PageTitle documentTitle={t('mfaSetup.title')}>{t('mfaSetup.title')}</PageTitle>
+          <EnrolStep onConfirmed={setRecoveryCodes} />
+        </>
+      )}
+    </AuthLayout>
+  );
+}
+
+function EnrolStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { signOut, pending: signingOut } = useSignOut();
+  // A query, not an effect: React Query runs it once even when React mounts twice, so the
+  // secret on screen is the one the server keeps.
+  const enrolment = useQuery({
+    queryKey: ENROLMENT_KEY,
+    queryFn: () => call(routes.auth.startEnrolment),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+  });
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  const confirm = useMutation({
+    mutationFn: (body: BodyOf<typeof routes.auth.confirmEnrolment>) =>
+      call(routes.auth.confirmEnrolment, { body }),
+    onSuccess: ({ recoveryCodes }) => {
+      // The secret is no longer needed in memory.
+      queryClient.removeQueries({ queryKey: ENROLMENT_KEY });
+      onConfirmed(recoveryCodes);
+    },
+    onError: (error) => {
+      setCode('');
+      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+    },
+  });
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = validate(TotpCodeBody, { code }, t);
+    setErrors(result.ok ? {} : result.errors);
+    if (result.ok) confirm.mutate(result.data);
+  };
+
+  if (enrolment.isPending) return <Loader aria-label={t('common.loading')} />;
+  if (enrolment.isError) return <FormAlert error={enrolment.error} />;
+  const { qrCodeDataUrl, secret } = enrolment.data;
+
+  return (
+    <Stack>
+      <Text>{t('mfaSetup.intro')}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xl">
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('mfaSetup.step1')}
+          </Title>
+          <Text size="sm">{t('mfaSetup.step1Body')}</Text>
+          <Title order={2} size="h4" mt="sm">
+            {t('mfaSetup.step2')}
+          </Title>
+          <Image src={qrCodeDataUrl} alt={t('mfaSetup.qrAlt')} w={200} h={200} fit="contain" />
+        </Stack>
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t('mfaSetup.manualTitle')}
+          </Title>
+          <Text size="sm">{t('mfaSetup.manualBody')}</Text>
+          <Code block fz="md" data-testid="mfa-secret" style={{ wordBreak: 'break-all' }}>
+            {groupSecret(secret)}
+          </Code>
+          <CopyButton value={secret}>
+            {({ copied, copy }) => (
+              <Button variant="default" size="xs" onClick={copy} w="fit-content">
+                {copied ? t('common.copied') : t('mfaSetup.copySecret')}
+              </Button>
+            )}
+          </CopyButton>
+        </Stack>
+      </SimpleGrid>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('mfaSetup.step3')}
+          </Title>
+          <TextInput
+            label={t('mfa.codeLabel')}
+            description={t('mfa.codeHint')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+            w={220}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+            error={errors.code}
+          />
+          <FormAlert error={confirm.error} shownFields={['code']} />
+          <Group justify="space-between">
+            <Button variant="subtle" onClick={() => signOut()} loading={signingOut}>
+              {t('auth.cancelAndSignOut')}
+            </Button>
+            <Button type="submit" loading={confirm.isPending}>
+              {t('mfaSetup.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+function RecoveryCodesStep({ codes }: { codes: string[] }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [saved, setSaved] = useState(false);
+  const [continuing, setContinuing] = useState(false);
+
+  const onContinue = async () => {
+    setContinuing(true);
+    // Only now ask for the (already active) session: until then the codes stay on screen.
+    await queryClient.refetchQueries({ queryKey: SESSION_KEY });
+    navigate('/', { replace: true });
+  };
+
+  return (
+    <Stack>
+      <PageTitle documentTitle={t('recoveryCodes.title')}>{t('recoveryCodes.title')}</PageTitle>
+      <Alert color="indigo" variant="light" title={t('recoveryCodes.onceTitle')} role="note">
+        {t('recoveryCodes.onceBody')}
+      </Alert>
+      <List
+        data-testid="recovery-codes"
+        listStyleType="none"
+        ff="monospace"
+        fz="lg"
+        spacing={4}
+        aria-label={t('recoveryCodes.listLabel')}
+      >
+        {codes.map((code) => (
+          <List.Item key={code}>{code}</List.Item>
+        ))}
+      </List>
+      <CopyButton value={codes.join('\n')}>
+        {({ copied, copy }) => (
+          <Button variant="default" onClick={copy} w="fit-content">
+            {copied ? t('common.copied') : t('recoveryCodes.copy')}
+          </Button>
+        )}
+      </CopyButton>
+      <Checkbox
+        label={t('recoveryCodes.saved')}
+        checked={saved}
+        onChange={(e) => setSaved(e.currentTarget.checked)}
+      />
+      <Group justify="flex-end">
+        <Button disabled={!saved} loading={continuing} onClick={onContinue}>
+          {t('recoveryCodes.continue')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,66 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import type { VisibleAnswer } from '@tandem/shared';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+
+type Answer = z.infer<typeof VisibleAnswer>;
+
+/** The words for an answer's value (yes / no / unknown, a number, a choice id, a text). */
+export function useAnswerText() {
+  const { t } = useTranslation(INSTRUMENTS_NS);
+  return (value: Answer['value']): string => {
+    if (value === null || value === undefined || value === '') return t('answer.none');
+    if (value === 'yes' || value === 'no' || value === 'unknown') return t(`answer.${value}`);
+    return String(value);
+  };
+}
+
+/**
+ * One side's answer to one item in the joint view, said honestly: what she disclosed and did not
+ * consent to share reads "withheld: her information"; what reaches the programme with her consent
+ * reads "from another source", never "from her".
+ */
+export function AnswerCell({
+  answer,
+  agencyName,
+}: {
+  answer: Answer | null;
+  agencyName: (id: string | undefined) => string | null;
+}) {
+  const { t } = useTranslation(INSTRUMENTS_NS);
+  const text = useAnswerText();
+  if (!answer) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('answer.none')}
+      </Text>
+    );
+  }
+  if (answer.withheld) {
+    return (
+      <Badge color="gray" variant="outline" size="sm" tt="none" title={t('joint.withheldHint')}>
+        {t('joint.withheld')}
+      </Badge>
+    );
+  }
+  const source = answer.source;
+  const agency = source === 'agency' ? agencyName(answer.sourceAgencyId) : null;
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={answer.value === 'yes' ? 700 : 400}>
+        {text(answer.value)}
+      </Text>
+      {source && (
+        <Text size="xs" c="dimmed">
+          {agency ? t('joint.fromAgency', { agency }) : t(`joint.from.${source}`)}
+        </Text>
+      )}
+      {answer.note && (
+        <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
+          {answer.note}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+import { MantineProvider } from '@mantine/core';
+import type { ResponseView } from '@tandem/shared';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import '../../../app/i18n';
+import { ApiError } from '../../../api/errors';
+import { checklist } from '../test-fixtures';
+import { InstrumentForm } from './InstrumentForm';
+
+beforeAll(() => {
+  window.matchMedia ??= (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => {},
+      removeListener: () => {},
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      dispatchEvent: () => false,
+    }) as MediaQueryList;
+  // Mantine's floating indicator observes sizes; jsdom has no ResizeObserver.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+  // Mantine's autosize textarea listens for web fonts; jsdom has no document.fonts.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => {}, removeEventListener: () => {} },
+    });
+  }
+  // The agency list is not needed here: answer with an empty page.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ items: [], nextCursor: null }), { status: 200 })),
+  );
+});
+
+afterEach(cleanup);
+
+/** The sources each side's actor is offered (the programme is never offered "her"). */
+const SOURCES = {
+  perpetrator: ['him', 'agency', 'professional_observation'],
+  victim: ['him', 'her', 'agency', 'professional_observation'],
+} as const;
+
+function renderForm(side: 'perpetrator' | 'victim', onSubmit = vi.fn(), error: unknown = null) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <InstrumentForm
+          definition={checklist}
+          sources={SOURCES[side]}
+          jointCaseId="11111111-1111-4111-8111-111111111111"
+          onSubmit={onSubmit}
+          onSaved={() => {}}
+          submitting={false}
+          error={error}
+        />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+  return onSubmit;
+}
+
+const item = (name: RegExp) => screen.getByRole('group', { name });
+
+describe('the instrument form', () => {
+  it('computes the level live, and lowering it needs a reason before anything is sent', async () => {
+    const onSubmit = renderForm(
+      'victim',
+      vi.fn(async () => ({ id: 'r', level: 'intermediate' }) as ResponseView),
+    );
+    const summary = screen.getByTestId('computed-level');
+    expect(summary.textContent).toContain('Low');
+
+    fireEvent.click(within(item(/Strangulation/)).getByLabelText('Yes'));
+    expect(screen.getByTestId('computed-level').textContent).toContain('High');
+    expect(screen.getByText('1 serious indicator')).toBeTruthy();
+
+    fireEvent.change(within(item(/Strangulation/)).getByLabelText('Source'), { target: { value: 'her' } });
+    fireEvent.change(screen.getByLabelText('Level after professional judgement'), {
+      target: { value: 'intermediate' },
+    });
+    const reason = screen.getByLabelText(/Reason for lowering the level/);
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Give the reason for lowering the computed level')).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    fireEvent.change(reason, { target: { value: 'He has moved abroad' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      instrumentId: 'test-checklist',
+      version: 3,
+      subject: 'case',
+      answers: { strangulation: { value: 'yes', source: 'her' } },
+      judgedLevel: 'intermediate',
+      judgementReason: 'He has moved abroad',
+    });
+  });
+
+  it('does not offer the perpetrator side "her" as a source, and a raise needs no reason', async () => {
+    const onSubmit = renderForm(
+      'perpetrator',
+      vi.fn(async () => ({ id: 'r' }) as ResponseView),
+    );
+    const source = within(item(/Weapons/)).getByLabelText('Source') as HTMLSelectElement;
+    expect([...source.options].map((option) => option.value)).toEqual([
+      '',
+      'him',
+      'agency',
+      'professional_observation',
+    ]);
+    fireEvent.change(screen.getByLabelText('Level after professional judgement'), {
+      target: { value: 'high' },
+    });
+    expect(screen.queryByLabelText(/Reason for lowering/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ judgedLevel: 'high', answers: {} });
+  });
+
+  it('shows the server’s message under the item it names', () => {
+    renderForm(
+      'victim',
+      vi.fn(),
+      new ApiError(400, 'invalid_input', 'answers.weapons: Answer yes, no or unknown', [
+        { path: 'answers.weapons', message: 'Answer yes, no or unknown' },
+      ]),
+    );
+    expect(within(item(/Weapons/)).getByText('Answer yes, no or unknown')).toBeTruthy();
+  });
+});

@@ -1,0 +1,60 @@
+import { RecidivismCreate, type SessionView, type VIOLENCE_FORMS } from '@tandem/shared';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
+import { recidivismSourcesFor, reportsAsAgency } from '../../auth/interimAbilities';
+import { useRecordRecidivism } from '../api';
+import { todayIso } from '../logic';
+
+type Form = (typeof VIOLENCE_FORMS)[number];
+
+/**
+ * A recidivism episode's form, for the recidivism page and the meeting: the sources the actor may
+ * record (the programme never records what she reported), an agency of neither side reporting as
+ * itself, no date in the future, the agency only with source "agency".
+ */
+export function useRecidivismForm(jointCaseId: string, session: SessionView, onSaved: () => void) {
+  const { t } = useTranslation(INSTRUMENTS_NS);
+  const record = useRecordRecidivism(jointCaseId);
+  const today = todayIso();
+  const sources = recidivismSourcesFor(session.abilities);
+  const asAgency = reportsAsAgency(session.abilities);
+  const schema = useMemo(
+    () =>
+      RecidivismCreate.refine((value) => value.occurredOn <= today, {
+        path: ['occurredOn'],
+        message: t('form.errors.future'),
+      }).refine((value) => value.source !== 'agency' || Boolean(value.sourceAgencyId), {
+        path: ['sourceAgencyId'],
+        message: t('recidivism.errors.agency'),
+      }),
+    [today, t],
+  );
+  const initialValues = {
+    occurredOn: today,
+    forms: [] as Form[],
+    severity: '',
+    source: asAgency ? 'agency' : '',
+    sourceAgencyId: asAgency ? (session.user.agencyId ?? '') : '',
+    policeInvolved: false,
+    description: '',
+  };
+  const form = useSchemaForm({
+    schema,
+    initialValues,
+    toInput: ({ sourceAgencyId, source, description, severity, ...rest }) => ({
+      ...rest,
+      ...(severity && { severity }),
+      ...(source && { source }),
+      ...(source === 'agency' && sourceAgencyId && { sourceAgencyId }),
+      ...(description.trim() && { description }),
+    }),
+    onSubmit: async (body) => {
+      await record.mutateAsync(body);
+      form.setValues(initialValues);
+      onSaved();
+    },
+  });
+  return { form, record, sources, today };
+}

@@ -1,0 +1,52 @@
+import { Badge, Button, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { MEETINGS_NS } from '../../../app/i18n/namespaces';
+import { useActions, useCaseMeetings } from '../api';
+import { casePagePath, formatDateTime } from './parts';
+
+/** On the joint case page: the next meeting, and the case's meetings, action plan and children. */
+export function CaseMeetingLinks({ jointCaseId }: { jointCaseId: string }) {
+  const { t, i18n } = useTranslation(MEETINGS_NS);
+  const meetings = useCaseMeetings(jointCaseId);
+  const actions = useActions(jointCaseId);
+  const next = meetings.data
+    ?.filter((meeting) => meeting.status === 'planned')
+    .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor))[0];
+  const overdue = (actions.data ?? []).filter((action) => action.overdue).length;
+
+  return (
+    <Group gap="sm" component="nav" aria-label={t('frame.nav')}>
+      {next && (
+        <Button component={Link} to={`/meetings/${next.id}`}>
+          {t('links.nextMeeting', { when: formatDateTime(i18n.language, next.scheduledFor) })}
+        </Button>
+      )}
+      <Button component={Link} to={casePagePath(jointCaseId, 'meetings')} variant="light">
+        {t('frame.meetings')}
+      </Button>
+      <Button
+        component={Link}
+        to={casePagePath(jointCaseId, 'actions')}
+        variant="light"
+        rightSection={
+          overdue > 0 ? (
+            <Badge color="red" variant="filled" size="sm">
+              {t('links.overdue', { count: overdue })}
+            </Badge>
+          ) : undefined
+        }
+      >
+        {t('frame.actions')}
+      </Button>
+      <Button component={Link} to={casePagePath(jointCaseId, 'children')} variant="light">
+        {t('frame.children')}
+      </Button>
+      {!next && meetings.data && (
+        <Text size="sm" c="dimmed">
+          {t('links.noMeeting')}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,161 @@
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { type ChildrenViewData, useRemoveChild } from '../../api';
+import { ActionPlanTable } from '../ActionPlan';
+import { formatDay } from '../parts';
+import { AssessmentForm } from './AssessmentForm';
+
+type Child = ChildrenViewData['children'][number];
+
+/** One child of the case: their actions, how they were assessed, and taking them off the case. */
+export function ChildCard({
+  child,
+  jointCaseId,
+  data,
+  editsActions,
+  assesses,
+  removes,
+  childNames,
+  agencyName,
+}: {
+  child: Child;
+  jointCaseId: string;
+  data: ChildrenViewData;
+  /** The action plan may be changed here (each row says whether by this user). */
+  editsActions: boolean;
+  assesses: boolean;
+  /** JointCaseView.can.removeChild, while the case is open. */
+  removes: boolean;
+  childNames: Map<string, string>;
+  agencyName: (id: string) => string;
+}) {
+  const { t, i18n } = useTranslation(MEETINGS_NS);
+  const [recording, setRecording] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const remove = useRemoveChild(jointCaseId);
+  const name = `${child.firstName} ${child.lastName}`.trim();
+  const actions = data.actions.filter((action) => action.childPersonId === child.id);
+  const assessments = data.assessments.filter((assessment) => assessment.childPersonId === child.id);
+  const headingId = `child-${child.id}`;
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start" mb="sm">
+        <div>
+          <Title order={2} size="h4" id={headingId}>
+            {name}
+          </Title>
+          {child.dateOfBirth && (
+            <Text size="sm" c="dimmed">
+              {t('children.born', { date: formatDay(i18n.language, child.dateOfBirth) })}
+            </Text>
+          )}
+        </div>
+        <Group gap="xs">
+          {assesses && !recording && (
+            <Button variant="light" onClick={() => setRecording(true)}>
+              {t('assessment.record')}
+            </Button>
+          )}
+          {removes && (
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setRemoving(true)}
+              aria-label={t('children.removeNamed', { name })}
+            >
+              {t('children.remove')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <ConfirmModal
+        opened={removing}
+        title={t('children.removeTitle', { name })}
+        confirmLabel={t('children.removeConfirm')}
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(child.id, {
+            onSuccess: () => {
+              setRemoving(false);
+              notifications.show({ color: 'indigo', message: t('children.removed', { name }) });
+            },
+          })
+        }
+        onClose={() => setRemoving(false)}
+      >
+        {t('children.removeBody', { name })}
+      </ConfirmModal>
+      <Stack gap="md">
+        <div>
+          <Title order={3} size="h5" mb={4}>
+            {t('children.actions')}
+          </Title>
+          <ActionPlanTable
+            jointCaseId={jointCaseId}
+            actions={actions}
+            childNames={childNames}
+            agencyName={agencyName}
+            canEdit={editsActions}
+          />
+        </div>
+        <div>
+          <Title order={3} size="h5" mb={4}>
+            {t('children.assessments')}
+          </Title>
+          {!assesses && assessments.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('children.ppNote')}
+            </Text>
+          ) : assessments.length === 0 ? (
+            <Text size="sm" c="dimmed" fs="italic">
+              {t('children.noAssessments')}
+            </Text>
+          ) : (
+            <Table verticalSpacing={4} fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('assessment.assessedOn')}</Table.Th>
+                  <Table.Th>{t('assessment.consentFrom')}</Table.Th>
+                  <Table.Th>{t('assessment.supportPerson')}</Table.Th>
+                  <Table.Th>{t('assessment.professional')}</Table.Th>
+                  <Table.Th>{t('assessment.principles')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {assessments.map((assessment) => (
+                  <Table.Tr key={assessment.id}>
+                    <Table.Td>{formatDay(i18n.language, assessment.assessedOn)}</Table.Td>
+                    <Table.Td>{t(`assessment.consent.${assessment.parentConsentFrom}`)}</Table.Td>
+                    <Table.Td>{assessment.supportPerson ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {assessment.professionalGenderChosen
+                        ? t(`assessment.gender.${assessment.professionalGenderChosen}`, {
+                            defaultValue: assessment.professionalGenderChosen,
+                          })
+                        : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color="teal" variant="light" leftSection="✓">
+                        {t('assessment.followed')}
+                      </Badge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </div>
+        {assesses && recording && (
+          <AssessmentForm jointCaseId={jointCaseId} child={child} onDone={() => setRecording(false)} />
+        )}
+      </Stack>
+    </Card>
+  );
+}
