@@ -1,6 +1,25 @@
 import { expect, test } from '@playwright/test';
 import { signInAsDemo } from './support';
 
+test('after the idle timeout the app warns, then signs out and says why; nothing of the session is left', async ({
+  page,
+}) => {
+  // The browser's clock runs under the test's control: 30 minutes pass without a request.
+  await page.clock.install();
+  await signInAsDemo(page, 'admin@oltre.demo');
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await page.clock.fastForward('29:00');
+  await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible();
+  await page.clock.fastForward('02:00');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+  await expect(page.getByText('You were signed out after a period of inactivity')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  // The session ended on the server too: going back does not show the audit trail.
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
+});
+
 test('when the server has ended the session, the next request leads to sign-in with an explanation', async ({
   page,
   context,

@@ -41,10 +41,16 @@ const ConfigSchema = z.object({
   /** Serve the API documentation at /api/docs. Off by default in production. */
   API_DOCS: booleanFromEnv.optional(),
   /** How long a one-time link (account set-up, password or second-factor reset) stays valid. */
-  CREDENTIAL_LINK_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(72),
+  CREDENTIAL_LINK_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
   /**
-   * Instead of SMTP, write each outgoing e-mail as a file in this folder (a mail pick-up folder,
-   * or the end-to-end tests). Without either, mail stays in memory (development and tests only).
+   * Instead of SMTP, write each outgoing e-mail as a file in this folder (development, the
+   * end-to-end tests; never production). In development it defaults to DATA_DIR/mail; in tests,
+   * without either, mail stays in the process's memory.
    */
   MAIL_DIR: z.string().optional(),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
@@ -75,7 +81,7 @@ const ConfigSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** A folder of further instrument definitions (JSON) a network adds to the built-in ones. */
   INSTRUMENTS_DIR: z.string().optional(),
-  /** Working days a partner-contact worker has to inform her of a change (DOMAIN.md §2 step 8). */
+  /** Working days a partner-contact worker has to inform her of a change (docs/domain.md, "Duties to inform her"). */
   DUTY_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   SMTP_URL: z.string().optional(),
   SMTP_FROM: z.string().default('Tandem <no-reply@tandem.invalid>'),
@@ -143,16 +149,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       !values.FIELD_ENCRYPTION_KEYS && 'FIELD_ENCRYPTION_KEYS must be set in production',
       demoMode &&
         'DEMO_MODE=true is not allowed in production: demo accounts share a published password. Run the demo with NODE_ENV=development',
-      !values.PUBLIC_URL && 'PUBLIC_URL must be set in production (the one-time links sent by e-mail point there)',
+      !values.PUBLIC_URL &&
+        'PUBLIC_URL must be set in production (the one-time links sent by e-mail point there)',
       !values.SMTP_URL &&
-        !values.MAIL_DIR &&
-        'SMTP_URL (or MAIL_DIR) must be set in production: account set-up and resets are sent by e-mail',
+        'SMTP_URL must be set in production: account set-up and resets are sent by e-mail, to the account’s owner',
+      values.MAIL_DIR &&
+        'MAIL_DIR is not allowed in production: one-time links written to disk could be read by whoever runs the server',
     ].filter((problem): problem is string => typeof problem === 'string');
     if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const { TRUST_PROXY, API_DOCS, ...rest } = values;
+  // In development without SMTP, e-mail goes to a folder beside the data, for the developer to open.
+  const mailDir =
+    values.MAIL_DIR ??
+    (values.NODE_ENV === 'development' && !values.SMTP_URL
+      ? path.join(path.resolve(values.DATA_DIR), 'mail')
+      : undefined);
   return {
     ...rest,
+    MAIL_DIR: mailDir,
     DEMO_MODE: demoMode,
     API_DOCS: API_DOCS ?? !production,
     trustProxy: parseTrustProxy(TRUST_PROXY),

@@ -24,6 +24,10 @@ function report(config: ReturnType<typeof loadConfig>) {
     ...(config.API_DOCS ? [`  API documentation: ${system.url}/api/docs`] : []),
     `  Database: ${storage}${system.seeded ? ' — demo network created' : ''}`,
   ];
+  if (!config.SMTP_URL && config.MAIL_DIR)
+    lines.push(
+      `  E-mail (one-time links) is written to ${config.MAIL_DIR}, not sent: set SMTP_URL to send it.`,
+    );
   if (system.needsFirstAdmin)
     lines.push('', '  No administrator yet: create the first with `npm run admin:create`.');
   if (config.DEMO_MODE) {

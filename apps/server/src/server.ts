@@ -76,7 +76,10 @@ export async function underStartLock<T>(database: DatabaseHandle, work: () => Pr
 }
 
 /** What a production start needs of the database: no demo account, no demo network. */
-export async function assertProductionReady(db: Kysely<Database>, config: Config): Promise<{ needsFirstAdmin: boolean }> {
+export async function assertProductionReady(
+  db: Kysely<Database>,
+  config: Config,
+): Promise<{ needsFirstAdmin: boolean }> {
   const system = systemDb(db, 'operator_command');
   const demoAccounts = await system
     .selectFrom('app_user')
@@ -90,7 +93,10 @@ export async function assertProductionReady(db: Kysely<Database>, config: Config
     .executeTakeFirst();
   const count = Number(demoAccounts.count);
   if (count > 0 || demoNetwork) {
-    const found = [count > 0 && `${count} demo account${count === 1 ? '' : 's'}`, demoNetwork && 'the demo network']
+    const found = [
+      count > 0 && `${count} demo account${count === 1 ? '' : 's'}`,
+      demoNetwork && 'the demo network',
+    ]
       .filter(Boolean)
       .join(' and ');
     const where = config.DATABASE_URL
@@ -131,7 +137,9 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       await migrate(database);
       await loadInstruments(database.db, config.INSTRUMENTS_DIR);
       const seededNow = config.DEMO_MODE && !production ? await seedDemoNetwork(database.db) : false;
-      const ready = production ? await assertProductionReady(database.db, config) : { needsFirstAdmin: false };
+      const ready = production
+        ? await assertProductionReady(database.db, config)
+        : { needsFirstAdmin: false };
       return { seeded: seededNow, needsFirstAdmin: ready.needsFirstAdmin };
     });
     const cipher = loadFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.dataDir);

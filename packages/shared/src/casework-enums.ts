@@ -1,5 +1,5 @@
 /**
- * Enumerations of the casework core (DOMAIN.md §2 steps 1 and 3-9, §4).
+ * Enumerations of the casework core (docs/domain.md, "The protocol" and "Information-flow rules").
  */
 
 /**
@@ -117,7 +117,7 @@ export const CONTACT_CHANNELS = [
 export const PARTNER_CONTACT_OUTCOMES = ['reached', 'declined', 'unreachable'] as const;
 export type PartnerContactOutcome = (typeof PARTNER_CONTACT_OUTCOMES)[number];
 
-/** What she was told at a partner contact (DOMAIN.md §2 step 4). */
+/** What she was told at a partner contact (docs/domain.md, "Partner contact"). */
 export const PARTNER_CONTACT_TOPICS = [
   'programme_goals_content',
   'length_day_attendance',

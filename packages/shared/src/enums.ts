@@ -3,7 +3,7 @@
  * the web app renders them, and the database CHECK constraints mirror them.
  */
 
-/** Which side of the information barrier a staff member works on (DOMAIN.md §1). */
+/** Which side of the information barrier a staff member works on (docs/domain.md, "Who uses it"). */
 export const SIDES = ['perpetrator', 'victim', 'neutral'] as const;
 export type Side = (typeof SIDES)[number];
 

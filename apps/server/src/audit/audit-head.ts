@@ -1,11 +1,11 @@
 import {
+  createHash,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   type KeyObject,
   sign,
   verify,
-  createHash,
 } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -89,7 +89,9 @@ export function verificationKeyOf(config: HeadConfig): KeyObject {
 }
 
 /** The trail's head now: the last row by id. */
-export async function currentHead(db: Kysely<Database>): Promise<{ lastId: string | null; hash: string | null }> {
+export async function currentHead(
+  db: Kysely<Database>,
+): Promise<{ lastId: string | null; hash: string | null }> {
   const last = await db
     .selectFrom('audit_event')
     .select(['id', 'hash'])
@@ -143,8 +145,11 @@ export async function verifyAgainstPublishedHeads(
   file: string,
   publicKey: KeyObject,
 ): Promise<HeadVerdict> {
-  if (!existsSync(file)) return { ok: true, checked: 0, latest: null, note: `no heads published yet in ${file}` };
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  if (!existsSync(file))
+    return { ok: true, checked: 0, latest: null, note: `no heads published yet in ${file}` };
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const records: PublishedRecord[] = [];
   for (const [index, line] of lines.entries()) {
     let record: PublishedRecord;
@@ -154,7 +159,11 @@ export async function verifyAgainstPublishedHeads(
       return { ok: false, checked: index, reason: `line ${index + 1} of ${file} is not JSON` };
     }
     if (!hasValidSignature(record, publicKey))
-      return { ok: false, checked: index, reason: `line ${index + 1} of ${file} does not carry a valid signature` };
+      return {
+        ok: false,
+        checked: index,
+        reason: `line ${index + 1} of ${file} does not carry a valid signature`,
+      };
     records.push(record);
   }
   const lastRestore = records.map((record) => record.type).lastIndexOf('restore');

@@ -15,10 +15,17 @@ import { dumpRunningPglite } from './pglite-backup.js';
  * the data folder itself.
  */
 export const backupSocketOf = (dataDir: string) =>
-  path.join(os.tmpdir(), `tandem-backup-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}.sock`);
+  path.join(
+    os.tmpdir(),
+    `tandem-backup-${createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12)}.sock`,
+  );
 
 /** Serves images of a running PGlite database; returns the function that stops serving. */
-export async function serveBackups(handle: DatabaseHandle, dataDir: string, logger: Logger): Promise<() => Promise<void>> {
+export async function serveBackups(
+  handle: DatabaseHandle,
+  dataDir: string,
+  logger: Logger,
+): Promise<() => Promise<void>> {
   const pglite = handle.pglite;
   if (!pglite) return async () => undefined;
   const socket = backupSocketOf(dataDir);
@@ -60,10 +67,16 @@ export async function requestImage(dataDir: string): Promise<Buffer | null> {
     connection.on('end', () => {
       const all = Buffer.concat(chunks);
       const newline = all.indexOf(10);
-      const header = JSON.parse(all.subarray(0, newline).toString()) as { ok: boolean; bytes?: number; error?: string };
-      if (!header.ok) return reject(new Error(`The running server could not make the image (${header.error})`));
+      const header = JSON.parse(all.subarray(0, newline).toString()) as {
+        ok: boolean;
+        bytes?: number;
+        error?: string;
+      };
+      if (!header.ok)
+        return reject(new Error(`The running server could not make the image (${header.error})`));
       const image = all.subarray(newline + 1);
-      if (image.length !== header.bytes) return reject(new Error('The image from the running server arrived incomplete'));
+      if (image.length !== header.bytes)
+        return reject(new Error('The image from the running server arrived incomplete'));
       resolve(image);
     });
   });

@@ -46,7 +46,11 @@ export async function describeDatabase(query: Query): Promise<DatabaseDescriptio
     `SELECT table_name AS name FROM information_schema.tables
      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
   );
-  const description: DatabaseDescription = { tables: {}, audit: { lastId: null, hash: null }, fieldKeyIds: [] };
+  const description: DatabaseDescription = {
+    tables: {},
+    audit: { lastId: null, hash: null },
+    fieldKeyIds: [],
+  };
   for (const { name } of tables) {
     const table = quoteIdent(String(name));
     const [row] = await query(
@@ -54,10 +58,15 @@ export async function describeDatabase(query: Query): Promise<DatabaseDescriptio
               coalesce(md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))), '') AS checksum
        FROM ${table} AS t`,
     );
-    description.tables[String(name)] = { rows: Number(row?.rows ?? 0), checksum: String(row?.checksum ?? '') };
+    description.tables[String(name)] = {
+      rows: Number(row?.rows ?? 0),
+      checksum: String(row?.checksum ?? ''),
+    };
   }
   if ('audit_event' in description.tables) {
-    const [last] = await query('SELECT id::text AS last_id, hash FROM audit_event ORDER BY audit_event.id DESC LIMIT 1');
+    const [last] = await query(
+      'SELECT id::text AS last_id, hash FROM audit_event ORDER BY audit_event.id DESC LIMIT 1',
+    );
     description.audit = { lastId: last ? String(last.last_id) : null, hash: last ? String(last.hash) : null };
   }
   const encrypted = await query(
@@ -85,8 +94,10 @@ export function differences(expected: DatabaseDescription, actual: DatabaseDescr
     const got = actual.tables[name];
     if (!want) problems.push(`table ${name} is not in the backup`);
     else if (!got) problems.push(`table ${name} did not come back`);
-    else if (want.rows !== got.rows) problems.push(`table ${name}: ${got.rows} rows, the backup has ${want.rows}`);
-    else if (want.checksum !== got.checksum) problems.push(`table ${name}: its rows differ from the backup's`);
+    else if (want.rows !== got.rows)
+      problems.push(`table ${name}: ${got.rows} rows, the backup has ${want.rows}`);
+    else if (want.checksum !== got.checksum)
+      problems.push(`table ${name}: its rows differ from the backup's`);
   }
   if (expected.audit.lastId !== actual.audit.lastId || expected.audit.hash !== actual.audit.hash)
     problems.push(`the audit trail ends at ${actual.audit.lastId}, the backup's at ${expected.audit.lastId}`);
@@ -108,9 +119,11 @@ export const manifestPathOf = (archive: string) => `${archive}.manifest.json`;
 
 export function readManifest(archive: string): BackupManifest {
   const manifest = JSON.parse(readFileSync(manifestPathOf(archive), 'utf8')) as BackupManifest;
-  if (manifest.format !== 'tandem-backup/1') throw new Error(`${manifestPathOf(archive)} is not a Tandem backup manifest`);
+  if (manifest.format !== 'tandem-backup/1')
+    throw new Error(`${manifestPathOf(archive)} is not a Tandem backup manifest`);
   const bytes = readFileSync(archive);
-  if (sha256Of(bytes) !== manifest.sha256) throw new Error(`${archive} does not match its manifest (damaged or replaced)`);
+  if (sha256Of(bytes) !== manifest.sha256)
+    throw new Error(`${archive} does not match its manifest (damaged or replaced)`);
   return manifest;
 }
 

@@ -9,13 +9,13 @@ import { systemDb } from '../data/system-db.js';
 import { inAuditedTransaction } from '../data/transaction.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
-import { keyFolderOf } from '../security/key-folder.js';
 import { FieldCipher } from '../security/field-encryption.js';
+import { keyFolderOf } from '../security/key-folder.js';
 import { requestImage } from './backup-socket.js';
 import {
   type BackupManifest,
-  differences,
   describeDatabase,
+  differences,
   type Query,
   quoteIdent,
   readManifest,
@@ -52,7 +52,8 @@ export async function backup(
   running?: DatabaseHandle,
 ): Promise<{ archive: string; manifest: BackupManifest }> {
   const now = clock.now();
-  if (config.DATABASE_URL) return backupPostgres(config.DATABASE_URL, config.DATABASE_SCHEMA, config.BACKUP_DIR, now);
+  if (config.DATABASE_URL)
+    return backupPostgres(config.DATABASE_URL, config.DATABASE_SCHEMA, config.BACKUP_DIR, now);
   const image = running?.pglite
     ? await dumpRunningPglite(running.pglite, running.db)
     : ((await requestImage(config.dataDir)) ?? (await imageOfStoppedDatabase(config.dataDir)));
@@ -66,19 +67,31 @@ export interface RestoreReport {
   sessionsDropped: number;
 }
 
-export async function restore(config: OperationsConfig, archive: string, clock: Clock): Promise<RestoreReport> {
+export async function restore(
+  config: OperationsConfig,
+  archive: string,
+  clock: Clock,
+): Promise<RestoreReport> {
   const manifest = readManifest(archive);
   const cipher = escrowedCipher(config);
   if (manifest.engine === 'postgres') {
-    if (!config.DATABASE_URL) throw new Error('This is a PostgreSQL backup: set DATABASE_URL to the database to restore into');
+    if (!config.DATABASE_URL)
+      throw new Error('This is a PostgreSQL backup: set DATABASE_URL to the database to restore into');
     if (manifest.schema !== config.DATABASE_SCHEMA)
-      throw new Error(`This backup restores into schema ${manifest.schema}: set DATABASE_SCHEMA=${manifest.schema}`);
+      throw new Error(
+        `This backup restores into schema ${manifest.schema}: set DATABASE_SCHEMA=${manifest.schema}`,
+      );
     await restorePostgresArchive(archive, config.DATABASE_URL, manifest.schema);
   } else {
-    if (config.DATABASE_URL) throw new Error('This is a PGlite backup: unset DATABASE_URL and set DATA_DIR to a new folder');
+    if (config.DATABASE_URL)
+      throw new Error('This is a PGlite backup: unset DATABASE_URL and set DATA_DIR to a new folder');
     await restorePgliteArchive(archive, config.dataDir);
   }
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, schema: config.DATABASE_SCHEMA });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.dataDir,
+    schema: config.DATABASE_SCHEMA,
+  });
   try {
     const found = await withQuery(database, async (query) => {
       const description = await describeDatabase(query);
@@ -91,7 +104,8 @@ export async function restore(config: OperationsConfig, archive: string, clock: 
       );
     const db = systemDb(database.db, 'operator_command');
     const chain = await verifyAuditChain(db);
-    if (!chain.ok) problems.push(`the audit chain is broken at event ${chain.firstBrokenId}: ${chain.reason}`);
+    if (!chain.ok)
+      problems.push(`the audit chain is broken at event ${chain.firstBrokenId}: ${chain.reason}`);
     if (problems.length > 0) throw new Error(`The restore is not faithful:\n  ${problems.join('\n  ')}`);
     const sessionsDropped = await dropTransientRows(database);
     publishRestoreMarker(headSettingsOf(config), manifest.contents.audit, manifest.createdAt, clock.now());
@@ -99,10 +113,19 @@ export async function restore(config: OperationsConfig, archive: string, clock: 
       audit.record({
         action: 'system.restore',
         outcome: 'success',
-        details: { backupCreatedAt: manifest.createdAt, backupLastEventId: manifest.contents.audit.lastId, engine: manifest.engine },
+        details: {
+          backupCreatedAt: manifest.createdAt,
+          backupLastEventId: manifest.contents.audit.lastId,
+          engine: manifest.engine,
+        },
       });
     });
-    return { manifest, auditEventsVerified: chain.checked, encryptedValuesRead: found.encrypted.read, sessionsDropped };
+    return {
+      manifest,
+      auditEventsVerified: chain.checked,
+      encryptedValuesRead: found.encrypted.read,
+      sessionsDropped,
+    };
   } finally {
     await database.close();
   }
@@ -116,7 +139,9 @@ function escrowedCipher(config: OperationsConfig): FieldCipher {
   if (config.FIELD_ENCRYPTION_KEYS) return FieldCipher.fromSpec(config.FIELD_ENCRYPTION_KEYS);
   const file = path.join(keyFolderOf(config.dataDir), 'field-encryption.key');
   if (!existsSync(file))
-    throw new Error(`No field-encryption key: set FIELD_ENCRYPTION_KEYS, or put the escrowed key file at ${file}, before restoring`);
+    throw new Error(
+      `No field-encryption key: set FIELD_ENCRYPTION_KEYS, or put the escrowed key file at ${file}, before restoring`,
+    );
   return FieldCipher.fromSpec(readFileSync(file, 'utf8').trim());
 }
 

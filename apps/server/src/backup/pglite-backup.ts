@@ -107,6 +107,9 @@ export function withoutEntries(tar: Buffer, drop: (name: string) => boolean): Bu
 }
 
 const field = (header: Buffer, start: number, length: number) =>
-  header.subarray(start, start + length).toString('utf8').replace(/\0[\s\S]*$/, '');
+  header
+    .subarray(start, start + length)
+    .toString('utf8')
+    .replace(/\0[\s\S]*$/, '');
 
 export const stamp = (now: Date) => now.toISOString().replace(/[:.]/g, '-');

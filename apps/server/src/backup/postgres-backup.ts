@@ -36,17 +36,22 @@ export async function backupPostgres(
     await client.query(`SET search_path = ${quoteIdent(schema)}, public`);
     const contents = await describeDatabase(clientQuery(client));
     const jobs = `${schema}_jobs`;
-    const hasJobs = (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [jobs])).rowCount === 1;
+    const hasJobs =
+      (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [jobs])).rowCount === 1;
     const partial = `${archive}.partial`;
-    await run('pg_dump', [
-      '--format=custom',
-      '--no-owner',
-      '--no-privileges',
-      `--snapshot=${snapshot}`,
-      `--schema=${schema}`,
-      ...(hasJobs ? [`--schema=${jobs}`] : []),
-      `--file=${partial}`,
-    ], url);
+    await run(
+      'pg_dump',
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--snapshot=${snapshot}`,
+        `--schema=${schema}`,
+        ...(hasJobs ? [`--schema=${jobs}`] : []),
+        `--file=${partial}`,
+      ],
+      url,
+    );
     await client.query('COMMIT');
     renameSync(partial, archive);
     const bytes = readFileSync(archive);
@@ -112,7 +117,8 @@ function run(tool: string, args: string[], url: string): Promise<void> {
   };
   return new Promise((resolve, reject) => {
     // pg_restore needs the database named on its command line (the environment names it too).
-    const argv = tool === 'pg_restore' ? [...args.slice(0, -1), `--dbname=${env.PGDATABASE}`, ...args.slice(-1)] : args;
+    const argv =
+      tool === 'pg_restore' ? [...args.slice(0, -1), `--dbname=${env.PGDATABASE}`, ...args.slice(-1)] : args;
     const child = spawn(tool, argv, {
       env,
       stdio: ['ignore', 'inherit', 'pipe'],
@@ -121,9 +127,16 @@ function run(tool: string, args: string[], url: string): Promise<void> {
     child.stderr.on('data', (chunk: Buffer) => {
       errors += chunk.toString();
     });
-    child.on('error', (error) => reject(new Error(`${tool} could not be started (${error.message}): install the PostgreSQL client tools`)));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed (exit ${code}): ${errors.trim()}`))));
+    child.on('error', (error) =>
+      reject(
+        new Error(`${tool} could not be started (${error.message}): install the PostgreSQL client tools`),
+      ),
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${tool} failed (exit ${code}): ${errors.trim()}`)),
+    );
   });
 }
 
-const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';
+const databaseOf = (url: string) =>
+  decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || 'postgres';

@@ -4,8 +4,11 @@ import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database } from '../db/schema.js';
 import { DEFAULT_TIME_ZONE, dateIn } from '../domain/clock.js';
 import type { Actor } from '../policy/actor.js';
+import { CREDENTIAL_COLUMNS, type Credentials, toCredentials } from './auth-credentials.js';
 import { SignInThrottleStore } from './sign-in-throttle.store.js';
 import { systemDb } from './system-db.js';
+
+export type { Credentials } from './auth-credentials.js';
 
 /**
  * The accounts and sessions as authentication sees them. This is the one place that reads
@@ -13,29 +16,6 @@ import { systemDb } from './system-db.js';
  * run before there is an actor for the policy module to judge. It works past the policy, so it
  * is opened only through the system door for the reason 'authentication' (`authStore` below).
  */
-
-export interface Credentials {
-  id: string;
-  agencyId: string | null;
-  side: Side;
-  email: string;
-  displayName: string;
-  passwordHash: string;
-  active: boolean;
-  mustChangePassword: boolean;
-  totpSecretEnc: string | null;
-  totpPendingSecretEnc: string | null;
-  totpLastUsedStep: number | null;
-  mfaEnrolled: boolean;
-  /** Wrong second-factor codes since the last full sign-in (passwords do not reset them). */
-  mfaFailures: number;
-  /** The second-factor lockout. */
-  lockedUntil: Date | null;
-  isDemo: boolean;
-  /** What a pending one-time link resets; empty when there is none in force. */
-  credentialLinkResets: ReadonlyArray<'password' | 'mfa'>;
-  credentialLinkExpiresAt: Date | null;
-}
 
 export interface SessionRecord {
   id: string;
@@ -74,27 +54,7 @@ export class AuthStore {
   }
 
   private credentialsQuery() {
-    return this.db
-      .selectFrom('app_user')
-      .select([
-        'id',
-        'agency_id',
-        'side',
-        'email',
-        'display_name',
-        'password_hash',
-        'active',
-        'must_change_password',
-        'totp_secret_enc',
-        'totp_pending_secret_enc',
-        'totp_last_used_step',
-        'mfa_enrolled_at',
-        'mfa_failures',
-        'locked_until',
-        'is_demo',
-        'credential_link_resets',
-        'credential_link_expires_at',
-      ]);
+    return this.db.selectFrom('app_user').select(CREDENTIAL_COLUMNS);
   }
 
   async credentialsByEmail(email: string): Promise<Credentials | null> {
@@ -111,9 +71,7 @@ export class AuthStore {
 
   /** The account a one-time link names, by the link's SHA-256 (expired or not: the caller judges). */
   async credentialsByLink(linkHash: string): Promise<Credentials | null> {
-    const row = await this.credentialsQuery()
-      .where('credential_link_hash', '=', linkHash)
-      .executeTakeFirst();
+    const row = await this.credentialsQuery().where('credential_link_hash', '=', linkHash).executeTakeFirst();
     return row ? toCredentials(row) : null;
   }
 
@@ -373,45 +331,3 @@ export const actorOf = (session: SessionRecord, now: Date): Actor => ({
   timeZone: session.timeZone,
   today: dateIn(session.timeZone, now),
 });
-
-function toCredentials(row: {
-  id: string;
-  agency_id: string | null;
-  side: string;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  active: boolean;
-  must_change_password: boolean;
-  totp_secret_enc: string | null;
-  totp_pending_secret_enc: string | null;
-  totp_last_used_step: string | null;
-  mfa_enrolled_at: Date | null;
-  mfa_failures: number;
-  locked_until: Date | null;
-  is_demo: boolean;
-  credential_link_resets: string[];
-  credential_link_expires_at: Date | null;
-}): Credentials {
-  return {
-    id: row.id,
-    agencyId: row.agency_id,
-    side: row.side as Side,
-    email: row.email,
-    displayName: row.display_name,
-    passwordHash: row.password_hash,
-    active: row.active,
-    mustChangePassword: row.must_change_password,
-    totpSecretEnc: row.totp_secret_enc,
-    totpPendingSecretEnc: row.totp_pending_secret_enc,
-    totpLastUsedStep: row.totp_last_used_step === null ? null : Number(row.totp_last_used_step),
-    mfaEnrolled: row.mfa_enrolled_at !== null,
-    mfaFailures: row.mfa_failures,
-    lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
-    isDemo: row.is_demo,
-    credentialLinkResets: row.credential_link_resets.filter(
-      (reset): reset is 'password' | 'mfa' => reset === 'password' || reset === 'mfa',
-    ),
-    credentialLinkExpiresAt: row.credential_link_expires_at ? new Date(row.credential_link_expires_at) : null,
-  };
-}

@@ -19,7 +19,9 @@ export const throttleKeys = (email: string, address: string) => ({
 export class SignInThrottleStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async throttleOf(keys: readonly string[]): Promise<Array<{ key: string; failures: number; lastFailureAt: Date }>> {
+  async throttleOf(
+    keys: readonly string[],
+  ): Promise<Array<{ key: string; failures: number; lastFailureAt: Date }>> {
     if (keys.length === 0) return [];
     const rows = await this.db
       .selectFrom('rate_limit_counter')
@@ -52,9 +54,11 @@ export class SignInThrottleStore {
     if (keys.length > 0) await this.db.deleteFrom('rate_limit_counter').where('key', 'in', keys).execute();
   }
 
-
   /** An administrator unlocked the account: the delays of its e-mail end, from every address. */
   async clearForEmail(email: string): Promise<void> {
-    await this.db.deleteFrom('rate_limit_counter').where('key', 'like', `${emailPart(email)}%`).execute();
+    await this.db
+      .deleteFrom('rate_limit_counter')
+      .where('key', 'like', `${emailPart(email)}%`)
+      .execute();
   }
 }

@@ -7,7 +7,7 @@ export class AppError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
-    readonly fields?: ReadonlyArray<{ path: string; message: string }>,
+    readonly fields?: ReadonlyArray<{ path: string; message: string; detail?: string }>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -5,9 +5,10 @@ import path from 'node:path';
 import pg from 'pg';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { openDatabase } from '../db/database.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-network.js';
+import { migrate } from '../db/migrate.js';
+import { makeAgency, makeNetwork, makeUser, TEST_PASSWORD } from '../testing/factories.js';
 import { startServer } from './server-process.js';
-import { type Acknowledged, signIn, startWriters } from './writers.js';
+import { type Acknowledged, type Session, signIn, startWriters } from './writers.js';
 
 /**
  * `npm run test:durability`: kills the server with SIGKILL while 20 clients write, on PGlite
@@ -31,7 +32,7 @@ async function runEngine(engine: 'pglite' | 'postgres', url?: string): Promise<E
   const schema = `durability_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const env: Record<string, string> = {
     NODE_ENV: 'development',
-    DEMO_MODE: 'true',
+    DEMO_MODE: 'false',
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
@@ -44,11 +45,13 @@ async function runEngine(engine: 'pglite' | 'postgres', url?: string): Promise<E
   };
   const result: EngineResult = { engine, rounds: [], failures: [] };
   const everAcknowledged: Acknowledged[] = [];
-  const account = DEMO_ACCOUNTS.find((candidate) => candidate.roles.includes('pp_case_manager'))!;
   try {
+    const accounts = await prepare(env);
+    let sessions: Session[] = [];
     for (let round = 1; round <= ROUNDS; round += 1) {
       const server = await startServer(env);
-      const sessions = await Promise.all([1, 2, 3, 4].map(() => signIn(server.url, account.email, DEMO_PASSWORD)));
+      // Signed in once: the sessions are rows of the database, and outlive each kill like any write.
+      if (round === 1) sessions = await Promise.all(accounts.map((account) => signIn(server.url, account)));
       const writers = startWriters(server.url, sessions, WRITERS, `${round}`);
       // Kill at a different moment each round, once enough writes are under way.
       const extraMs = 200 + Math.floor(Math.random() * 1500);
@@ -59,29 +62,71 @@ async function runEngine(engine: 'pglite' | 'postgres', url?: string): Promise<E
       await server.kill();
       writers.stop();
       await writers.done();
-      if (writers.refused.length > 0) result.failures.push(`round ${round}: refused writes: ${writers.refused.slice(0, 3).join(' | ')}`);
+      if (writers.refused.length > 0)
+        result.failures.push(`round ${round}: refused writes: ${writers.refused.slice(0, 3).join(' | ')}`);
       everAcknowledged.push(...writers.acknowledged);
-      result.rounds.push({ acknowledged: writers.acknowledged.length, ...(await check(env, writers.acknowledged, result, round)) });
+      result.rounds.push({
+        acknowledged: writers.acknowledged.length,
+        ...(await check(env, writers.acknowledged, result, round)),
+      });
     }
     // Every write acknowledged in any round is still there after all the kills, and the server starts again.
     const final = await check(env, everAcknowledged, result, ROUNDS + 1);
-    if (final.found !== everAcknowledged.length) result.failures.push('writes of earlier rounds were lost by later kills');
+    if (final.found !== everAcknowledged.length)
+      result.failures.push('writes of earlier rounds were lost by later kills');
     const server = await startServer(env);
     const health = await fetch(`${server.url}/api/health`);
-    if (health.status !== 200) result.failures.push(`the server restarted after the last kill answers ${health.status}`);
+    if (health.status !== 200)
+      result.failures.push(`the server restarted after the last kill answers ${health.status}`);
     await server.stop();
   } catch (error) {
     result.failures.push((error as Error).stack ?? String(error));
   } finally {
     rmSync(work, { recursive: true, force: true });
-    if (url) await dropSchemas(url, [schema, `${schema}_jobs`]);
+    if (url) await dropSchemas(url, [`${schema}_jobs`, schema]);
   }
   return result;
 }
 
+/** The database before the first start: migrated, with a programme and four of its case managers. */
+async function prepare(env: Record<string, string>) {
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    schema: env.DATABASE_SCHEMA,
+  });
+  try {
+    await migrate(database);
+    const network = await makeNetwork(database.db);
+    const agency = await makeAgency(database.db, { kind: 'perpetrator_programme', networkIds: [network.id] });
+    const accounts: Array<{ email: string; password: string; totpSecret?: string }> = [];
+    for (let index = 0; index < 4; index += 1) {
+      const user = await makeUser(database.db, {
+        agencyId: agency.id,
+        roles: ['pp_case_manager'],
+        side: 'perpetrator',
+        networkIds: [network.id],
+      });
+      accounts.push({ email: user.email, password: TEST_PASSWORD });
+    }
+    return accounts;
+  } finally {
+    await database.close();
+  }
+}
+
 /** Opens what the kill left (PGlite recovers its folder; PostgreSQL its own) and looks for every acknowledged write. */
-async function check(env: Record<string, string>, acknowledged: Acknowledged[], result: EngineResult, round: number) {
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, schema: env.DATABASE_SCHEMA });
+async function check(
+  env: Record<string, string>,
+  acknowledged: Acknowledged[],
+  result: EngineResult,
+  round: number,
+) {
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    schema: env.DATABASE_SCHEMA,
+  });
   try {
     const ids = acknowledged.map((write) => write.episodeId);
     const found = new Set<string>();
@@ -89,7 +134,11 @@ async function check(env: Record<string, string>, acknowledged: Acknowledged[], 
     for (let start = 0; start < ids.length; start += 500) {
       const batch = ids.slice(start, start + 500);
       if (batch.length === 0) continue;
-      for (const row of await database.db.selectFrom('pp_episode').select('id').where('id', 'in', batch).execute())
+      for (const row of await database.db
+        .selectFrom('pp_episode')
+        .select('id')
+        .where('id', 'in', batch)
+        .execute())
         found.add(row.id);
       for (const row of await database.db
         .selectFrom('audit_event')
@@ -100,22 +149,36 @@ async function check(env: Record<string, string>, acknowledged: Acknowledged[], 
         audited.add(String(row.resource_id));
     }
     const lost = ids.filter((id) => !found.has(id));
-    if (lost.length > 0) result.failures.push(`round ${round}: ${lost.length} acknowledged writes lost (e.g. ${lost[0]})`);
+    if (lost.length > 0)
+      result.failures.push(`round ${round}: ${lost.length} acknowledged writes lost (e.g. ${lost[0]})`);
     const unaudited = ids.filter((id) => found.has(id) && !audited.has(id));
-    if (unaudited.length > 0) result.failures.push(`round ${round}: ${unaudited.length} writes without their audit row`);
+    if (unaudited.length > 0)
+      result.failures.push(`round ${round}: ${unaudited.length} writes without their audit row`);
     const chain = await verifyAuditChain(database.db);
-    if (!chain.ok) result.failures.push(`round ${round}: audit chain broken at ${chain.firstBrokenId}: ${chain.reason}`);
+    if (!chain.ok)
+      result.failures.push(`round ${round}: audit chain broken at ${chain.firstBrokenId}: ${chain.reason}`);
     return { found: found.size, withAudit: audited.size, chainVerified: chain.checked };
   } finally {
     await database.close();
   }
 }
 
+/** The killed servers' connections may still be ending on the database server: try a few times. */
 async function dropSchemas(url: string, schemas: string[]) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    for (const name of schemas) await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+    for (const name of schemas) {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await client.query(`DROP SCHEMA IF EXISTS "${name}" CASCADE`);
+          break;
+        } catch (error) {
+          if (attempt >= 10) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+      }
+    }
   } finally {
     await client.end();
   }
@@ -139,7 +202,9 @@ for (const [engine, url] of engines) {
   }
   if (outcome.failures.length === 0) {
     passed += 1;
-    process.stdout.write(`✓ ${engine}: every acknowledged write survived ${outcome.rounds.length} SIGKILLs (${seconds}s)\n`);
+    process.stdout.write(
+      `✓ ${engine}: every acknowledged write survived ${outcome.rounds.length} SIGKILLs (${seconds}s)\n`,
+    );
   } else {
     failed += 1;
     process.stdout.write(`✗ ${engine}:\n  ${outcome.failures.join('\n  ')}\n`);

@@ -1,3 +1,5 @@
+import { generate } from 'otplib';
+
 /**
  * Concurrent writers through the HTTP API, as clients: each write counts as acknowledged only
  * when its 201 has arrived — the promise the service made, which must survive a SIGKILL.
@@ -13,20 +15,46 @@ export interface Acknowledged {
   lastName: string;
 }
 
-export async function signIn(url: string, email: string, password: string): Promise<Session> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
+/**
+ * Signs in all the way, as a person would: the password, then the second factor — enrolled on
+ * the first sign-in (the code computed from the secret the server returns), verified after.
+ */
+export async function signIn(
+  url: string,
+  account: { email: string; password: string; totpSecret?: string },
+): Promise<Session> {
+  const post = async (path: string, body: unknown, session?: Session) => {
+    const response = await fetch(`${url}/api${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(session && { cookie: session.cookie, 'x-csrf-token': session.csrfToken }),
+      },
+      body: JSON.stringify(body),
+    });
+    const answer = (await response.json().catch(() => ({}))) as Record<string, string>;
+    if (response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
+    return { response, answer };
+  };
+  const { response, answer } = await post('/auth/login', {
+    email: account.email,
+    password: account.password,
   });
-  const body = (await response.json()) as { stage?: string; csrfToken?: string };
-  if (response.status !== 200 || body.stage !== 'active' || !body.csrfToken)
-    throw new Error(`sign-in of ${email} failed: ${response.status} ${JSON.stringify(body)}`);
   const cookie = response.headers
     .getSetCookie()
     .map((header) => header.split(';')[0]!)
     .join('; ');
-  return { cookie, csrfToken: body.csrfToken };
+  const session = { cookie, csrfToken: answer.csrfToken! };
+  let secret = account.totpSecret;
+  if (answer.stage === 'mfa_enrolment') {
+    secret = (await post('/auth/mfa/enrolment', {}, session)).answer.secret!;
+    await post('/auth/mfa/enrolment/confirm', { code: await generate({ secret }) }, session);
+  } else if (answer.stage === 'mfa_verify') {
+    await post('/auth/mfa/verify', { code: await generate({ secret: secret! }) }, session);
+  } else if (answer.stage !== 'active') {
+    throw new Error(`sign-in of ${account.email} stopped at ${answer.stage}`);
+  }
+  return session;
 }
 
 /**
@@ -45,7 +73,11 @@ export function startWriters(url: string, sessions: Session[], writers: number, 
       try {
         response = await fetch(`${url}/api/referrals`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+          headers: {
+            'content-type': 'application/json',
+            cookie: session.cookie,
+            'x-csrf-token': session.csrfToken,
+          },
           body: JSON.stringify({
             person: { firstName: 'Durable', lastName },
             pathway: 'voluntary',

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
-import type { Clock } from '../domain/clock.js';
 import { actorOf, authStore } from '../data/auth.store.js';
 import type { Database } from '../db/schema.js';
-import { safeEqual, sha256Hex } from '../security/tokens.js';
+import type { Clock } from '../domain/clock.js';
 import { AppError, unauthenticated } from '../domain/errors.js';
+import { safeEqual, sha256Hex } from '../security/tokens.js';
 import { clearSessionCookie, sessionTokenOf } from './session-cookie.js';
 import './fastify-types.js';
 
@@ -21,7 +21,12 @@ const touchIntervalMs = (idleLimitMs: number) => Math.min(60_000, idleLimitMs / 
  * Adds the authentication step to every route of the instance it is installed in, after the
  * rate limit (both are per-route onRequest hooks, added in registration order).
  */
-export function installAuthentication(app: FastifyInstance, db: Kysely<Database>, config: Config, clock: Clock) {
+export function installAuthentication(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  config: Config,
+  clock: Clock,
+) {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null);
   const authenticate: onRequestHookHandler = async (request, reply) => {

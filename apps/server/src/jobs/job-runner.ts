@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
-import type { Config } from '../config.js';
 import { headSettingsOf, publishAuditHead } from '../audit/audit-head.js';
 import { serveBackups } from '../backup/backup-socket.js';
+import type { Config } from '../config.js';
 import { AuthStore } from '../data/auth.store.js';
 import { systemDb } from '../data/system-db.js';
 import { inAuditedTransaction } from '../data/transaction.js';
@@ -54,9 +54,15 @@ export async function startJobs(
 async function publishHead(handle: DatabaseHandle, config: Config, logger: Logger, clock: Clock) {
   try {
     const record = await publishAuditHead(systemDb(handle.db, 'audit_trail'), headSettingsOf(config), clock);
-    logger.info({ auditHead: { lastId: record.lastId, hash: record.hash, keyId: record.keyId } }, 'audit head published');
+    logger.info(
+      { auditHead: { lastId: record.lastId, hash: record.hash, keyId: record.keyId } },
+      'audit head published',
+    );
   } catch (error) {
-    logger.error({ err: { type: (error as Error).name, message: (error as Error).message } }, 'audit head not published');
+    logger.error(
+      { err: { type: (error as Error).name, message: (error as Error).message } },
+      'audit head not published',
+    );
   }
 }
 

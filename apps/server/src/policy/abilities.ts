@@ -23,6 +23,7 @@ export function abilitiesFor(actor: Actor): Abilities {
     viewAudit: auditPolicy.visibleRows(actor).kind !== 'none',
     casework: worksOnCases(actor),
     referPerpetrators: ppEpisodePolicy.canRefer(actor),
+    viewProgrammes: ppEpisodePolicy.listsEpisodes(actor),
     supportVictims: victimFilePolicy.canWork(actor),
     coordinateNetwork: hasRole(actor, 'network_coordinator'),
   };

@@ -3,6 +3,7 @@ import type { InformationKind, Role, Side } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
 import { actor } from '../testing/factories.js';
 import type { Actor } from './actor.js';
+import { type CaseReader, caseReaderOf } from './case-reader.js';
 import { instrumentPolicy } from './instrument.policy.js';
 import { type FilterFacts, type GrantFact, matchesRowFilter, type RowFilter } from './row-filter.js';
 
@@ -378,5 +379,113 @@ describe('instrumentPolicy: the agreed level', () => {
     ['an unknown level', 1, -1, 'x', 'No such level in this instrument'],
   ])('judgement: %s', (_name, computed, judged, reason, expected) => {
     expect(instrumentPolicy.judgementProblem(computed, judged, reason)).toBe(expected);
+  });
+});
+
+describe('instrumentPolicy: what the instrument pages offer (abilities)', () => {
+  const partnerContact = who(['partner_contact_worker'], 'victim', vss);
+  const otherVssManager = who(['vss_case_manager'], 'victim', randomUUID());
+  /** Who the actor is to the case, holding these kinds about him and about her. */
+  const readerOf = (
+    subject: Actor,
+    aboutHim: InformationKind[] = [],
+    aboutHer: InformationKind[] = [],
+  ): CaseReader =>
+    caseReaderOf(
+      subject,
+      {
+        id: caseId,
+        ppAgencyId: pp,
+        vssAgencyId: vss,
+        ppCaseManagerId: ppManager.userId,
+        vssCaseManagerId: vssManager.userId,
+        partnerContactWorkerId: partnerContact.userId,
+      },
+      { aboutHim: new Set(aboutHim), aboutHer: new Set(aboutHer) },
+    );
+
+  it.each<[string, Actor, string[]]>([
+    ['the programme never names her as a source', ppManager, ['him', 'agency', 'professional_observation']],
+    ['her service may', vssManager, ['him', 'her', 'agency', 'professional_observation']],
+    ['so may an agency of neither side', liaison, ['him', 'her', 'agency', 'professional_observation']],
+    ['an admin records nothing', ppAdmin, []],
+  ])('answer sources: %s', (_name, subject, expected) => {
+    expect(instrumentPolicy.answerSources(subject)).toEqual(expected);
+  });
+
+  it.each<[string, Actor, CaseReader, boolean, 'perpetrator' | 'victim' | null]>([
+    ['his programme records the programme’s checklist', ppManager, readerOf(ppManager), true, 'perpetrator'],
+    ['her service records hers', vssManager, readerOf(vssManager), true, 'victim'],
+    ['the partner-contact worker too', partnerContact, readerOf(partnerContact), true, 'victim'],
+    [
+      'police holding his risk record their own, neither side’s',
+      liaison,
+      readerOf(liaison, ['risk']),
+      true,
+      null,
+    ],
+    ['police without it record none', liaison, readerOf(liaison, ['programme']), false, null],
+    ['another programme records none', otherProgramme, readerOf(otherProgramme), false, null],
+    ['an admin records none', ppAdmin, readerOf(ppAdmin), false, null],
+  ])('whose checklist: %s', (_name, subject, reader, records, expected) => {
+    expect(instrumentPolicy.recordsChecklist(subject, reader)).toBe(records);
+    expect(instrumentPolicy.checklistFor(subject, reader)).toBe(expected);
+  });
+
+  it.each<[string, Actor, CaseReader, 'him' | 'her' | null]>([
+    ['his programme gives his', ppManager, readerOf(ppManager), 'him'],
+    ['her service gives hers', vssManager, readerOf(vssManager), 'her'],
+    [
+      'a service holding her file gives hers',
+      otherVssManager,
+      readerOf(otherVssManager, [], ['victim_core']),
+      'her',
+    ],
+    ['police holding his questionnaires give none', liaison, readerOf(liaison, ['questionnaires']), null],
+    ['another programme gives none', otherProgramme, readerOf(otherProgramme), null],
+    ['an admin gives none', ppAdmin, readerOf(ppAdmin), null],
+  ])('whose IMPACT questionnaire: %s', (_name, subject, reader, expected) => {
+    expect(instrumentPolicy.questionnaireFor(subject, reader)).toBe(expected);
+  });
+
+  it.each<[string, Actor, CaseReader, { sources: string[]; reportsAsAgency: boolean }]>([
+    [
+      'his programme: him and agencies, never her',
+      ppManager,
+      readerOf(ppManager, [], ['shared_risk']),
+      { sources: ['him', 'agency'], reportsAsAgency: false },
+    ],
+    [
+      'her service: every source',
+      vssManager,
+      readerOf(vssManager),
+      { sources: ['him', 'her', 'agency'], reportsAsAgency: false },
+    ],
+    [
+      'police holding his recidivism report as themselves',
+      liaison,
+      readerOf(liaison, ['recidivism']),
+      { sources: ['him', 'agency'], reportsAsAgency: true },
+    ],
+    [
+      '… and what she reported with her consent',
+      liaison,
+      readerOf(liaison, ['recidivism'], ['shared_risk']),
+      { sources: ['him', 'her', 'agency'], reportsAsAgency: true },
+    ],
+    ['an admin records nothing', ppAdmin, readerOf(ppAdmin), { sources: [], reportsAsAgency: false }],
+  ])('recidivism: %s', (_name, subject, reader, expected) => {
+    expect(instrumentPolicy.recidivismAbilities(subject, reader)).toEqual(expected);
+  });
+
+  it('the risk page sends them with its other abilities', () => {
+    const jointCase = { ppCaseManagerId: ppManager.userId, vssCaseManagerId: vssManager.userId };
+    expect(instrumentPolicy.riskAbilities(ppManager, readerOf(ppManager), jointCase, null)).toEqual({
+      recordChecklist: true,
+      recordChecklistFor: 'perpetrator',
+      answerSources: ['him', 'agency', 'professional_observation'],
+      agreeLevel: true,
+      confirmLowering: false,
+    });
   });
 });

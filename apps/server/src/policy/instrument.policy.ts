@@ -1,9 +1,13 @@
-import type {
-  Answers,
-  InformationKind,
-  ItemAnswer,
-  Side,
-  VisibleAnswer as VisibleAnswerSchema,
+import {
+  ANSWER_SOURCES,
+  type AnswerSource,
+  type Answers,
+  type InformationKind,
+  type ItemAnswer,
+  RECIDIVISM_SOURCES,
+  type RecidivismComparison,
+  type Side,
+  type VisibleAnswer as VisibleAnswerSchema,
 } from '@tandem/shared';
 import type { z } from 'zod';
 import { type Actor, hasAnyRole } from './actor.js';
@@ -33,6 +37,7 @@ import type { TablePolicy } from './table-policy.js';
  */
 
 type VisibleAnswer = z.infer<typeof VisibleAnswerSchema>;
+type RecidivismSource = (typeof RECIDIVISM_SOURCES)[number];
 
 /** A grant about him, through the case's episode (rows that name the joint case). */
 const onHimViaCase = (actor: Actor, kind: InformationKind): RowFilter =>
@@ -172,6 +177,70 @@ export const instrumentPolicy = {
     );
   },
 
+  /**
+   * What she said is recorded by the victim side (or an agency of neither side), never by the
+   * programme: no answer it records names her as its source, nor any recidivism episode
+   * (docs/domain.md, information-flow rule 2: the programme never confronts him with what she said).
+   */
+  recordsWhatSheSaid(actor: Actor): boolean {
+    return actor.side !== 'perpetrator';
+  },
+
+  /** The sources an answer the actor records may name. */
+  answerSources(actor: Actor): AnswerSource[] {
+    if (!instrumentPolicy.canRecord(actor)) return [];
+    return ANSWER_SOURCES.filter((source) => source !== 'her' || instrumentPolicy.recordsWhatSheSaid(actor));
+  },
+
+  /**
+   * Whose checklist the actor records (its rows carry the actor's side): the programme's or her
+   * service's side; an agency of neither side records its own, shown on neither side's card.
+   */
+  checklistFor(actor: Actor, reader: CaseReader): 'perpetrator' | 'victim' | null {
+    if (!instrumentPolicy.recordsChecklist(actor, reader) || actor.side === 'neutral') return null;
+    return actor.side;
+  },
+
+  recordsChecklist(actor: Actor, reader: CaseReader): boolean {
+    return (
+      instrumentPolicy.canRecord(actor) &&
+      (reader.hisProgramme || reader.herService || reader.aboutHim.has('risk'))
+    );
+  },
+
+  /**
+   * The IMPACT questionnaire the actor gives (docs/domain.md, "IMPACT questionnaires"): his
+   * programme gives his, her service gives hers (the write policy lets nobody else record hers).
+   */
+  questionnaireFor(actor: Actor, reader: CaseReader): 'him' | 'her' | null {
+    if (!instrumentPolicy.canRecord(actor)) return null;
+    if (actor.side === 'perpetrator' && reader.hisProgramme) return 'him';
+    if (actor.side === 'victim' && reader.herService) return 'her';
+    return null;
+  },
+
+  /**
+   * Recording recidivism, for a reader of the case's recidivism (his programme, her service, or
+   * an agency holding it about him; instrumentCase has refused anyone else): about him and from
+   * an agency, as the write policy allows them such a reader; what she reported only off the
+   * perpetrator side and where her consent reaches the reader. An agency that is neither his
+   * programme nor her service reports as itself (its own report: `ownReport`).
+   */
+  recidivismAbilities(actor: Actor, reader: CaseReader): RecidivismComparison['can'] {
+    if (!instrumentPolicy.canRecord(actor) || actor.agencyId === null)
+      return { sources: [], reportsAsAgency: false };
+    const aboutHim = reader.hisProgramme || reader.herService || reader.aboutHim.has('recidivism');
+    const allowed: Record<RecidivismSource, boolean> = {
+      him: aboutHim,
+      her: instrumentPolicy.recordsWhatSheSaid(actor) && reader.herRiskShared,
+      agency: true,
+    };
+    return {
+      sources: RECIDIVISM_SOURCES.filter((source) => allowed[source]),
+      reportsAsAgency: !reader.hisProgramme && !reader.herService,
+    };
+  },
+
   /** The kind of information a response is, from the side that gave it. */
   kindOf(ownerSide: Side, instrumentKind: string): InformationKind {
     if (ownerSide === 'victim') return 'victim_disclosures';
@@ -291,9 +360,9 @@ export const instrumentPolicy = {
     proposal: { proposedSide: string; proposedBy: string } | null,
   ) {
     return {
-      recordChecklist:
-        instrumentPolicy.canRecord(actor) &&
-        (reader.hisProgramme || reader.herService || reader.aboutHim.has('risk')),
+      recordChecklist: instrumentPolicy.recordsChecklist(actor, reader),
+      recordChecklistFor: instrumentPolicy.checklistFor(actor, reader),
+      answerSources: instrumentPolicy.answerSources(actor),
       agreeLevel: instrumentPolicy.canAgreeLevel(actor, reader),
       confirmLowering: proposal !== null && instrumentPolicy.canConfirmLowering(actor, jointCase, proposal),
     };

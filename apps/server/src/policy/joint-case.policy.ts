@@ -127,8 +127,15 @@ export const jointCasePolicy = {
     );
   },
 
-  /** What the actor may do with one joint case (sent with the case page; the server decides again). */
-  abilities(actor: Actor, reader: CaseReader, status: 'open' | 'closed'): JointCaseAbilities {
+  /**
+   * What the actor may do with one joint case (sent with the case page; the server decides again).
+   * Its meetings and action plan are the meeting policy's (meetingPolicy.caseAbilities).
+   */
+  abilities(
+    actor: Actor,
+    reader: CaseReader,
+    status: 'open' | 'closed',
+  ): Omit<JointCaseAbilities, 'callMeeting' | 'addAction'> {
     const open = status === 'open';
     const changesChildren = open && jointCasePolicy.canChangeChildren(actor, reader);
     return {

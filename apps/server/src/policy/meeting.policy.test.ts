@@ -297,6 +297,35 @@ describe('abilities sent with a meeting and an action', () => {
     expect(meetingPolicy.abilities(subject, { status, caseStatus, team })).toMatchObject(expected);
   });
 
+  it.each<[string, Actor, string, { callMeeting: boolean; addAction: boolean }]>([
+    ['a named case manager, open case', ppManager, 'open', { callMeeting: true, addAction: true }],
+    [
+      'the partner-contact worker named on it',
+      partnerContact,
+      'open',
+      { callMeeting: true, addAction: true },
+    ],
+    [
+      'a colleague not named adds actions, calls none',
+      vssColleague,
+      'open',
+      { callMeeting: false, addAction: true },
+    ],
+    [
+      'a party’s child protection adds its rows',
+      childProtection,
+      'open',
+      { callMeeting: false, addAction: true },
+    ],
+    ['a liaison does neither', liaison, 'open', { callMeeting: false, addAction: false }],
+    ['an agency admin does neither', vssAdmin, 'open', { callMeeting: false, addAction: false }],
+    ['a closed case: neither', vssManager, 'closed', { callMeeting: false, addAction: false }],
+  ])('the case page: %s', (_name, subject, caseStatus, expected) => {
+    expect(meetingPolicy.caseAbilities(subject, team, caseStatus)).toEqual(expected);
+    expect(meetingPolicy.canCall(subject, team, caseStatus)).toBe(expected.callMeeting);
+    expect(actionPolicy.canAdd(subject, caseStatus)).toBe(expected.addAction);
+  });
+
   it.each<[string, Actor, boolean, boolean]>([
     ['the programme updates a joint action', ppManager, false, true],
     ['the programme never updates her safety measures', ppManager, true, false],

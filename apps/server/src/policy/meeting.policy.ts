@@ -1,4 +1,4 @@
-import type { ActionView, MeetingAbilities } from '@tandem/shared';
+import type { ActionView, JointCaseAbilities, MeetingAbilities } from '@tandem/shared';
 import { sql } from 'kysely';
 import { type Actor, hasAnyRole } from './actor.js';
 import { ownedBy, subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
@@ -109,6 +109,23 @@ export const meetingPolicy = {
     );
   },
 
+  /** Calling a meeting of the case (an extraordinary one): the team that runs them, while the case is open. */
+  canCall(actor: Actor, team: MeetingTeam, caseStatus: string): boolean {
+    return meetingPolicy.runs(actor, team) && caseStatus === 'open';
+  },
+
+  /** The case page's meetings and action plan (JointCaseAbilities; each command decides again). */
+  caseAbilities(
+    actor: Actor,
+    team: MeetingTeam,
+    caseStatus: string,
+  ): Pick<JointCaseAbilities, 'callMeeting' | 'addAction'> {
+    return {
+      callMeeting: meetingPolicy.canCall(actor, team, caseStatus),
+      addAction: actionPolicy.canAdd(actor, caseStatus),
+    };
+  },
+
   /** What the meeting page may offer this reader. */
   abilities(
     actor: Actor,
@@ -120,7 +137,7 @@ export const meetingPolicy = {
       updateAgenda: runs && planned,
       addNote: runs && planned,
       close: runs && planned,
-      callExtraordinary: runs && meeting.caseStatus === 'open',
+      callExtraordinary: meetingPolicy.canCall(actor, meeting.team, meeting.caseStatus),
       addAction: actionPolicy.canWork(actor),
     };
   },
@@ -152,6 +169,15 @@ export const actionPolicy = {
         'child_protection_lead',
       ])
     );
+  },
+
+  /**
+   * Adding to the plan of an open case outside a meeting: whoever writes the plan (a party's
+   * child protection its own agency's rows, as the write policy says). A closed case's plan is
+   * its record.
+   */
+  canAdd(actor: Actor, caseStatus: string): boolean {
+    return actionPolicy.canWork(actor) && caseStatus === 'open';
   },
 
   /** Her own safety measures are recorded, and changed, on the victim side only. */

@@ -258,6 +258,31 @@ describe('person: who writes', () => {
     expect(matchesRowFilter(personPolicy.table.write(subject), row)).toBe(expected);
   });
 
+  it.each<[string, Actor, PersonRow, boolean]>([
+    ['her service edits her contact details', vssManager, her(), true],
+    ['the child-protection lead of her service too', childProtection, her(), true],
+    ['another service cannot', otherVssManager, her(), false],
+    ['the programme cannot', ppManager, her(vss), false],
+    ['the PP side of her own organisation cannot', combinedPp, her(combined), false],
+    ['the police cannot', liaison, her(), false],
+    ['the programme edits his', ppManager, him(), true],
+    [
+      'never a child’s it knows of (the school is where the child is)',
+      ppManager,
+      child(pp, 'perpetrator', null),
+      false,
+    ],
+    ['her service edits the school of a child it recorded', vssManager, child(), true],
+    ['an admin of her service cannot', who(['agency_admin'], 'victim', vss), her(), false],
+  ])('edits the contact details: %s → %s', (_name, subject, row, expected) => {
+    const record = { kind: row.kind, ownerAgencyId: row.owner_agency_id, ownerSide: row.owner_side };
+    expect(personPolicy.canEditContact(subject, record)).toBe(expected);
+    // The write policy's decision on the row once it carries contact details.
+    expect(matchesRowFilter(personPolicy.table.write(subject), { ...row, contact_enc: 'ciphertext' })).toBe(
+      expected,
+    );
+  });
+
   it.each<[string, Actor, boolean]>([
     ['PP case manager', ppManager, true],
     ['VSS case manager', vssManager, true],

@@ -63,6 +63,17 @@ export const personPolicy = {
     );
   },
 
+  /**
+   * Editing a person's location and contact details: the table's write policy for one row (the
+   * agency and side that recorded the person; on the perpetrator side him only, since a child
+   * it writes carries no contact details). Her record's are her service's.
+   */
+  canEditContact(actor: Actor, person: { kind: string; ownerAgencyId: string; ownerSide: string }): boolean {
+    const owns =
+      worksOnCases(actor) && person.ownerAgencyId === actor.agencyId && person.ownerSide === actor.side;
+    return owns && (actor.side !== 'perpetrator' || person.kind === 'perpetrator');
+  },
+
   /** Children are recorded by case managers and child-protection leads. */
   canRecordChild(actor: Actor): boolean {
     return (

@@ -196,19 +196,29 @@ describe('partner_referral: the partners he named', () => {
 });
 
 describe('ppEpisodePolicy commands and abilities', () => {
-  it.each<[string, Actor, boolean, boolean]>([
-    // name, actor, refers men to a programme, offers the partners he named contact
-    ['PP case manager', ppManager, true, false],
-    ['PP case manager of the combined organisation', combinedPp, true, false],
-    ['VSS case manager', vssManager, false, false],
-    ['partner-contact worker', partnerContact, false, true],
-    ['police liaison', liaison, false, false],
-    ['PP agency admin', ppAdmin, false, false],
-    ['a coordinator on the perpetrator side', who(['network_coordinator'], 'perpetrator', pp), false, false],
-  ])('%s: refers %s, contacts named partners %s', (_name, subject, refers, contacts) => {
-    expect(ppEpisodePolicy.canRefer(subject)).toBe(refers);
-    expect(ppEpisodePolicy.contactsNamedPartners(subject)).toBe(contacts);
-  });
+  it.each<[string, Actor, boolean, boolean, boolean]>([
+    // name, actor, refers men to a programme, offers the partners he named contact, lists episodes
+    ['PP case manager', ppManager, true, false, true],
+    ['PP case manager of the combined organisation', combinedPp, true, false, true],
+    ['VSS case manager', vssManager, false, false, false],
+    ['partner-contact worker', partnerContact, false, true, false],
+    ['police liaison (the episodes shared with it)', liaison, false, false, true],
+    ['PP agency admin', ppAdmin, false, false, false],
+    [
+      'a coordinator on the perpetrator side',
+      who(['network_coordinator'], 'perpetrator', pp),
+      false,
+      false,
+      false,
+    ],
+  ])(
+    '%s: refers %s, contacts named partners %s, lists episodes %s',
+    (_name, subject, refers, contacts, lists) => {
+      expect(ppEpisodePolicy.canRefer(subject)).toBe(refers);
+      expect(ppEpisodePolicy.contactsNamedPartners(subject)).toBe(contacts);
+      expect(ppEpisodePolicy.listsEpisodes(subject)).toBe(lists);
+    },
+  );
 
   it.each<[string, Actor, 'active' | 'completed' | 'referred', Record<string, boolean>]>([
     [

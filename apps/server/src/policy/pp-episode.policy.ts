@@ -78,6 +78,15 @@ export const ppEpisodePolicy = {
   },
 
   /**
+   * The list of programme episodes: the perpetrator side's caseworkers read their agency's, an
+   * agency of neither side the ones his release and the case agreements share with it. The
+   * victim side reaches his programme through the partners he named, not a list of men.
+   */
+  listsEpisodes(actor: Actor): boolean {
+    return worksOnCases(actor) && actor.side !== 'victim';
+  },
+
+  /**
    * The partner-contact worker of the service he named her to offers her contact first
    * (docs/domain.md, "Partner contact"): her home page lists the partners not yet contacted.
    */

@@ -25,6 +25,13 @@ const caseManagerA = actor({
   networkIds: [network],
 });
 const loner = actor({ roles: ['vss_case_manager'], side: 'victim', agencyId: outside, networkIds: [] });
+/** A victim-side case manager of agency A (a combined organisation in these tests). */
+const victimWorkerA = actor({
+  roles: ['vss_case_manager'],
+  side: 'victim',
+  agencyId: agencyA,
+  networkIds: [network],
+});
 
 /** Agencies A and B are in the network; `outside` is in none. */
 const facts: FilterFacts = {
@@ -90,6 +97,25 @@ describe('userPolicy.accounts: whose account, and which of its columns', () => {
       account(agencyA),
       { read: false, email: false, write: false },
     ],
+    // The four eyes: the victim side judges its agency's pending roles, with the address.
+    [
+      'a victim-side case worker reads the accounts of their agency, addresses too, to approve roles',
+      victimWorkerA,
+      account(agencyA),
+      { read: true, email: true, write: true },
+    ],
+    [
+      '… only names elsewhere in the network, and changes nothing there',
+      victimWorkerA,
+      account(agencyB),
+      { read: true, email: false, write: false },
+    ],
+    [
+      'the lone victim-side worker outside any network still judges their own agency',
+      loner,
+      account(outside),
+      { read: true, email: true, write: true },
+    ],
   ])('%s', (_name, subject, row, expected) => {
     const { accounts } = userPolicy;
     const read = matchesRowFilter(accounts.read(subject), row, facts);
@@ -109,6 +135,7 @@ describe('userPolicy.accounts: whose account, and which of its columns', () => {
       'totp_secret_enc',
       'totp_pending_secret_enc',
       'totp_last_used_step',
+      'credential_link_hash',
     ] as const) {
       const policy: TablePolicy = userPolicy.accounts;
       expect(matchesRowFilter(policy.fields![column]!(subject), own, facts), column).toBe(false);
@@ -164,6 +191,54 @@ describe('userPolicy.canCreate', () => {
       true,
     ],
     ['nobody creates a system admin', sysadmin, agencyA, ['system_admin'], 'neutral', 'other', false],
+    // Separation of duties: the system admin makes agencies' first admins, nothing else.
+    [
+      'the system admin creates an agency admin',
+      sysadmin,
+      agencyB,
+      ['agency_admin'],
+      'victim',
+      'victim_support',
+      true,
+    ],
+    [
+      'the system admin creates no case worker',
+      sysadmin,
+      agencyB,
+      ['vss_case_manager'],
+      'victim',
+      'victim_support',
+      false,
+    ],
+    ['… nor a trainer', sysadmin, agencyB, ['trainer'], 'neutral', 'other', false],
+    [
+      'an agency admin creates no further admin (the second person of their own request)',
+      adminA,
+      agencyA,
+      ['agency_admin'],
+      'perpetrator',
+      'perpetrator_programme',
+      false,
+    ],
+    [
+      'no account is both administrator and case worker',
+      sysadmin,
+      agencyB,
+      ['agency_admin', 'vss_case_manager'],
+      'victim',
+      'victim_support',
+      false,
+    ],
+    [
+      'a programme admin cannot mark an admin-only account victim side',
+      adminA,
+      agencyA,
+      ['trainer'],
+      'victim',
+      'perpetrator_programme',
+      false,
+    ],
+    ['… but neutral, yes', adminA, agencyA, ['trainer'], 'neutral', 'perpetrator_programme', true],
     [
       'a case manager cannot create accounts',
       caseManagerA,
@@ -173,11 +248,11 @@ describe('userPolicy.canCreate', () => {
       'perpetrator_programme',
       false,
     ],
-    ['police liaison is neutral', sysadmin, agencyB, ['agency_liaison'], 'neutral', 'police', true],
+    ['police liaison is neutral', adminA, agencyA, ['agency_liaison'], 'neutral', 'police', true],
     [
       'police liaison cannot be perpetrator side',
-      sysadmin,
-      agencyB,
+      adminA,
+      agencyA,
       ['agency_liaison'],
       'perpetrator',
       'police',
@@ -202,8 +277,19 @@ describe('userPolicy.canUpdate, canAdminister, canManageStaffOf', () => {
     side: 'perpetrator',
   };
   it.each<[string, Actor, typeof colleague, Role[], boolean]>([
-    ['an admin cannot remove their own admin role', adminA, self, ['pp_case_manager'], false],
-    ['an admin may add a role to their own account', adminA, self, ['agency_admin', 'trainer'], true],
+    ['an admin cannot remove their own admin role', adminA, self, ['trainer'], false],
+    ['nobody changes their own roles, not even to add one', adminA, self, ['agency_admin', 'trainer'], false],
+    ['an admin takes no case role', adminA, colleague, ['agency_admin', 'pp_case_manager'], false],
+    ['an admin gives no admin role', adminA, colleague, ['pp_case_manager', 'agency_admin'], false],
+    ['the system admin gives the admin role', sysadmin, colleague, ['agency_admin'], true],
+    ['… and no case role', sysadmin, colleague, ['pp_case_manager', 'trainer'], false],
+    [
+      '… but may take one away',
+      sysadmin,
+      { ...colleague, roles: ['pp_case_manager', 'trainer'] },
+      ['trainer'],
+      true,
+    ],
     [
       'an admin can change a colleague within the rules',
       adminA,

@@ -108,10 +108,7 @@ export const userPolicy = {
     },
     // Approvers (victim-side case workers) write too: approving sets the roles they judged.
     write: (actor: Actor): RowFilter =>
-      anyOf(
-        userPolicy.administeredRows(actor),
-        when(holdsVictimCaseRole(actor), victimSideOfAgency(actor)),
-      ),
+      anyOf(userPolicy.administeredRows(actor), when(holdsVictimCaseRole(actor), victimSideOfAgency(actor))),
   } satisfies TablePolicy,
 
   /** The actor's own account and those they administer. */
@@ -145,7 +142,9 @@ export const userPolicy = {
     if (!administers(actor, current)) return false;
     const added = next.roles.filter((role) => !current.roles.includes(role));
     const rolesChange =
-      current.side !== next.side || added.length > 0 || current.roles.some((role) => !next.roles.includes(role));
+      current.side !== next.side ||
+      added.length > 0 ||
+      current.roles.some((role) => !next.roles.includes(role));
     if (!rolesChange) return true;
     if (current.id === actor.userId) return false;
     return mayGive(actor, current.side === next.side ? added : next.roles) && isAssignable(next, agencyKind);
@@ -166,9 +165,7 @@ export const userPolicy = {
     if (!subject.pendingRoles?.length || subject.agencyId === null) return false;
     if (actor.agencyId !== subject.agencyId || actor.side !== 'victim') return false;
     if (actor.userId === subject.id || actor.userId === subject.rolesRequestedBy) return false;
-    return (
-      holdsVictimCaseRole(actor) || (!victimSideEverStaffed && hasRole(actor, 'agency_admin'))
-    );
+    return holdsVictimCaseRole(actor) || (!victimSideEverStaffed && hasRole(actor, 'agency_admin'));
   },
 
   /** Refusing (or withdrawing) takes access away, never gives it: approvers and the agency's admins. */
@@ -182,10 +179,7 @@ export const userPolicy = {
 
   /** Who sees the queue of pending roles at all. */
   seesRoleApprovals(actor: Actor): boolean {
-    return (
-      actor.agencyId !== null &&
-      (holdsVictimCaseRole(actor) || hasRole(actor, 'agency_admin'))
-    );
+    return actor.agencyId !== null && (holdsVictimCaseRole(actor) || hasRole(actor, 'agency_admin'));
   },
 
   abilitiesFor(actor: Actor, subject: UserSubject, victimSideEverStaffed: boolean): UserAbilities {

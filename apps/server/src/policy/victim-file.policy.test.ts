@@ -402,7 +402,49 @@ describe('victimFilePolicy decisions for one file', () => {
       },
     ],
   ])('abilities: %s', (_name, subject, record, held, expected) => {
-    expect(victimFilePolicy.abilities(subject, record, held)).toMatchObject(expected);
+    expect(victimFilePolicy.abilities(subject, record, held, [])).toMatchObject(expected);
+  });
+
+  const openHere = { agencyId: vss, status: 'open' };
+  it.each<[string, Actor, ReadonlySet<InformationKind>, { agencyId: string; status: string }[], boolean]>([
+    ['her case manager, an open episode of her service', vssManager, none, [openHere], true],
+    ['the partner-contact worker of her service', partnerContact, none, [openHere], true],
+    ['her case manager, only a closed one', vssManager, none, [{ agencyId: vss, status: 'closed' }], false],
+    ['another service, her episode at her service', otherVssManager, core, [openHere], false],
+    [
+      'another service, its own episode with her',
+      otherVssManager,
+      core,
+      [{ agencyId: otherVss, status: 'open' }],
+      true,
+    ],
+    ['the child-protection lead of her service', childProtection, none, [openHere], false],
+    ['police holding her grant', liaison, core, [openHere], false],
+  ])('closes her support: %s → %s', (_name, subject, held, episodes, expected) => {
+    expect(victimFilePolicy.abilities(subject, her(), held, episodes).closeSupport).toBe(expected);
+    // The same decision as the support episode's write policy, row by row.
+    const writes = episodes.some(
+      (episode) =>
+        episode.status === 'open' &&
+        matchesRowFilter(
+          victimFilePolicy.supportEpisodes.write(subject),
+          { person_id: herId, agency_id: episode.agencyId },
+          {},
+        ),
+    );
+    expect(writes).toBe(expected);
+  });
+
+  it.each<[string, Actor, ReadonlySet<InformationKind>, boolean]>([
+    ['her case manager', vssManager, none, true],
+    ['the partner-contact worker of her service', partnerContact, none, true],
+    ['the child-protection lead of her service (her record is its agency’s)', childProtection, none, true],
+    ['another service holding her victim_core grant', otherVssManager, core, false],
+    ['police holding her contact details', liaison, contactOnly, false],
+    ['a neutral worker of her own service’s agency', ownAgencyLiaison, none, false],
+    ['the agency admin of her service', vssAdmin, none, false],
+  ])('edits her contact details: %s → %s', (_name, subject, held, expected) => {
+    expect(victimFilePolicy.abilities(subject, her(), held, []).editContactDetails).toBe(expected);
   });
 });
 

@@ -2,6 +2,7 @@ import type { InformationKind, VictimFileAbilities } from '@tandem/shared';
 import { type Actor, hasAnyRole } from './actor.js';
 import { subjectColumn, subjectVia, worksOnCases } from './case-roles.js';
 import { caseRelation, jointCasePolicy, ofJointCase } from './joint-case.policy.js';
+import { personPolicy } from './person.policy.js';
 import {
   agreementInForce,
   allOf,
@@ -44,6 +45,12 @@ function herServiceWrites(actor: Actor, agencyColumn = 'owner_agency_id'): RowFi
 export interface HerRecord {
   kind: string;
   ownerAgencyId: string;
+}
+
+/** A support episode of hers, as the decision to close it needs it. */
+export interface SupportEpisodeFacts {
+  agencyId: string;
+  status: string;
 }
 
 const fileTable = (
@@ -148,6 +155,11 @@ export const victimFilePolicy = {
     return victimFilePolicy.canShare(actor) && victimFilePolicy.canWorkOn(actor, her);
   },
 
+  /** Her support episode is closed by the victim-side workers of the service that gives it. */
+  canCloseSupport(actor: Actor, episode: Pick<SupportEpisodeFacts, 'agencyId'>): boolean {
+    return victimFilePolicy.canWork(actor) && episode.agencyId === actor.agencyId;
+  },
+
   /** Her safety plans: the victim side that sees her file, nobody else, ever. */
   seesSafetyPlans(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): boolean {
     return actor.side === 'victim' && victimFilePolicy.seesFile(actor, her, held);
@@ -158,7 +170,12 @@ export const victimFilePolicy = {
   },
 
   /** What the actor may do on her file, for the web app (each command decides again). */
-  abilities(actor: Actor, her: HerRecord, held: ReadonlySet<InformationKind>): VictimFileAbilities {
+  abilities(
+    actor: Actor,
+    her: HerRecord,
+    held: ReadonlySet<InformationKind>,
+    episodes: readonly SupportEpisodeFacts[],
+  ): VictimFileAbilities {
     const sees = victimFilePolicy.seesFile(actor, her, held);
     const works = victimFilePolicy.canWorkOn(actor, her);
     return {
@@ -171,6 +188,12 @@ export const victimFilePolicy = {
       share: victimFilePolicy.canShareFrom(actor, her),
       editSafetyPlans: victimFilePolicy.canEditSafetyPlans(actor, her, held),
       openJointCase: sees && jointCasePolicy.canCreate(actor),
+      closeSupport: episodes.some(
+        (episode) => episode.status === 'open' && victimFilePolicy.canCloseSupport(actor, episode),
+      ),
+      // Her record is always a victim-side service's: the database refuses it to the perpetrator
+      // side, and only victim-side services create it (his release names her to one; support).
+      editContactDetails: personPolicy.canEditContact(actor, { ...her, ownerSide: 'victim' }),
     };
   },
 

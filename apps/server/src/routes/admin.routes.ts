@@ -70,10 +70,10 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     commandRoute(app, ctx, r.listRoleApprovals, async (scope) => ({ items: await listRoleApprovals(scope) }));
     mailingRoute(app, ctx, r.approveRoles, (scope, { params }, outbox) =>
-      decideRoles(scope, config, outbox, params.id, 'approved'),
+      decideRoles(scope, outbox, params.id, 'approved'),
     );
     mailingRoute(app, ctx, r.refuseRoles, (scope, { params }, outbox) =>
-      decideRoles(scope, config, outbox, params.id, 'refused'),
+      decideRoles(scope, outbox, params.id, 'refused'),
     );
     commandRoute(app, ctx, r.staffDirectory, async (scope, { query }) => ({
       items: await staffDirectory(scope, query),

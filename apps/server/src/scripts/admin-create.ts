@@ -124,7 +124,8 @@ async function main() {
   const email = values.email ?? (interactive ? await ask('E-mail address: ') : need('email'));
   const displayName = values.name ?? (interactive ? await ask('Name: ') : need('name'));
   const language = values.language as Language;
-  if (!LANGUAGES.includes(language)) throw new AdminCreateRefused(`--language is one of ${LANGUAGES.join(', ')}.`);
+  if (!LANGUAGES.includes(language))
+    throw new AdminCreateRefused(`--language is one of ${LANGUAGES.join(', ')}.`);
   let password: string;
   if (values['password-stdin']) password = await readStdin();
   else if (interactive) {

@@ -1,4 +1,4 @@
-import { verifyAgainstPublishedHeads, verificationKeyOf, headFileOf } from '../audit/audit-head.js';
+import { headFileOf, verificationKeyOf, verifyAgainstPublishedHeads } from '../audit/audit-head.js';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { loadConfig } from '../config.js';
 import { systemDb } from '../data/system-db.js';

@@ -25,7 +25,9 @@ if (process.argv.includes('--generate-key')) {
   });
   try {
     const record = await publishAuditHead(systemDb(database.db, 'audit_trail'), settings, systemClock);
-    process.stdout.write(`Published the audit head (event ${record.lastId ?? 'none'}) to ${settings.file}.\n`);
+    process.stdout.write(
+      `Published the audit head (event ${record.lastId ?? 'none'}) to ${settings.file}.\n`,
+    );
   } finally {
     await database.close();
   }

@@ -25,4 +25,5 @@ export async function spendPasswordCheckTime(password: string): Promise<void> {
  * The hash of a password nobody knows: an account the owner has not set up yet, or whose
  * password an administrator voided, can be signed in to by no one until its one-time link is used.
  */
-export const unusablePasswordHash = (): Promise<string> => hashPassword(randomBytes(32).toString('base64url'));
+export const unusablePasswordHash = (): Promise<string> =>
+  hashPassword(randomBytes(32).toString('base64url'));

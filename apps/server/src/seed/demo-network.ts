@@ -204,7 +204,8 @@ export async function seedDemoNetwork(database: Kysely<Database>): Promise<boole
           password_hash: passwordHashes[index]!,
           is_demo: true,
           // The demo's victim side is staffed from the start (no approval by admins there).
-          victim_role_approved_at: account.side === 'victim' && !account.roles.includes('agency_admin') ? new Date() : null,
+          victim_role_approved_at:
+            account.side === 'victim' && !account.roles.includes('agency_admin') ? new Date() : null,
         })),
       )
       .execute();

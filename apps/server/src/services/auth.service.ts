@@ -2,11 +2,12 @@ import type { Language, SessionStage, SessionView } from '@tandem/shared';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Config } from '../config.js';
 import { AuthStore, actorOf, type Credentials, type SessionRecord } from '../data/auth.store.js';
-import { throttleKeys } from '../data/sign-in-throttle.store.js';
 import type { CommandScope } from '../data/command-scope.js';
+import { throttleKeys } from '../data/sign-in-throttle.store.js';
 import { type Clock, systemClock } from '../domain/clock.js';
-import { AppError, invalidInput, unauthenticated } from '../domain/errors.js';
+import { AppError, invalidInput } from '../domain/errors.js';
 import { abilitiesFor } from '../policy/abilities.js';
+import { userPolicy } from '../policy/user.policy.js';
 import type { FieldCipher } from '../security/field-encryption.js';
 import { spendPasswordCheckTime, verifyPassword } from '../security/passwords.js';
 import { newToken, sha256Hex } from '../security/tokens.js';
@@ -98,7 +99,10 @@ export class AuthService {
   private async throttleWait(store: AuthStore, email: string, address: string): Promise<number> {
     const keys = throttleKeys(email, address);
     const cap = this.config.LOCKOUT_MINUTES * 60;
-    const free = { [keys.pair]: this.config.LOCKOUT_THRESHOLD, [keys.address]: this.config.LOCKOUT_THRESHOLD * 4 };
+    const free = {
+      [keys.pair]: this.config.LOCKOUT_THRESHOLD,
+      [keys.address]: this.config.LOCKOUT_THRESHOLD * 4,
+    };
     const now = this.clock.now().getTime();
     const waits = (await store.throttle.throttleOf([keys.pair, keys.address])).map((counter) => {
       const delay = throttleDelaySeconds(counter.failures, free[counter.key] ?? 0, cap);
@@ -255,7 +259,13 @@ export class AuthService {
     const now = this.clock.now();
     const method: 'totp' | 'recovery_code' = 'code' in proof ? 'totp' : 'recovery_code';
     const record = (outcome: 'success' | 'failure' | 'denied', details: Record<string, unknown>) =>
-      audit.record({ action: 'auth.mfa_verify', outcome, resourceType: 'user', resourceId: account.id, details });
+      audit.record({
+        action: 'auth.mfa_verify',
+        outcome,
+        resourceType: 'user',
+        resourceId: account.id,
+        details,
+      });
     if (account.lockedUntil && account.lockedUntil > now) {
       await store.deleteSession(session.id);
       record('denied', { method, reason: 'locked' });
@@ -345,6 +355,7 @@ export class AuthService {
         language: session.user.language as Language,
       },
       abilities: abilitiesFor(actorOf(session, this.clock.now())),
+      reviewsRoleApprovals: userPolicy.seesRoleApprovals(actorOf(session, this.clock.now())),
       csrfToken: session.csrfToken,
       demoMode: this.config.DEMO_MODE,
       mfaSkipped: session.mfaSkipped,

@@ -109,7 +109,12 @@ export async function staffAccountView(scope: CommandScope, id: string): Promise
   return accountView(scope, row);
 }
 
-export async function createStaffAccount(scope: CommandScope, config: Config, outbox: Outbox, input: UserCreate) {
+export async function createStaffAccount(
+  scope: CommandScope,
+  config: Config,
+  outbox: Outbox,
+  input: UserCreate,
+) {
   const { actor, repos } = scope;
   const agencyId = input.agencyId ?? actor.agencyId;
   if (!agencyId)
@@ -128,7 +133,10 @@ export async function createStaffAccount(scope: CommandScope, config: Config, ou
   // learn which addresses other agencies' staff have (the address is unique installation-wide).
   const unavailable = () => {
     scope.db.refuse('user.create', 'user', undefined, { agencyId, reason: 'email_unavailable' });
-    return conflict('email', 'This e-mail address cannot be used for a new account. Check it, or use another.');
+    return conflict(
+      'email',
+      'This e-mail address cannot be used for a new account. Check it, or use another.',
+    );
   };
   if (await repos.staff.managedIdByEmail(input.email)) throw unavailable();
   const plan = planRoleChange({ roles: [], side: input.side }, { roles: input.roles, side: input.side });
@@ -181,7 +189,8 @@ export async function updateStaffAccount(
   const plan = planRoleChange(before, { roles: requested, side: next.side });
   const pendingBefore = before.pendingRoles ?? [];
   const pendingChanged =
-    plan.pending.length !== pendingBefore.length || plan.pending.some((role) => !pendingBefore.includes(role));
+    plan.pending.length !== pendingBefore.length ||
+    plan.pending.some((role) => !pendingBefore.includes(role));
   const rolesChanged =
     plan.inForce.length !== before.roles.length || plan.inForce.some((role) => !before.roles.includes(role));
   const now = scope.clock.now();
@@ -214,7 +223,8 @@ export async function updateStaffAccount(
   // A change of roles or side changes what the account may see: its sessions end.
   if (rolesChanged || changes.side !== undefined) await endSessionsOf(scope, id);
   const updated = await managedAccount(scope, id, 'user.update');
-  if (pendingChanged && plan.pending.length > 0) await askForApproval(scope, config, outbox, updated, plan.pending);
+  if (pendingChanged && plan.pending.length > 0)
+    await askForApproval(scope, config, outbox, updated, plan.pending);
   return accountView(scope, updated);
 }
 

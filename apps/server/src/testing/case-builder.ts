@@ -1,8 +1,9 @@
 import type { InformationKind } from '@tandem/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
-import type { NetworkScenario } from './scenario.js';
-import type { TestSystem } from './test-system.js';
+import { afterAll, beforeAll } from 'vitest';
+import { makeNetworkScenario, type NetworkScenario } from './scenario.js';
+import { startTestSystem, type TestSystem } from './test-system.js';
 
 /**
  * Builds joint cases through the API the way the people who run them would, for the casework
@@ -184,4 +185,31 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
     );
 
   return { openCase, grantsOf, auditRows, lastAuditId };
+}
+
+/**
+ * One test file's world: a real system (its own database), a network scenario and the case
+ * builder — made before the file's tests run and closed after them.
+ */
+export function caseWorld(overrides: Record<string, string> = {}) {
+  const world = {} as {
+    system: TestSystem;
+    scenario: NetworkScenario;
+    build: ReturnType<typeof caseBuilder>;
+  };
+  beforeAll(async () => {
+    world.system = await startTestSystem(overrides);
+    world.scenario = await makeNetworkScenario(world.system);
+    world.build = caseBuilder(world.system, () => world.scenario);
+  });
+  afterAll(() => world.system?.close());
+  type Build = ReturnType<typeof caseBuilder>;
+  return {
+    world,
+    db: () => world.system.database.db,
+    openCase: (...args: Parameters<Build['openCase']>) => world.build.openCase(...args),
+    grantsOf: (...args: Parameters<Build['grantsOf']>) => world.build.grantsOf(...args),
+    auditRows: (...args: Parameters<Build['auditRows']>) => world.build.auditRows(...args),
+    lastAuditId: () => world.build.lastAuditId(),
+  };
 }

@@ -122,7 +122,10 @@ class Builder {
   build(schema: JsonSchema, name: string, depth = 0): fc.Arbitrary<unknown> {
     const honest = this.honest(schema, name, depth);
     if (this.mode === 'valid') return honest;
-    return fc.oneof({ arbitrary: honest, weight: 6 }, { arbitrary: this.hostileLeaf(schema, name), weight: 1 });
+    return fc.oneof(
+      { arbitrary: honest, weight: 6 },
+      { arbitrary: this.hostileLeaf(schema, name), weight: 1 },
+    );
   }
 
   private honest(schema: JsonSchema, name: string, depth: number): fc.Arbitrary<unknown> {
@@ -191,7 +194,9 @@ class Builder {
         return this.id(name);
       case 'date':
         // A date of birth is in the past; any other date near today.
-        return /birth/i.test(name) ? isoDate().map((day) => `${Number(day.slice(0, 4)) - 30}${day.slice(4)}`) : isoDate();
+        return /birth/i.test(name)
+          ? isoDate().map((day) => `${Number(day.slice(0, 4)) - 30}${day.slice(4)}`)
+          : isoDate();
       case 'date-time':
         return isoDate().chain((day) =>
           fc
@@ -204,8 +209,10 @@ class Builder {
     const minLength = schema.minLength ?? 0;
     const maxLength = schema.maxLength ?? 200;
     const known = this.ids(name, 'text');
-    if (known.length > 0) return fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 4 }, fc.string({ maxLength: 20 }));
-    if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((text) => fits(text, schema));
+    if (known.length > 0)
+      return fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 4 }, fc.string({ maxLength: 20 }));
+    if (schema.pattern)
+      return fc.stringMatching(new RegExp(schema.pattern)).filter((text) => fits(text, schema));
     return fc
       .oneof(
         fc.string({ minLength, maxLength: Math.min(maxLength, minLength + 40) }),
@@ -216,12 +223,16 @@ class Builder {
   }
 
   private number(schema: JsonSchema, integer: boolean): fc.Arbitrary<number> {
-    const min = schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1e6);
+    const min =
+      schema.minimum ?? (schema.exclusiveMinimum !== undefined ? schema.exclusiveMinimum + 1 : -1e6);
     const max = schema.maximum ?? (schema.exclusiveMaximum !== undefined ? schema.exclusiveMaximum - 1 : 1e6);
     const low = Math.max(min, -(2 ** 40));
     const high = Math.min(max, 2 ** 40);
     // Small values most of the time (a version, a count of sessions), the whole range and its edges too.
-    const small = fc.integer({ min: Math.max(low, Math.min(0, high)), max: Math.min(high, Math.max(low, 0) + 5) });
+    const small = fc.integer({
+      min: Math.max(low, Math.min(0, high)),
+      max: Math.min(high, Math.max(low, 0) + 5),
+    });
     if (integer)
       return fc.oneof(
         { arbitrary: small, weight: 3 },
@@ -273,7 +284,10 @@ function isoDate(): fc.Arbitrary<string> {
   const today = Date.now();
   return fc
     .oneof(
-      { arbitrary: fc.integer({ min: -3 * 365, max: 2 * 365 }).map((offset) => today + offset * day), weight: 8 },
+      {
+        arbitrary: fc.integer({ min: -3 * 365, max: 2 * 365 }).map((offset) => today + offset * day),
+        weight: 8,
+      },
       {
         arbitrary: fc.constantFrom(Date.UTC(1900, 0, 1), Date.UTC(2199, 11, 31), Date.UTC(1970, 0, 1)),
         weight: 1,
@@ -283,8 +297,14 @@ function isoDate(): fc.Arbitrary<string> {
 }
 
 /** NUL, a lone half of a surrogate pair, a bidirectional override. */
-const UNSAFE_TEXT =
-  /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\u202A-\u202E\u2066-\u2069]/;
+const UNSAFE_TEXT = new RegExp(
+  [
+    '\\u0000',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+    '[\\u202A-\\u202E\\u2066-\\u2069]',
+  ].join('|'),
+);
 
 const pad = (value: number) => String(value).padStart(2, '0');
 

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-trail.js';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Who saw her data, and the audit of every person-level read (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
-const lastAuditId = () => build.lastAuditId();
+const { world, db, openCase, lastAuditId } = caseWorld();
 
 describe('who saw her data, and the audit of every person-level read', () => {
   it('lists for her service’s agency admin who read her record, by name; 404 for the programme’s admin', async () => {
-    const { clients, users } = scenario;
+    const { clients, users } = world.scenario;
     const made = await openCase({ consents: [{ scope: 'share_disclosures' }] });
     const disclosure = await must(
       clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
@@ -82,7 +68,7 @@ describe('who saw her data, and the audit of every person-level read', () => {
   });
 
   it('writes an audit row naming the person for every person-level read', async () => {
-    const { clients, users } = scenario;
+    const { clients, users } = world.scenario;
     const made = await openCase({ withChild: true, consents: [{ scope: 'share_disclosures' }] });
     const disclosure = await must(
       clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {

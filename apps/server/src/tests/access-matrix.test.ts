@@ -1,12 +1,12 @@
+import { type RouteDefinition, routes } from '@tandem/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RouteDefinition, routes } from '@tandem/shared';
 import { makeAgency, makeUser } from '../testing/factories.js';
 import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { signInFully, startTestSystem, type TestClient, type TestSystem } from '../testing/test-system.js';
 
 /**
- * The access matrix (DOMAIN.md §4): every casework endpoint × every role and side × every
+ * The access matrix (docs/domain.md, "Information-flow rules"): every casework endpoint × every role and side × every
  * sensitive value. One joint case is built through the API the way the people who run it
  * would, with everything her side must keep to itself; then a declarative table says, for
  * each endpoint and role, the status and exactly which sensitive values the answer carries.
@@ -341,7 +341,9 @@ async function buildCaseA() {
     'his recidivism report',
   );
   await must(
-    clients.vssManager.put(`/api/victims/${ids.her}/safety-plans/safety`, { protectionMeasures: secrets.safetyPlanText }),
+    clients.vssManager.put(`/api/victims/${ids.her}/safety-plans/safety`, {
+      protectionMeasures: secrets.safetyPlanText,
+    }),
     200,
     'safety plan',
   );
@@ -369,7 +371,11 @@ async function buildCaseA() {
     201,
     'her own safety action',
   );
-  const meetings = await must(clients.vssManager.get(`/api/joint-cases/${ids.jointCase}/meetings`), 200, 'meetings');
+  const meetings = await must(
+    clients.vssManager.get(`/api/joint-cases/${ids.jointCase}/meetings`),
+    200,
+    'meetings',
+  );
   ids.meeting = meetings.items[0].id;
   await must(
     clients.vssManager.post(`/api/meetings/${ids.meeting}/qualitative-notes`, {
@@ -379,7 +385,9 @@ async function buildCaseA() {
     200,
     'her side’s qualitative note',
   );
-  ids.agreement = (await must(clients.vssManager.get(`/api/joint-cases/${ids.jointCase}`), 200, 'case')).agreementId;
+  ids.agreement = (
+    await must(clients.vssManager.get(`/api/joint-cases/${ids.jointCase}`), 200, 'case')
+  ).agreementId;
 }
 
 /** Case B: one organisation runs both sides behind the barrier. */
@@ -653,9 +661,7 @@ const readEndpoints: EndpointSpec[] = [
       others: nothing(404),
       // What was shared with the programme, and what she reported about him — without her name on it.
       ppManager: shows(200, 'sharedDisclosure', 'eventFromHer'),
-      ...victimSideOfA(
-        shows(200, ...HER_FILE, 'childSchool', 'eventAboutHer', 'eventFromHer'),
-      ),
+      ...victimSideOfA(shows(200, ...HER_FILE, 'childSchool', 'eventAboutHer', 'eventFromHer')),
       police: shows(200, 'eventFromHer'),
       // Party to the case for the children only: the case header and the child, nothing of hers.
       childProtection: nothing(200),
@@ -668,7 +674,11 @@ const readEndpoints: EndpointSpec[] = [
     method: 'GET',
     url: () => '/api/joint-cases',
     expect: { others: nothing(200) },
-    evidence: { ppManager: () => [ids.jointCase], vssManager: () => [ids.jointCase], police: () => [ids.jointCase] },
+    evidence: {
+      ppManager: () => [ids.jointCase],
+      vssManager: () => [ids.jointCase],
+      police: () => [ids.jointCase],
+    },
   },
   {
     name: 'GET /api/joint-cases/:id/children',
@@ -831,9 +841,18 @@ const readEndpoints: EndpointSpec[] = [
       others: nothing(404),
       ...Object.fromEntries(
         // Every member of a party agency reads the agreement (the coordinator works at the police here).
-        (['ppManager', 'ppAdmin', 'vssManager', 'partnerContact', 'vssAdmin', 'police', 'coordinator', 'childProtection'] as const).map(
-          (role) => [role, nothing(200)],
-        ),
+        (
+          [
+            'ppManager',
+            'ppAdmin',
+            'vssManager',
+            'partnerContact',
+            'vssAdmin',
+            'police',
+            'coordinator',
+            'childProtection',
+          ] as const
+        ).map((role) => [role, nothing(200)]),
       ),
     },
     evidence: { ppManager: () => [ids.agreement], police: () => [ids.agreement] },
@@ -1104,7 +1123,9 @@ describe('the access matrix: who receives which sensitive value, by every path',
   });
 
   it('covers every GET route of the route table, or says why not', () => {
-    const covered = new Set<RouteDefinition>(readEndpoints.flatMap((spec) => (spec.route ? [spec.route] : [])));
+    const covered = new Set<RouteDefinition>(
+      readEndpoints.flatMap((spec) => (spec.route ? [spec.route] : [])),
+    );
     const exempt = new Set(OUTSIDE_THE_MATRIX.map(([route]) => route));
     const uncovered = Object.values(routes)
       .flatMap((area) => Object.values(area) as RouteDefinition[])

@@ -1,34 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay } from '../testing/case-builder.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay } from '../testing/case-builder.js';
 import { makeAgency, makeUser } from '../testing/factories.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { signInFully, startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { signInFully } from '../testing/test-system.js';
 
 /** Agreements and Phase 1 meetings (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
+const { world, db } = caseWorld();
 
 describe('agreements and Phase 1 meetings', () => {
   const agreementBody = () => ({
     level: 'organisation',
-    networkId: scenario.network.id,
+    networkId: world.scenario.network.id,
     title: 'Local protocol 2026',
     principles: 'Safety of the woman and children first',
     validFrom: isoDay(-1),
     parties: [
-      { agencyId: scenario.agencies.pp.id, signatoryName: 'PP director', signedOn: isoDay(-1), receives: [] },
       {
-        agencyId: scenario.agencies.vss.id,
+        agencyId: world.scenario.agencies.pp.id,
+        signatoryName: 'PP director',
+        signedOn: isoDay(-1),
+        receives: [],
+      },
+      {
+        agencyId: world.scenario.agencies.vss.id,
         signatoryName: 'VSS director',
         signedOn: isoDay(-1),
         receives: ['programme'],
@@ -37,12 +31,12 @@ describe('agreements and Phase 1 meetings', () => {
   });
 
   it('the coordinator records an organisation agreement; case managers cannot', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const created = await clients.coordinator.post('/api/agreements', agreementBody());
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({
       level: 'organisation',
-      networkId: scenario.network.id,
+      networkId: world.scenario.network.id,
       validTo: null,
     });
     for (const client of [clients.ppManager, clients.vssManager, clients.vssAdmin, clients.police]) {
@@ -91,7 +85,7 @@ describe('agreements and Phase 1 meetings', () => {
       'level',
     ],
   ])('refuses an agreement with %s, naming %s', async (_name, change, path) => {
-    const refused = await scenario.clients.coordinator.post('/api/agreements', {
+    const refused = await world.scenario.clients.coordinator.post('/api/agreements', {
       ...change(agreementBody()),
       title: `Bad ${path}`,
     });
@@ -105,7 +99,7 @@ describe('agreements and Phase 1 meetings', () => {
   it('refuses a party that is not in the network, naming it', async () => {
     const outsider = await makeAgency(db(), { kind: 'police' });
     const body = agreementBody();
-    const refused = await scenario.clients.coordinator.post('/api/agreements', {
+    const refused = await world.scenario.clients.coordinator.post('/api/agreements', {
       ...body,
       title: 'With an outsider',
       parties: [
@@ -118,7 +112,7 @@ describe('agreements and Phase 1 meetings', () => {
   });
 
   it('the coordinator records the Phase 1 meeting; case managers cannot; bad input names the field', async () => {
-    const { clients, agencies, network } = scenario;
+    const { clients, agencies, network } = world.scenario;
     const body = {
       networkId: network.id,
       heldOn: isoDay(-3),
@@ -155,7 +149,7 @@ describe('agreements and Phase 1 meetings', () => {
     expect((await clients.ppManager.get('/api/phase1-meetings')).json().items).toHaveLength(1);
     const strangerAgency = await makeAgency(db(), { kind: 'victim_support' });
     const stranger = await signInFully(
-      system,
+      world.system,
       await makeUser(db(), { agencyId: strangerAgency.id, roles: ['vss_case_manager'], side: 'victim' }),
     );
     expect((await stranger.get('/api/phase1-meetings')).json().items).toEqual([]);

@@ -118,7 +118,9 @@ describe('the published head of the audit trail', () => {
     // …but the published head names a row that is no longer there.
     const verdict = await check(settings);
     expect(verdict.ok).toBe(false);
-    expect(!verdict.ok && verdict.reason).toMatch(new RegExp(`names event ${head.lastId}.*last rows were removed`));
+    expect(!verdict.ok && verdict.reason).toMatch(
+      new RegExp(`names event ${head.lastId}.*last rows were removed`),
+    );
   });
 
   it('shows a tail rewritten with rows of the same ids', async () => {
@@ -137,10 +139,16 @@ describe('the published head of the audit trail', () => {
     const forger = settingsIn('forger.jsonl');
     await publishAuditHead(system.database.db, forger, system.clock);
     appendFileSync(settings.file, readFileSync(forger.file));
-    expect(await check(settings)).toMatchObject({ ok: false, reason: expect.stringMatching(/line 2 .* valid signature/) });
+    expect(await check(settings)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/line 2 .* valid signature/),
+    });
     const [line] = readFileSync(settings.file, 'utf8').split('\n');
     writeFileSync(settings.file, `${line!.replace(/"lastId":"\d+"/, '"lastId":"1"')}\n`);
-    expect(await check(settings)).toMatchObject({ ok: false, reason: expect.stringMatching(/line 1 .* valid signature/) });
+    expect(await check(settings)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/line 1 .* valid signature/),
+    });
   });
 
   it('after a restore, checks only the heads from the restore marker on', async () => {
@@ -152,7 +160,12 @@ describe('the published head of the audit trail', () => {
     await bypassingTriggers(sql`DELETE FROM audit_event WHERE id > ${before.lastId}`);
     expect((await check(settings)).ok).toBe(false);
     // …is history once the restore to the backup's head is marked.
-    publishRestoreMarker(settings, { lastId: before.lastId, hash: before.hash }, '2026-01-01T00:00:00.000Z', system.clock.now());
+    publishRestoreMarker(
+      settings,
+      { lastId: before.lastId, hash: before.hash },
+      '2026-01-01T00:00:00.000Z',
+      system.clock.now(),
+    );
     expect(await check(settings)).toMatchObject({ ok: true, latest: { type: 'restore' } });
   });
 });

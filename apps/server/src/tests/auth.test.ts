@@ -222,7 +222,10 @@ describe('changing the password', () => {
   ])('refuses a guessable password (%j) with a reason the web can translate', async (password, reason) => {
     const user = await newCaseManager();
     const client = await signInFully(system, user);
-    const refused = await client.post('/api/auth/password', { currentPassword: user.password, newPassword: password });
+    const refused = await client.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: password,
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ error: reason, fields: [{ path: 'newPassword' }] });
     expect(refused.json().message).toMatch(/\w/);
@@ -245,7 +248,9 @@ describe('changing the password', () => {
     const attempt = (newPassword: string) =>
       client.post('/api/auth/password', { currentPassword: user.password, newPassword });
     expect((await attempt(user.email)).json().error).toBe('password_contains_email');
-    expect((await attempt(`${user.email.split('@')[0]} lantern`)).json().error).toBe('password_contains_email');
+    expect((await attempt(`${user.email.split('@')[0]} lantern`)).json().error).toBe(
+      'password_contains_email',
+    );
     expect((await attempt('Benedetta-and-her-garden')).json().error).toBe('password_contains_name');
     expect((await attempt('quiet MARCHETTI lantern river')).json().error).toBe('password_contains_name');
     expect((await attempt(user.password)).json().error).toBe('password_unchanged');

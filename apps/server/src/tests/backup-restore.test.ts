@@ -5,7 +5,12 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateHeadKeyPair, publishAuditHead, headSettingsOf, verifyAgainstPublishedHeads } from '../audit/audit-head.js';
+import {
+  generateHeadKeyPair,
+  headSettingsOf,
+  publishAuditHead,
+  verifyAgainstPublishedHeads,
+} from '../audit/audit-head.js';
 import { verifyAuditChain } from '../audit/audit-trail.js';
 import { backup, type OperationsConfig, restore } from '../backup/operations.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
@@ -54,7 +59,10 @@ afterAll(async () => {
 describe('backup and restore', () => {
   it('backs up while the service writes, restores into a new database, and everything came back', async () => {
     const { openCase } = caseBuilder(system, () => scenario);
-    const cases = [await openCase({ withChild: true }), await openCase({ herAddress: 'Via Nascosta 3, Bologna' })];
+    const cases = [
+      await openCase({ withChild: true }),
+      await openCase({ herAddress: 'Via Nascosta 3, Bologna' }),
+    ];
     const db = system.database.db;
     await publishAuditHead(db, headSettingsOf(config), system.clock);
 
@@ -92,15 +100,21 @@ describe('backup and restore', () => {
     const target = await restoreTarget();
     const report = await restore(target, archive, system.clock);
     expect(report.encryptedValuesRead).toBeGreaterThan(0);
-    const restored = await openDatabase({ url: target.DATABASE_URL, dataDir: target.dataDir, schema: target.DATABASE_SCHEMA });
+    const restored = await openDatabase({
+      url: target.DATABASE_URL,
+      dataDir: target.dataDir,
+      schema: target.DATABASE_SCHEMA,
+    });
     try {
       // Every referral acknowledged before the backup began is there; none acknowledged after it ended.
       const ids = new Set(
         (await restored.db.selectFrom('pp_episode').select('id').execute()).map((row) => row.id),
       );
       for (const write of acknowledged) {
-        if (write.at < backupStarted) expect(ids.has(write.id), `referral ${write.id} acknowledged before the backup`).toBe(true);
-        if (write.at > backupEnded) expect(ids.has(write.id), `referral ${write.id} acknowledged after the backup`).toBe(false);
+        if (write.at < backupStarted)
+          expect(ids.has(write.id), `referral ${write.id} acknowledged before the backup`).toBe(true);
+        if (write.at > backupEnded)
+          expect(ids.has(write.id), `referral ${write.id} acknowledged after the backup`).toBe(false);
       }
       // Every record: each restored row is, byte for byte, a row of the source (which only grew).
       for (const table of Object.keys(manifest.contents.tables)) {
@@ -112,21 +126,44 @@ describe('backup and restore', () => {
       // Every encrypted field: her contact details decrypt, with the escrowed key, to what was recorded.
       for (const made of cases) {
         const [before, after] = await Promise.all([
-          db.selectFrom('person').select('contact_enc').where('id', '=', made.herId).executeTakeFirstOrThrow(),
-          restored.db.selectFrom('person').select('contact_enc').where('id', '=', made.herId).executeTakeFirstOrThrow(),
+          db
+            .selectFrom('person')
+            .select('contact_enc')
+            .where('id', '=', made.herId)
+            .executeTakeFirstOrThrow(),
+          restored.db
+            .selectFrom('person')
+            .select('contact_enc')
+            .where('id', '=', made.herId)
+            .executeTakeFirstOrThrow(),
         ]);
         expect(after.contact_enc).toBe(before.contact_enc);
-        expect(JSON.parse(system.cipher.decrypt(after.contact_enc!))).toMatchObject({ phone: '+39 333 000 0000' });
+        expect(JSON.parse(system.cipher.decrypt(after.contact_enc!))).toMatchObject({
+          phone: '+39 333 000 0000',
+        });
       }
       // The audit chain: intact, to the backup's head, then the restore recorded in it.
       const chain = await verifyAuditChain(restored.db);
       expect(chain.ok).toBe(true);
-      const source = await db.selectFrom('audit_event').select(['id', 'hash']).where('id', '=', manifest.contents.audit.lastId!).executeTakeFirstOrThrow();
+      const source = await db
+        .selectFrom('audit_event')
+        .select(['id', 'hash'])
+        .where('id', '=', manifest.contents.audit.lastId!)
+        .executeTakeFirstOrThrow();
       expect(source.hash).toBe(manifest.contents.audit.hash);
-      const last = await restored.db.selectFrom('audit_event').select(['action', 'prev_hash']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+      const last = await restored.db
+        .selectFrom('audit_event')
+        .select(['action', 'prev_hash'])
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirstOrThrow();
       expect(last).toEqual({ action: 'system.restore', prev_hash: manifest.contents.audit.hash });
       // The published heads: the restore marker makes the shorter chain the one in force.
-      const heads = await verifyAgainstPublishedHeads(restored.db, config.AUDIT_HEAD_FILE!, headSettingsOf(config).publicKey);
+      const heads = await verifyAgainstPublishedHeads(
+        restored.db,
+        config.AUDIT_HEAD_FILE!,
+        headSettingsOf(config).publicKey,
+      );
       expect(heads).toMatchObject({ ok: true, latest: { type: 'restore' } });
       // Sessions are not restored: everyone signs in again.
       expect(await count(restored, 'user_session')).toBe(0);
@@ -149,8 +186,13 @@ describe('backup and restore', () => {
 
   it('refuses to call a restore done without the escrowed key', async () => {
     const { archive } = await backup(config, system.clock, system.database);
-    const target = { ...(await restoreTarget()), FIELD_ENCRYPTION_KEYS: `other:${Buffer.alloc(32, 7).toString('base64')}` };
-    await expect(restore(target, archive, system.clock)).rejects.toThrow(/cannot be read with the configured keys/);
+    const target = {
+      ...(await restoreTarget()),
+      FIELD_ENCRYPTION_KEYS: `other:${Buffer.alloc(32, 7).toString('base64')}`,
+    };
+    await expect(restore(target, archive, system.clock)).rejects.toThrow(
+      /cannot be read with the configured keys/,
+    );
   });
 });
 
@@ -177,7 +219,9 @@ async function adminQuery(text: string) {
 }
 
 async function count(database: DatabaseHandle, table: string) {
-  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(database.db);
+  const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(
+    database.db,
+  );
   return row.rows[0]!.n;
 }
 
@@ -187,7 +231,9 @@ async function rowsMissingFromSource(restored: DatabaseHandle, table: string): P
   const textOf = (database: DatabaseHandle) =>
     database.db.connection().execute(async (connection) => {
       await sql`SET TIME ZONE 'UTC'`.execute(connection);
-      const rows = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table)} AS t`.execute(connection);
+      const rows = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.table(table)} AS t`.execute(
+        connection,
+      );
       return rows.rows.map((row) => row.row);
     });
   const source = new Set(await textOf(system.database));

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Her consent: revocation takes effect at once (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
-const grantsOf = (episodeId: string) => build.grantsOf(episodeId);
-const auditRows = (...args: Parameters<ReturnType<typeof caseBuilder>['auditRows']>) =>
-  build.auditRows(...args);
+const { world, db, openCase, grantsOf, auditRows } = caseWorld();
 
 describe('revoking her consent', () => {
   it('removes what rested on the joint_case consent in the same request: grants and the API', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase({ withChild: true });
     const before = await grantsOf(made.episodeId);
     expect(before.filter((grant) => grant.basis.kind === 'joint_case').length).toBeGreaterThan(0);
@@ -72,7 +56,7 @@ describe('revoking her consent', () => {
   });
 
   it('removes a further agency’s access to her contact details when she revokes that consent', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase({
       policeReceives: ['programme', 'victim_contact'],
       consents: [{ scope: 'share_contact_details', recipientAgencyId: agencies.police.id }],
@@ -112,7 +96,7 @@ describe('revoking her consent', () => {
   });
 
   it('cannot be revoked by the programme, and the attempt changes nothing', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const before = await grantsOf(made.episodeId);
     const attempt = await clients.ppManager.post(`/api/consents/${made.consentIds.joint_case}/revoke`, {
@@ -129,7 +113,7 @@ describe('revoking her consent', () => {
   });
 
   it('closing the joint case also ends what flowed through it', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase();
     expect((await clients.partnerContact.post(`/api/joint-cases/${made.jointCaseId}/close`)).statusCode).toBe(
       404,
@@ -146,7 +130,7 @@ describe('revoking her consent', () => {
 
 describe('how she may be contacted, for the worker who must inform her', () => {
   it('a duty carries her safe channel and times, the code word, whether to leave a message', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await must(
       clients.partnerContact.put(`/api/victims/${made.herId}/contact-preferences`, {
@@ -168,7 +152,7 @@ describe('how she may be contacted, for the worker who must inform her', () => {
       200,
       'suspend',
     );
-    const dutyOf = async (client: (typeof scenario.clients)['partnerContact']) =>
+    const dutyOf = async (client: (typeof world.scenario.clients)['partnerContact']) =>
       ((await client.get('/api/duties')).json().items as Array<Record<string, unknown>>).find(
         (duty) => duty.ppEpisodeId === made.episodeId,
       );
@@ -213,7 +197,7 @@ describe('how she may be contacted, for the worker who must inform her', () => {
   });
 
   it('keeps her words in the partner-contact log and on her consents encrypted at rest', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const consent = await must(
       clients.vssManager.post(`/api/victims/${made.herId}/consents`, {

@@ -1,29 +1,14 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Critical events and duties to inform her (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
-const auditRows = (...args: Parameters<ReturnType<typeof caseBuilder>['auditRows']>) =>
-  build.auditRows(...args);
+const { world, db, openCase, auditRows } = caseWorld();
 
 describe('critical events and duties to inform her', () => {
   it('keeps what she reported on the victim side unless she consents to share risk information', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const event = {
       kind: 'new_incident',
@@ -67,7 +52,7 @@ describe('critical events and duties to inform her', () => {
   });
 
   it('a critical event makes the joint case due for reassessment, on both case managers’ home pages', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const dueOnHome = async (client: typeof clients.ppManager) =>
       (
@@ -87,7 +72,7 @@ describe('critical events and duties to inform her', () => {
         kind: 'release_from_custody',
         occurredOn: isoDay(-1),
         source: 'agency',
-        sourceAgencyId: scenario.agencies.police.id,
+        sourceAgencyId: world.scenario.agencies.police.id,
         description: 'Released from custody yesterday',
       }),
       201,
@@ -109,7 +94,7 @@ describe('critical events and duties to inform her', () => {
     ['threat', false],
     ['new_incident', false],
   ] as const)('a %s event raises a duty to inform her: %s', async (kind, raises) => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await must(
       clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/critical-events`, {
@@ -147,7 +132,12 @@ describe('critical events and duties to inform her', () => {
       .execute();
     expect(rows).toEqual(
       raises
-        ? [{ owner_agency_id: scenario.agencies.vss.id, assigned_user_id: scenario.users.partnerContact.id }]
+        ? [
+            {
+              owner_agency_id: world.scenario.agencies.vss.id,
+              assigned_user_id: world.scenario.users.partnerContact.id,
+            },
+          ]
         : [],
     );
     // Duties live on the victim side.
@@ -155,7 +145,7 @@ describe('critical events and duties to inform her', () => {
   });
 
   it('refuses to close a duty without a reason (400 naming reason) and writes nothing', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await must(
       clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/status`, {
@@ -205,7 +195,7 @@ describe('critical events and duties to inform her', () => {
   });
 
   it('shows overdue duties on the VSS case manager’s home page', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await must(
       clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/status`, {
@@ -254,7 +244,7 @@ describe('critical events and duties to inform her', () => {
 
 describe('informal contacts and what makes the reassessment due', () => {
   it('gives informal contacts between the case managers to the two sides of the case, never to the police', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const summary = 'Agreed to bring the next meeting forward';
     const recorded = await must(
@@ -274,7 +264,7 @@ describe('informal contacts and what makes the reassessment due', () => {
     expect(row).toMatchObject({ joint_case_id: made.jointCaseId, event_type: 'informal_contact' });
     // What the case managers wrote is encrypted at rest.
     expect(row!.description_enc).not.toContain('meeting');
-    expect(system.cipher.decrypt(row!.description_enc!)).toBe(summary);
+    expect(world.system.cipher.decrypt(row!.description_enc!)).toBe(summary);
     for (const role of ['ppManager', 'vssManager', 'partnerContact'] as const) {
       const page = (await clients[role].get(`/api/joint-cases/${made.jointCaseId}`)).json();
       expect(page.informalContacts, role).toEqual([expect.objectContaining({ id: recorded.id, summary })]);
@@ -292,7 +282,7 @@ describe('informal contacts and what makes the reassessment due', () => {
   });
 
   it('makes the reassessment due now when he drops out, on the case page and both home pages', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     expect(
       (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json().reassessmentDueSince,
@@ -308,7 +298,7 @@ describe('informal contacts and what makes the reassessment due', () => {
     );
     const page = (await clients.vssManager.get(`/api/joint-cases/${made.jointCaseId}`)).json();
     expect(page.reassessmentDueSince).not.toBeNull();
-    expect(Math.abs(system.clock.now().getTime() - Date.parse(page.reassessmentDueSince))).toBeLessThan(
+    expect(Math.abs(world.system.clock.now().getTime() - Date.parse(page.reassessmentDueSince))).toBeLessThan(
       60_000,
     );
     for (const client of [clients.ppManager, clients.vssManager]) {
@@ -320,7 +310,7 @@ describe('informal contacts and what makes the reassessment due', () => {
   });
 
   it('refuses an unknown source agency with 400 naming the field, and writes nothing', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const refused = await clients.ppManager.post(`/api/pp-episodes/${made.episodeId}/critical-events`, {
       kind: 'court_decision',

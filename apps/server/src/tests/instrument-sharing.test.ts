@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** What she told her service in the instruments (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
+const { world, openCase } = caseWorld();
 
 describe('what she told her service in the instruments', () => {
   it('reaches a further agency of the case only with her consent naming it, never her notes', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     // The police receive his risk information under the agreement; her consent names only the programme.
     const made = await openCase({
       policeReceives: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
@@ -63,7 +51,7 @@ describe('what she told her service in the instruments', () => {
     );
 
     // Writes follow the reads: holding his questionnaires is no licence to record hers, nor to attribute a report to her.
-    const refusedBefore = await build.lastAuditId();
+    const refusedBefore = await world.build.lastAuditId();
     const herImpactByPolice = await clients.police.post('/api/instrument-responses', {
       instrumentId: 'impact-her',
       version: 1,
@@ -81,12 +69,12 @@ describe('what she told her service in the instruments', () => {
       source: 'her',
     });
     expect(herReportByPolice.statusCode).toBe(404);
-    const refusals = await system.database.db
+    const refusals = await world.system.database.db
       .selectFrom('audit_event')
       .select(['action', 'resource_type'])
       .where('id', '>', refusedBefore)
       .where('outcome', '=', 'denied')
-      .where('actor_user_id', '=', scenario.users.police.id)
+      .where('actor_user_id', '=', world.scenario.users.police.id)
       .execute();
     expect(refusals).toEqual(
       expect.arrayContaining([
@@ -94,7 +82,7 @@ describe('what she told her service in the instruments', () => {
         { action: 'recidivism.record', resource_type: 'recidivism_episode' },
       ]),
     );
-    const policeRows = await system.database.db
+    const policeRows = await world.system.database.db
       .selectFrom('instrument_response')
       .select('id')
       .where('joint_case_id', '=', made.jointCaseId)

@@ -1,28 +1,15 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE, dateIn } from '../domain/clock.js';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Opening the joint case (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
+const { world, db, openCase } = caseWorld();
 
 describe('opening the joint case', () => {
   it('refuses a second joint case for the same man and woman with 409 naming the field, and writes nothing', async () => {
-    const { clients, users, agencies } = scenario;
+    const { clients, users, agencies } = world.scenario;
     const made = await openCase();
     const support = await must(
       clients.vssManager.post('/api/vss-episodes', { personId: made.herId, intakeDate: isoDay(-1) }),
@@ -57,7 +44,7 @@ describe('opening the joint case', () => {
   });
 
   it('is opened by her case manager only', async () => {
-    const { clients, users } = scenario;
+    const { clients, users } = world.scenario;
     const made = await openCase();
     for (const client of [clients.ppManager, clients.partnerContact, clients.police, clients.vssAdmin]) {
       const refused = await client.post('/api/joint-cases', {
@@ -75,7 +62,7 @@ describe('opening the joint case', () => {
 
 describe('the children of a joint case', () => {
   it('adds a child after the case is opened and takes them off again, the grants following at once', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase();
     const child = await must(
       clients.vssManager.post('/api/children', {
@@ -88,7 +75,7 @@ describe('the children of a joint case', () => {
       'child',
     );
     const childGrants = async () =>
-      (await build.grantsOf(made.episodeId))
+      (await world.build.grantsOf(made.episodeId))
         .filter((grant) => grant.subject_person_id === child.id)
         .map((grant) => `${grant.agency_id === agencies.pp.id ? 'pp' : 'vss'} ${grant.side} ${grant.kind}`)
         .sort();
@@ -147,11 +134,11 @@ describe('the children of a joint case', () => {
     expect(removed.json().children).toEqual([]);
     expect(await childGrants()).toEqual([]);
     expect((await clients.ppManager.get(`/api/people/${child.id}`)).statusCode).toBe(404);
-    expect(await build.auditRows({ action: 'joint_case.child_add', subjectPersonId: child.id })).toHaveLength(
-      1,
-    );
     expect(
-      await build.auditRows({ action: 'joint_case.child_remove', subjectPersonId: child.id }),
+      await world.build.auditRows({ action: 'joint_case.child_add', subjectPersonId: child.id }),
+    ).toHaveLength(1);
+    expect(
+      await world.build.auditRows({ action: 'joint_case.child_remove', subjectPersonId: child.id }),
     ).toHaveLength(1);
   });
 });
@@ -159,7 +146,7 @@ describe('the children of a joint case', () => {
 describe('closing the joint case', () => {
   const complete = async (episodeId: string) =>
     must(
-      scenario.clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, {
+      world.scenario.clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, {
         to: 'completed',
         date: isoDay(0),
       }),
@@ -174,7 +161,7 @@ describe('closing the joint case', () => {
       .executeTakeFirstOrThrow();
 
   it('is closed by its case managers only, and ends what flowed through it', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     for (const client of [clients.partnerContact, clients.police, clients.combinedPp]) {
       expect((await client.post(`/api/joint-cases/${made.jointCaseId}/close`)).statusCode).toBe(404);
@@ -186,7 +173,7 @@ describe('closing the joint case', () => {
     );
     expect(closed).toMatchObject({ status: 'closed', can: { close: false, addChild: false } });
     expect(
-      (await build.grantsOf(made.episodeId)).filter((grant) => grant.basis.kind === 'joint_case'),
+      (await world.build.grantsOf(made.episodeId)).filter((grant) => grant.basis.kind === 'joint_case'),
     ).toEqual([]);
     expect((await clients.vssManager.post(`/api/joint-cases/${made.jointCaseId}/close`)).statusCode).toBe(
       409,
@@ -194,7 +181,7 @@ describe('closing the joint case', () => {
   });
 
   it('after his programme ended, needs the closing assessment and the final questionnaires, or the reason', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await complete(made.episodeId);
     const refused = await clients.vssManager.post(`/api/joint-cases/${made.jointCaseId}/close`, {});
@@ -216,18 +203,23 @@ describe('closing the joint case', () => {
     });
     expect(closed.statusCode).toBe(200);
     const row = await caseRow(made.jointCaseId);
-    expect(row).toMatchObject({ status: 'closed', closed_on: dateIn(DEFAULT_TIME_ZONE, system.clock.now()) });
-    expect(system.cipher.decrypt(row.closing_reason_enc!)).toBe(
+    expect(row).toMatchObject({
+      status: 'closed',
+      closed_on: dateIn(DEFAULT_TIME_ZONE, world.system.clock.now()),
+    });
+    expect(world.system.cipher.decrypt(row.closing_reason_enc!)).toBe(
       'She moved away and asked for no further contact',
     );
     // The reason is the case managers' words: it stays out of the audit trail.
     expect(
-      JSON.stringify(await build.auditRows({ action: 'joint_case.close', resourceId: made.jointCaseId })),
+      JSON.stringify(
+        await world.build.auditRows({ action: 'joint_case.close', resourceId: made.jointCaseId }),
+      ),
     ).not.toContain('moved away');
   });
 
   it('after his programme ended, closes without a reason once the closing assessment and both T3 are recorded', async () => {
-    const { clients, users, agencies } = scenario;
+    const { clients, users, agencies } = world.scenario;
     const made = await openCase();
     await complete(made.episodeId);
     // The scene: the instruments recorded as their own routes would (what is under test is the closing rule).
@@ -246,7 +238,7 @@ describe('closing the joint case', () => {
       owner_side: side,
       info_kind: side === 'perpetrator' ? 'questionnaires' : 'victim_disclosures',
       timepoint: 'T3',
-      answers_enc: system.cipher.encrypt('{}'),
+      answers_enc: world.system.cipher.encrypt('{}'),
       completed_on: isoDay(0),
       recorded_by: side === 'perpetrator' ? users.ppManager.id : users.vssManager.id,
     });
@@ -262,7 +254,7 @@ describe('closing the joint case', () => {
         level: 'low',
         agreed_on: isoDay(0),
         next_reassessment_on: isoDay(90),
-        rationale_enc: system.cipher.encrypt('Closing assessment'),
+        rationale_enc: world.system.cipher.encrypt('Closing assessment'),
         recorded_by: users.vssManager.id,
       })
       .execute();

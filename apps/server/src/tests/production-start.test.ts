@@ -33,7 +33,14 @@ const PRODUCTION = {
   SMTP_URL: 'smtp://127.0.0.1:2525',
 };
 const onDisk = (dataDir: string, env: Record<string, string>) =>
-  loadConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false', DATA_DIR: dataDir, ...env });
+  loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JOBS_ENABLED: 'false',
+    DATA_DIR: dataDir,
+    ...env,
+  });
 
 describe('demo mode never reaches production', () => {
   it('refuses a production start over a database a demo start seeded, saying how to remove it', async () => {
@@ -81,9 +88,9 @@ describe('demo mode never reaches production', () => {
 
   it('asks for the mail and the public address production needs', () => {
     expect(() => loadConfig({ ...PRODUCTION, SMTP_URL: '' })).toThrow(/SMTP_URL/);
-    expect(() => loadConfig({ ...PRODUCTION, PUBLIC_URL: undefined } as Record<string, string>)).toThrow(
-      /PUBLIC_URL/,
-    );
+    expect(() => loadConfig({ ...PRODUCTION, MAIL_DIR: '/tmp/mail' })).toThrow(/MAIL_DIR/);
+    const { PUBLIC_URL: _publicUrl, ...withoutPublicUrl } = PRODUCTION;
+    expect(() => loadConfig(withoutPublicUrl)).toThrow(/PUBLIC_URL/);
   });
 });
 
@@ -143,7 +150,12 @@ describe('production HTTP settings', () => {
         payload: { email: user.email, password: user.password },
       });
       const cookie = login.cookies.find((entry) => entry.name.endsWith('tandem_session'));
-      expect(cookie).toMatchObject({ name: '__Host-tandem_session', secure: true, path: '/', httpOnly: true });
+      expect(cookie).toMatchObject({
+        name: '__Host-tandem_session',
+        secure: true,
+        path: '/',
+        httpOnly: true,
+      });
       expect(cookie?.domain).toBeUndefined();
       const session = await system.app.inject({
         method: 'GET',
@@ -191,13 +203,16 @@ describe('starting several instances at once', () => {
   });
 
   it('prints a failed start without the personal data a database error quotes', () => {
-    const duplicate = Object.assign(new Error('duplicate key value violates unique constraint "app_user_email_idx"'), {
-      name: 'error',
-      code: '23505',
-      constraint: 'app_user_email_idx',
-      table: 'app_user',
-      detail: 'Key (lower(email))=(sysadmin@tandem.demo) already exists.',
-    });
+    const duplicate = Object.assign(
+      new Error('duplicate key value violates unique constraint "app_user_email_idx"'),
+      {
+        name: 'error',
+        code: '23505',
+        constraint: 'app_user_email_idx',
+        table: 'app_user',
+        detail: 'Key (lower(email))=(sysadmin@tandem.demo) already exists.',
+      },
+    );
     duplicate.stack = `error: duplicate key value (sysadmin@tandem.demo)\n    at seed (demo-network.ts:1:1)`;
     const printed = describeStartFailure(duplicate);
     expect(printed).toContain('23505');

@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 import { makeAgency } from '../testing/factories.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
 /** His release: naming her to a service, and recording children (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const grantsOf = (episodeId: string) => build.grantsOf(episodeId);
+const { world, db, grantsOf } = caseWorld();
 
 describe('naming her to a service and recording children', () => {
   it('refuses to name a partner to a VSS with no organisation-level agreement, and writes nothing', async () => {
-    const { clients, network } = scenario;
+    const { clients, network } = world.scenario;
     const unbound = await makeAgency(db(), { kind: 'victim_support', networkIds: [network.id] });
     const referral = await must(
       clients.ppManager.post('/api/referrals', {
@@ -72,7 +59,7 @@ describe('naming her to a service and recording children', () => {
   });
 
   it('refuses the same when the organisation agreement has expired', async () => {
-    const { clients, network, agencies, users } = scenario;
+    const { clients, network, agencies, users } = world.scenario;
     const lapsed = await makeAgency(db(), { kind: 'victim_support', networkIds: [network.id] });
     const agreement = await db()
       .insertInto('agreement')
@@ -121,7 +108,7 @@ describe('naming her to a service and recording children', () => {
   });
 
   it('refuses a child’s school from the perpetrator side (400 naming the field), and writes nothing', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     for (const client of [clients.ppManager, clients.combinedPp]) {
       const refused = await client.post('/api/children', {
         firstName: 'Figlio',
@@ -159,7 +146,7 @@ describe('naming her to a service and recording children', () => {
   });
 
   it('lists the partner newly named to her service on the partner-contact worker’s home page until she is contacted', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const referral = await must(
       clients.ppManager.post('/api/referrals', {
         person: { firstName: 'Piero', lastName: 'Nuovo' },

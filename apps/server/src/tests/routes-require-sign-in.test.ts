@@ -8,7 +8,15 @@ beforeAll(async () => {
 afterAll(() => system?.close());
 
 /** The only routes anyone may call without a session. Adding to this list needs a reason. */
-const PUBLIC_ROUTES = new Set(['POST /api/auth/login', 'GET /api/health', 'GET /api/public/config']);
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  // A one-time link's owner proves who they are by the link itself, and checks a password's strength.
+  'POST /api/auth/credential-link',
+  'POST /api/auth/credential-link/redeem',
+  'POST /api/auth/password/check',
+  'GET /api/health',
+  'GET /api/public/config',
+]);
 
 describe('every API route refuses an unauthenticated caller', () => {
   it('has routes to check', () => {

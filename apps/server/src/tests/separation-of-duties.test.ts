@@ -144,7 +144,10 @@ describe('an administrator cannot reach her file through an account', () => {
 
   it('an admin gives nobody, and not themselves, an admin role together with a case role', async () => {
     const self = (await combinedAdmin.get('/api/auth/session')).json().user.id as string;
-    const own = await combinedAdmin.patch(`/api/users/${self}`, { roles: ['agency_admin', 'vss_case_manager'], side: 'victim' });
+    const own = await combinedAdmin.patch(`/api/users/${self}`, {
+      roles: ['agency_admin', 'vss_case_manager'],
+      side: 'victim',
+    });
     expect(own.statusCode).toBe(400);
     const ownSide = await combinedAdmin.patch(`/api/users/${self}`, { side: 'victim' });
     expect(ownSide.statusCode).toBe(400);
@@ -217,9 +220,9 @@ describe('an administrator cannot reach her file through an account', () => {
     expect(fake.json().user.pendingRoles).toEqual(['vss_case_manager']);
     const fakeClient = await takeOverThroughLink(fakeEmail, 'account_setup');
     // The other admin of the women's centre is no second person either: its victim side is staffed.
-    expect((await scenario.clients.vssAdmin.post(`/api/role-approvals/${fake.json().user.id}/approve`)).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await scenario.clients.vssAdmin.post(`/api/role-approvals/${fake.json().user.id}/approve`)).statusCode,
+    ).toBe(403);
     expect(await readsHerFile(fakeClient, herId)).toBe(false);
     // Agency admins do not make further admins (who would be the second person).
     const deputy = await newAdmin.post('/api/users', {
@@ -282,9 +285,15 @@ describe('an administrator cannot reach her file through an account', () => {
     const client = new TestClient(system.app);
     const inspected = await client.post('/api/auth/credential-link', { token });
     expect(inspected.json()).toMatchObject({ setsPassword: false, enrolsSecondFactor: true });
-    const wrong = await client.post('/api/auth/credential-link/redeem', { token, currentPassword: 'not it at all' });
+    const wrong = await client.post('/api/auth/credential-link/redeem', {
+      token,
+      currentPassword: 'not it at all',
+    });
     expect(wrong.statusCode).toBe(400);
-    const redeemed = await client.post('/api/auth/credential-link/redeem', { token, currentPassword: worker.password });
+    const redeemed = await client.post('/api/auth/credential-link/redeem', {
+      token,
+      currentPassword: worker.password,
+    });
     expect(redeemed.json().stage).toBe('mfa_enrolment');
   });
 });
@@ -293,8 +302,14 @@ describe('four eyes in a women’s centre that has no case worker yet', () => {
   it('a second victim-side admin approves the first case worker; the one who asked cannot', async () => {
     const db = system.database.db;
     const centre = await makeAgency(db, { kind: 'victim_support', networkIds: [scenario.network.id] });
-    const first = await signInFully(system, await makeUser(db, { agencyId: centre.id, roles: ['agency_admin'], side: 'victim' }));
-    const second = await signInFully(system, await makeUser(db, { agencyId: centre.id, roles: ['agency_admin'], side: 'victim' }));
+    const first = await signInFully(
+      system,
+      await makeUser(db, { agencyId: centre.id, roles: ['agency_admin'], side: 'victim' }),
+    );
+    const second = await signInFully(
+      system,
+      await makeUser(db, { agencyId: centre.id, roles: ['agency_admin'], side: 'victim' }),
+    );
     const created = await first.post('/api/users', {
       email: `first-worker-${Date.now()}@test.invalid`,
       displayName: 'First Worker',
@@ -314,7 +329,9 @@ describe('the audit shows who gave which role to whom, to every agency concerned
     expect(events.statusCode).toBe(200);
     const bySysadmin = events
       .json()
-      .items.filter((event: { action: string; actorAgencyId: string | null }) => event.actorAgencyId === null);
+      .items.filter(
+        (event: { action: string; actorAgencyId: string | null }) => event.actorAgencyId === null,
+      );
     expect(bySysadmin.map((event: { action: string }) => event.action)).toEqual(
       expect.arrayContaining(['user.create']),
     );

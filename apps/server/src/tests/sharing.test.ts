@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseBuilder, isoDay, must } from '../testing/case-builder.js';
-import { makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
-import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { describe, expect, it } from 'vitest';
+import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Sharing what she disclosed (docs/domain.md), through the API and checked in the database. */
 
-let system: TestSystem;
-let scenario: NetworkScenario;
-let build: ReturnType<typeof caseBuilder>;
-beforeAll(async () => {
-  system = await startTestSystem();
-  scenario = await makeNetworkScenario(system);
-  build = caseBuilder(system, () => scenario);
-});
-afterAll(() => system?.close());
-
-const db = () => system.database.db;
-const openCase = (...args: Parameters<ReturnType<typeof caseBuilder>['openCase']>) => build.openCase(...args);
-const auditRows = (...args: Parameters<ReturnType<typeof caseBuilder>['auditRows']>) =>
-  build.auditRows(...args);
+const { world, db, openCase, auditRows } = caseWorld();
 
 describe('sharing what she disclosed', () => {
   it('is refused with 409 naming the field without her share_disclosures consent, and writes nothing', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     const disclosure = await must(
       clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
@@ -52,7 +37,7 @@ describe('sharing what she disclosed', () => {
   });
 
   it('with her consent, reaches the programme source-protected, and the audit row carries the basis', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase({ consents: [{ scope: 'share_disclosures' }] });
     const disclosure = await must(
       clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
@@ -132,7 +117,7 @@ describe('sharing what she disclosed', () => {
       'she revoked her consent to the joint case',
       async (made: Awaited<ReturnType<typeof openCase>>) => {
         await must(
-          scenario.clients.vssManager.post(`/api/consents/${made.consentIds.joint_case}/revoke`, {
+          world.scenario.clients.vssManager.post(`/api/consents/${made.consentIds.joint_case}/revoke`, {
             revokedOn: isoDay(0),
           }),
           200,
@@ -143,7 +128,7 @@ describe('sharing what she disclosed', () => {
   ])(
     'is refused when %s, even with her share_disclosures consent, and writes nothing',
     async (_name, lapse) => {
-      const { clients } = scenario;
+      const { clients } = world.scenario;
       const made = await openCase({ consents: [{ scope: 'share_disclosures' }] });
       const disclosure = await must(
         clients.vssManager.post(`/api/victims/${made.herId}/disclosures`, {
@@ -173,7 +158,7 @@ describe('sharing what she disclosed', () => {
   );
 
   it('stops reaching each recipient once she revokes the consent it rests on; the record stays', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase({
       consents: [
         { scope: 'share_disclosures' },
@@ -261,7 +246,7 @@ describe('sharing what she disclosed', () => {
   });
 
   it('is refused on a consent dated in the future: it is not yet in force', async () => {
-    const { clients } = scenario;
+    const { clients } = world.scenario;
     const made = await openCase();
     await must(
       clients.vssManager.post(`/api/victims/${made.herId}/consents`, {
@@ -287,7 +272,7 @@ describe('sharing what she disclosed', () => {
   });
 
   it('to a further agency needs that agency to be party to the case agreement', async () => {
-    const { clients, agencies } = scenario;
+    const { clients, agencies } = world.scenario;
     const made = await openCase({
       consents: [{ scope: 'share_disclosures', recipientAgencyId: agencies.combined.id }],
     });

@@ -81,7 +81,8 @@ describe('wrong passwords slow down; they never lock the owner out', () => {
       }
     }
     expect(waits.length).toBeGreaterThan(3);
-    for (let index = 1; index < waits.length; index++) expect(waits[index]).toBeGreaterThanOrEqual(waits[index - 1]!);
+    for (let index = 1; index < waits.length; index++)
+      expect(waits[index]).toBeGreaterThanOrEqual(waits[index - 1]!);
     expect(Math.max(...waits)).toBeLessThanOrEqual(15 * 60);
     advance(16 * 60_000);
     expect((await login(user.email, user.password, '10.2.0.1')).statusCode).toBe(200);
@@ -94,9 +95,9 @@ describe('wrong passwords slow down; they never lock the owner out', () => {
     expect(view.json()).toMatchObject({ failedSignIns: 3, locked: false });
     expect(view.json().lastFailedSignInAt).not.toBeNull();
     const audit = await admin.get(`/api/audit?resourceId=${user.id}`);
-    expect(audit.json().items.filter((event: { action: string }) => event.action === 'auth.sign_in')).not.toHaveLength(
-      0,
-    );
+    expect(
+      audit.json().items.filter((event: { action: string }) => event.action === 'auth.sign_in'),
+    ).not.toHaveLength(0);
     expect((await login(user.email, user.password, '10.3.0.1')).statusCode).toBe(429);
     expect((await admin.post(`/api/users/${user.id}/unlock`)).statusCode).toBe(200);
     expect((await login(user.email, user.password, '10.3.0.1')).statusCode).toBe(200);
@@ -126,7 +127,11 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
   });
 
   it('a proxy that is not the one named is not believed either', async () => {
-    const strict = await startTestSystem({ ...PRODUCTION, LOGIN_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '10.0.0.1' });
+    const strict = await startTestSystem({
+      ...PRODUCTION,
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+      TRUST_PROXY: '10.0.0.1',
+    });
     try {
       const statuses = [];
       for (let attempt = 0; attempt < 5; attempt++)
@@ -138,7 +143,11 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
   });
 
   it('behind the named proxy, each forwarded client is counted on its own', async () => {
-    const proxied = await startTestSystem({ ...PRODUCTION, LOGIN_RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '10.0.0.1' });
+    const proxied = await startTestSystem({
+      ...PRODUCTION,
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+      TRUST_PROXY: '10.0.0.1',
+    });
     try {
       const statuses = [];
       for (let attempt = 0; attempt < 5; attempt++)
@@ -146,7 +155,8 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
       expect(statuses).toEqual([401, 401, 401, 401, 401]);
       // And one client behind it is still limited.
       const same = [];
-      for (let attempt = 0; attempt < 4; attempt++) same.push((await spoofed(proxied, '203.0.113.200', '10.0.0.1')).statusCode);
+      for (let attempt = 0; attempt < 4; attempt++)
+        same.push((await spoofed(proxied, '203.0.113.200', '10.0.0.1')).statusCode);
       expect(same.at(-1)).toBe(429);
     } finally {
       await proxied.close();

@@ -78,7 +78,7 @@ async function send(
   if (!path.startsWith('/api/public/')) markServerActivity();
 
   if (!response.ok) {
-    const error = toApiError(response.status, await readJson(response));
+    const error = toApiError(response.status, await readJson(response), response.headers.get('retry-after'));
     if (response.status === 401) config.onUnauthorized(error, path);
     throw error;
   }

@@ -35,6 +35,14 @@ describe('toApiError', () => {
     expect(error.code).toBe('account_locked');
     expect(error.message).toBe('Locked for 15 minutes');
   });
+
+  it('keeps the wait a 429 names in its Retry-After header, in seconds', () => {
+    const throttled = toApiError(429, { error: 'sign_in_throttled', message: 'Wait 4 seconds' }, '4');
+    expect(throttled.code).toBe('sign_in_throttled');
+    expect(throttled.retryAfterSeconds).toBe(4);
+    expect(toApiError(429, {}, 'Wed, 21 Oct 2026 07:28:00 GMT').retryAfterSeconds).toBeNull();
+    expect(toApiError(401, { error: 'invalid_credentials', message: 'No' }).retryAfterSeconds).toBeNull();
+  });
 });
 
 describe('normalizeFieldPath', () => {

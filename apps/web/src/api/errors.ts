@@ -11,13 +11,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: ApiFieldError[];
+  /** How long to wait before asking again (the Retry-After header of a 429), when the server said. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, fields: ApiFieldError[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: ApiFieldError[] = [],
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   /** The message for one form field, e.g. `fieldMessage('email')`, also matching nested paths (`roles.0`). */
@@ -42,17 +51,27 @@ export function normalizeFieldPath(path: string): string {
     .replace(/^(body|querystring|query|params)\./, '');
 }
 
-/** Maps a failed response (status + parsed body, if any) to an ApiError. Pure: tested without a network. */
-export function toApiError(status: number, payload: unknown): ApiError {
+/** Retry-After in seconds (the form the server sends); null when absent or a date. */
+function retryAfterOf(header: string | null | undefined): number | null {
+  return header && /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+}
+
+/**
+ * Maps a failed response (status + parsed body, if any, + its Retry-After header) to an
+ * ApiError. Pure: tested without a network.
+ */
+export function toApiError(status: number, payload: unknown, retryAfter?: string | null): ApiError {
   const parsed = ErrorResponse.safeParse(payload);
+  const wait = retryAfterOf(retryAfter);
   if (parsed.success) {
     const fields = (parsed.data.fields ?? []).map((f) => ({
       path: normalizeFieldPath(f.path),
       message: f.message,
+      ...(f.detail !== undefined && { detail: f.detail }),
     }));
-    return new ApiError(status, parsed.data.error, parsed.data.message, fields);
+    return new ApiError(status, parsed.data.error, parsed.data.message, fields, wait);
   }
-  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`);
+  return new ApiError(status, `http_${status}`, `The server answered with status ${status}.`, [], wait);
 }
 
 export function networkError(): ApiError {

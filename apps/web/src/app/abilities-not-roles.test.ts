@@ -26,21 +26,7 @@ const FORBIDDEN: readonly [string, RegExp][] = [
  * Pages still deciding by role or side, each waiting for an ability of its view. The list may
  * only shrink: a file on it that no longer compares fails the test too, so it is taken off.
  */
-const AWAITING_ABILITIES: Readonly<Record<string, string>> = {
-  '../features/instruments/logic.ts':
-    'which answer sources (no "her" for the programme) and which IMPACT subject the actor records: needs them from the server',
-  '../features/instruments/pages/ChecklistPage.tsx':
-    "which of the two responses is the actor's own (to start from it)",
-  '../features/instruments/pages/JointRiskPage.tsx':
-    "which side's card carries the fill-in button, and the programme's hint about withheld answers",
-  '../features/instruments/pages/RecidivismPage.tsx': 'which sources the actor may record an episode from',
-  '../features/meetings/components/agenda/RecidivismItem.tsx':
-    'which sources the actor may record an episode from',
-  '../features/meetings/components/agenda/context.ts':
-    'which IMPACT questionnaire the actor gives (his or hers)',
-  '../features/meetings/pages/CaseMeetingsPage.tsx':
-    'calling an extraordinary meeting: MeetingAbilities.callExtraordinary is on a meeting, the list needs it on the case',
-};
+const AWAITING_ABILITIES: Readonly<Record<string, string>> = {};
 
 /** Not an access decision: which roles an administrator may assign on a side (the user form's data). */
 const NOT_ACCESS_DECISIONS: readonly string[] = ['../features/admin/userRoles.ts'];

@@ -3,7 +3,7 @@ import { NotFoundPage } from '../components/NotFound';
 import { adminRoutes } from '../features/admin/routes';
 import { auditRoutes } from '../features/audit/routes';
 import { RequireActiveSession } from '../features/auth/guards';
-import { authRoutes } from '../features/auth/routes';
+import { accountRoutes, authRoutes } from '../features/auth/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { homeRoutes } from '../features/home/routes';
 import { instrumentRoutes } from '../features/instruments/routes';
@@ -26,6 +26,7 @@ export const signedInRoutes: RouteObject[] = [
   ...searchRoutes,
   ...adminRoutes,
   ...auditRoutes,
+  ...accountRoutes,
 ];
 
 export const appRoutes: RouteObject[] = [

@@ -94,6 +94,8 @@ export const adminRoutes = {
     body: UserCreate,
     status: 201,
     response: CredentialLinkSent,
+    // 502 mail_not_sent: the change was saved, the e-mail could not be sent.
+    errors: [502],
   }),
   getUser: defineRoute({
     method: 'GET',
@@ -113,6 +115,7 @@ export const adminRoutes = {
     body: UserUpdate,
     status: 200,
     response: UserView,
+    errors: [502],
   }),
   deactivateUser: userCommand('deactivate', 'Deactivate an account and end its sessions'),
   reactivateUser: userCommand('reactivate', 'Reactivate an account'),
@@ -125,6 +128,8 @@ export const adminRoutes = {
     params: IdParams,
     status: 200,
     response: CredentialLinkSent,
+    // 502 mail_not_sent: the change was saved, the e-mail could not be sent.
+    errors: [502],
   }),
   resetUserPassword: defineRoute({
     method: 'POST',
@@ -134,6 +139,8 @@ export const adminRoutes = {
     params: IdParams,
     status: 200,
     response: CredentialLinkSent,
+    // 502 mail_not_sent: the change was saved, the e-mail could not be sent.
+    errors: [502],
   }),
   listRoleApprovals: defineRoute({
     method: 'GET',
@@ -151,6 +158,7 @@ export const adminRoutes = {
     params: IdParams,
     status: 200,
     response: RoleApprovalView.shape.user,
+    errors: [502],
   }),
   refuseRoles: defineRoute({
     method: 'POST',
@@ -160,6 +168,7 @@ export const adminRoutes = {
     params: IdParams,
     status: 200,
     response: RoleApprovalView.shape.user,
+    errors: [502],
   }),
   staffDirectory: defineRoute({
     method: 'GET',

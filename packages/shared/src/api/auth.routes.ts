@@ -49,7 +49,8 @@ export const authRoutes = {
   changePassword: defineRoute({
     method: 'POST',
     path: '/auth/password',
-    summary: 'Change the password (fully signed in, or at the first sign-in of a new account); ends every other session',
+    summary:
+      'Change the password (fully signed in, or at the first sign-in of a new account); ends every other session',
     tags,
     access: 'signed-in-any-stage',
     body: ChangePasswordBody,
@@ -79,7 +80,8 @@ export const authRoutes = {
   redeemCredentialLink: defineRoute({
     method: 'POST',
     path: '/auth/credential-link/redeem',
-    summary: 'Use a one-time link: set the new password (or prove the current one); starts a session at the second factor',
+    summary:
+      'Use a one-time link: set the new password (or prove the current one); starts a session at the second factor',
     tags,
     access: 'public',
     body: RedeemCredentialLinkBody,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { AGENCY_KIND_SIDES, AGENCY_KINDS, LANGUAGES, ROLE_SIDES, ROLES, SIDES } from '../enums.js';
-import { DisplayName, EMPTY_PATCH_MESSAGE, Email, Id, nonEmptyPatch, PageQuery, RequiredText, Text } from './common.js';
+import {
+  DisplayName,
+  EMPTY_PATCH_MESSAGE,
+  Email,
+  Id,
+  nonEmptyPatch,
+  PageQuery,
+  RequiredText,
+  Text,
+} from './common.js';
 
 /** An IANA time zone the runtime knows (an unknown one would fail every date computed in it). */
 const TimeZone = z

@@ -124,6 +124,7 @@ export const Abilities = z.object({
   casework: z.boolean(),
   /** Perpetrator-side case manager: referrals and programme episodes. */
   referPerpetrators: z.boolean(),
+  viewProgrammes: z.boolean(),
   /** Victim-side work: her support episode, consent, partner contact, duties to inform. */
   supportVictims: z.boolean(),
   /** Network coordinator: agreements and Phase 1 meetings. */
@@ -147,6 +148,8 @@ export const SessionView = z.object({
   stage: z.enum(SESSION_STAGES),
   user: SessionUser,
   abilities: Abilities,
+  /** Show the queue of victim-side roles waiting for a second person (GET /api/role-approvals). */
+  reviewsRoleApprovals: z.boolean(),
   csrfToken: z.string(),
   demoMode: z.boolean(),
   /** True when the server is in demo mode and this demo account skipped the second factor. */

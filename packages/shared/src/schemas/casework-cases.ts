@@ -14,7 +14,7 @@ import { IsoDate, PersonView, PpEpisodeView } from './casework-people.js';
 import { DutyAbilities, DutyContactHints, PartnerContactView, VictimFileView } from './casework-victim.js';
 import { Id, PageQuery, RequiredText } from './common.js';
 import { DueItem } from './instruments-api.js';
-import { ActionView, MeetingSummary } from './meetings-api.js';
+import { ActionView, ConfirmHerDetails, MeetingSummary } from './meetings-api.js';
 
 const Text = (max = 4000) => z.string().trim().max(max);
 
@@ -126,12 +126,14 @@ export const CriticalEventView = z.object({
   recordedBySide: z.string(),
 });
 
-export const InformalContactCreate = z.object({
+const InformalContactFields = z.object({
   occurredOn: IsoDate,
   withWhom: RequiredText('who you spoke with'),
   summary: Text().min(1, 'Summarise the contact'),
 });
-export const InformalContactView = InformalContactCreate.extend({ id: Id, recordedBy: z.string() });
+/** Joint text: the programme reads it as written, so it is checked against her recorded details. */
+export const InformalContactCreate = InformalContactFields.extend({ confirmHerDetails: ConfirmHerDetails });
+export const InformalContactView = InformalContactFields.extend({ id: Id, recordedBy: z.string() });
 
 export const SharedItemView = z.object({
   id: Id,
@@ -188,6 +190,10 @@ export const JointCaseAbilities = z.object({
   addChild: z.boolean(),
   removeChild: z.boolean(),
   recordChildAssessment: z.boolean(),
+  /** Call an extraordinary meeting from the case's list of meetings. */
+  callMeeting: z.boolean(),
+  /** Add to the action plan outside a meeting. */
+  addAction: z.boolean(),
 });
 export type JointCaseAbilities = z.infer<typeof JointCaseAbilities>;
 

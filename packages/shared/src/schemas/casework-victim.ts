@@ -91,6 +91,10 @@ export const VictimFileAbilities = z.object({
   share: z.boolean(),
   editSafetyPlans: z.boolean(),
   openJointCase: z.boolean(),
+  /** Close an open support episode of hers at the actor's service. */
+  closeSupport: z.boolean(),
+  /** Edit her location and contact details (her record's write policy: her service). */
+  editContactDetails: z.boolean(),
 });
 export type VictimFileAbilities = z.infer<typeof VictimFileAbilities>;
 

@@ -16,10 +16,7 @@ export const IsoDate = z.iso
  */
 export const IsoDateTime = z.iso
   .datetime({ offset: true, message: 'Use a date and time like 2026-03-10T10:00:00Z' })
-  .refine(
-    (value) => value >= '1900-01-01' && value < '2200-01-01',
-    'Use a date between 1900 and 2199',
-  );
+  .refine((value) => value >= '1900-01-01' && value < '2200-01-01', 'Use a date between 1900 and 2199');
 
 /** A date of birth: a date, and not in the future. */
 export const BirthDate = IsoDate.refine(
@@ -38,7 +35,10 @@ export const RequiredText = (label: string, max = 200) =>
     .min(1, `Enter ${label}`)
     .max(max)
     // Bidirectional overrides make a name display as something else (e.g. in a list of people).
-    .refine((value) => !/[\u202A-\u202E\u2066-\u2069]/.test(value), 'Remove the invisible text-direction characters');
+    .refine(
+      (value) => !/[\u202A-\u202E\u2066-\u2069]/.test(value),
+      'Remove the invisible text-direction characters',
+    );
 
 /** The bounds of the database's integer. */
 export const INT_MIN = -2_147_483_648;
@@ -63,7 +63,12 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const IdParams = z.object({ id: Id });
 
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+export const FieldError = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** A machine-readable name for what was found, for the client to put in words (e.g. her details: `phone`). */
+  detail: z.string().optional(),
+});
 
 /** Every error the API sends has this shape; `fields` names what was wrong with the input. */
 export const ErrorResponse = z.object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Answers, ItemAnswer } from '../instruments/definition.js';
+import { ANSWER_SOURCES, Answers, ItemAnswer } from '../instruments/definition.js';
 import { IsoDate } from './casework-people.js';
 import { Id, Int, Text } from './common.js';
+import { ConfirmHerDetails } from './meetings-api.js';
 
 export const RESPONSE_SUBJECTS = ['him', 'her', 'case'] as const;
 export const TIMEPOINTS = ['T0', 'T1', 'T2', 'T3', 'T4'] as const;
@@ -60,13 +61,21 @@ export const AgreedLevelCreate = z.object({
   ppResponseId: Id.optional(),
   vssResponseId: Id.optional(),
   agreedOn: IsoDate,
+  /** The rationale is joint text: the programme reads it as written (checked against her details). */
+  confirmHerDetails: ConfirmHerDetails,
 });
 
 /** The other side's case manager confirms a lower level proposed by one case manager. */
 export const AgreedLevelConfirm = z.object({ proposalId: Id });
 
+/** The sources an answer the actor records may name (the programme never records "her"). */
+const AnswerSources = z.array(z.enum(ANSWER_SOURCES));
+
 export const RiskAbilities = z.object({
   recordChecklist: z.boolean(),
+  /** Whose checklist the actor records: its own side's; null for an agency of neither side (or none). */
+  recordChecklistFor: z.enum(['perpetrator', 'victim']).nullable(),
+  answerSources: AnswerSources,
   agreeLevel: z.boolean(),
   confirmLowering: z.boolean(),
 });
@@ -174,6 +183,12 @@ export const RecidivismComparison = z.object({
       possibleMinimisation: z.boolean(),
     }),
   ),
+  can: z.object({
+    /** The sources an episode the actor records may come from (none: it records none). */
+    sources: z.array(z.enum(RECIDIVISM_SOURCES)),
+    /** An agency that is neither his programme nor her service reports what it knows as itself. */
+    reportsAsAgency: z.boolean(),
+  }),
 });
 export type RecidivismComparison = z.infer<typeof RecidivismComparison>;
 
@@ -201,7 +216,14 @@ export const ImpactPoint = z.object({
   due: z.boolean(),
   overdue: z.boolean(),
 });
-export const ImpactView = z.object({ points: z.array(ImpactPoint) });
+export const ImpactView = z.object({
+  points: z.array(ImpactPoint),
+  can: z.object({
+    /** The questionnaire the actor gives: his for his programme, hers for her service. */
+    recordFor: z.enum(['him', 'her']).nullable(),
+    answerSources: AnswerSources,
+  }),
+});
 export type ImpactView = z.infer<typeof ImpactView>;
 
 export const DueItem = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from './casework-people.js';
-import { EMPTY_PATCH_MESSAGE, Id, IsoDateTime, nonEmptyPatch, Text } from './common.js';
+import { EMPTY_PATCH_MESSAGE, Id, IsoDateTime, nonEmptyPatch } from './common.js';
 
 /** The five compulsory items of every Phase 2 meeting (docs/domain.md, "Phase 2"), in agenda order. */
 export const AGENDA_ITEMS = [
@@ -21,7 +21,7 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as con
  * saved (docs/domain.md, "Information-flow rules", 1); on a match the API answers 409 `her_details` and the
  * web asks. The request says `confirmHerDetails: true` once she has been asked.
  */
-const ConfirmHerDetails = z.boolean().optional();
+export const ConfirmHerDetails = z.boolean().optional();
 
 export const MeetingCreate = z.object({
   kind: z.enum(MEETING_KINDS).default('extraordinary'),
@@ -187,7 +187,7 @@ export const ActionView = z.object({
 });
 export type ActionView = z.infer<typeof ActionView>;
 
-/** Her safety plan (DOMAIN.md §3). Victim side only, never shared. */
+/** Her safety plan (docs/domain.md, "The tools"). Victim side only, never shared. */
 export const SafetyPlan = z.object({
   safeCommunicationChannel: z.string().trim().max(2000).optional(),
   safeDevice: z.string().trim().max(2000).optional(),

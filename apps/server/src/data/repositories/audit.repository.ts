@@ -29,6 +29,8 @@ export class AuditRepository {
         'audit_event.resource_type',
         'audit_event.resource_id',
         'audit_event.subject_person_id',
+        // Ids and reasons only; the service shows the account changes among them.
+        'audit_event.details',
         'app_user.display_name as actor_name',
       ])
       .$if(query.actorUserId !== undefined, (qb) =>

@@ -86,7 +86,7 @@ CREATE TABLE access_grant (
   basis jsonb NOT NULL,
   granted_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (agency_id, side, subject_person_id, kind, source_episode_id),
-  -- Defence in depth for DOMAIN.md §4: her information never goes to the perpetrator side.
+  -- Defence in depth for docs/domain.md, information-flow rule 1: her information never goes to the perpetrator side.
   CHECK (side <> 'perpetrator' OR kind NOT IN ('victim_core', 'victim_contact', 'victim_disclosures'))
 );
 CREATE INDEX access_grant_source_idx ON access_grant (source_episode_id);

@@ -1,5 +1,5 @@
 -- Phase 2 case-manager meetings, the joint action plan, her safety and IT safety plans, and
--- the record of how each child was assessed (DOMAIN.md §2 steps 6-7, §3).
+-- the record of how each child was assessed (docs/domain.md, "Phase 2", "Critical events", "The tools").
 
 ALTER TABLE network ADD COLUMN high_risk_meeting_interval_days integer NOT NULL DEFAULT 14
   CHECK (high_risk_meeting_interval_days BETWEEN 1 AND 90);

@@ -40,8 +40,8 @@ export interface Mailer {
 }
 
 /**
- * Without SMTP_URL or MAIL_DIR (development and tests only: production refuses to start so),
- * messages are kept here, in the memory of the process, for the tests to read.
+ * Without SMTP_URL or MAIL_DIR (tests only: production requires SMTP_URL, development writes to
+ * DATA_DIR/mail), messages are kept here, in the memory of the process, for the tests to read.
  */
 export const mailKeptInMemory: AccountMail[] = [];
 
@@ -99,7 +99,8 @@ const linkUrl = (config: Config, token: string) =>
   `${(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '')}/account-link#${token}`;
 
 const greeting = (name: string) => `Hello ${name},`;
-const signature = '\n\n— Tandem\n\nIf you did not expect this message, tell your agency administrator at once.';
+const signature =
+  '\n\n— Tandem\n\nIf you did not expect this message, tell your agency administrator at once.';
 
 export const mail = {
   credentialLink(
@@ -159,5 +160,4 @@ export const mail = {
       text: `${greeting(recipient.displayName)}\n\n${by} ${decision} the role(s) ${roles.join(', ')} of ${subject.displayName}.${signature}`,
     };
   },
-
 };

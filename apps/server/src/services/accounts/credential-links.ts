@@ -5,8 +5,8 @@ import type { AuthStore, Credentials } from '../../data/auth.store.js';
 import type { CommandScope } from '../../data/command-scope.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
-import { hashPassword, verifyPassword } from '../../security/passwords.js';
 import { judgePassword } from '../../security/password-strength.js';
+import { hashPassword, verifyPassword } from '../../security/passwords.js';
 import { newToken, sha256Hex } from '../../security/tokens.js';
 import { mail, type Outbox } from './account-mail.js';
 
@@ -33,12 +33,10 @@ const RESETS: Record<CredentialLinkKind, Array<'password' | 'mfa'>> = {
   mfa_reset: ['mfa'],
 };
 
+const LINK_INVALID =
+  'This link does not work any more: it was used, replaced by a newer one, or it expired. Ask your administrator to send a new one.';
 export const credentialLinkInvalid = () =>
-  new AppError(
-    400,
-    'credential_link_invalid',
-    'This link does not work any more: it was used, replaced by a newer one, or it expired. Ask your administrator to send a new one.',
-  );
+  new AppError(400, 'credential_link_invalid', LINK_INVALID, [{ path: 'token', message: LINK_INVALID }]);
 
 /** Issues a link for the account (written through the actor's policy) and queues its e-mail. */
 export async function issueCredentialLink(
@@ -60,7 +58,11 @@ export async function issueCredentialLink(
   const expiresAt = new Date(now.getTime() + config.CREDENTIAL_LINK_HOURS * 3_600_000);
   const written = await scope.repos.staff.update(
     account.id,
-    { credential_link_hash: sha256Hex(token), credential_link_expires_at: expiresAt, credential_link_resets: resets },
+    {
+      credential_link_hash: sha256Hex(token),
+      credential_link_expires_at: expiresAt,
+      credential_link_resets: resets,
+    },
     now,
     { action: 'user.credential_link_sent', details: { kind, resets } },
   );
@@ -80,7 +82,11 @@ export async function issueCredentialLink(
 }
 
 /** The account a link names while it is in force; null for any link that does not work. */
-export async function accountOfLink(store: AuthStore, clock: Clock, token: string): Promise<Credentials | null> {
+export async function accountOfLink(
+  store: AuthStore,
+  clock: Clock,
+  token: string,
+): Promise<Credentials | null> {
   const account = await store.credentialsByLink(sha256Hex(token));
   if (!account?.active || !account.credentialLinkExpiresAt) return null;
   return account.credentialLinkExpiresAt > clock.now() ? account : null;
@@ -120,13 +126,21 @@ export async function redeemCredentialLink(
   }
   audit.identify({ userId: account.id, agencyId: account.agencyId, side: account.side });
   const record = (outcome: 'success' | 'failure', details: Record<string, unknown>) =>
-    audit.record({ action: 'auth.credential_link', outcome, resourceType: 'user', resourceId: account.id, details });
+    audit.record({
+      action: 'auth.credential_link',
+      outcome,
+      resourceType: 'user',
+      resourceId: account.id,
+      details,
+    });
   if (account.credentialLinkResets.includes('password')) {
     if (!input.newPassword) throw invalidInput('newPassword', 'Choose your new password');
     const verdict = judgePassword(input.newPassword, account);
     if (!verdict.acceptable) {
       record('failure', { reason: verdict.reason });
-      throw new AppError(400, verdict.reason, verdict.message, [{ path: 'newPassword', message: verdict.message }]);
+      throw new AppError(400, verdict.reason, verdict.message, [
+        { path: 'newPassword', message: verdict.message },
+      ]);
     }
     await store.setPassword(account.id, await hashPassword(input.newPassword));
   } else if (!input.currentPassword || !(await verifyPassword(account.passwordHash, input.currentPassword))) {

@@ -2,7 +2,11 @@ import type { PasswordCheck } from '@tandem/shared';
 import type { AuditRecorder } from '../../audit/audit-recorder.js';
 import type { AuthStore, SessionRecord } from '../../data/auth.store.js';
 import { AppError, invalidInput, unauthenticated } from '../../domain/errors.js';
-import { judgePassword, type PasswordVerdict, passwordRefusalMessage } from '../../security/password-strength.js';
+import {
+  judgePassword,
+  type PasswordVerdict,
+  passwordRefusalMessage,
+} from '../../security/password-strength.js';
 import { hashPassword, verifyPassword } from '../../security/passwords.js';
 
 /**
@@ -34,11 +38,18 @@ export async function changeOwnPassword(
   }
   const verdict: PasswordVerdict =
     current === next
-      ? { acceptable: false, reason: 'password_unchanged', score: 0, message: passwordRefusalMessage('password_unchanged') }
+      ? {
+          acceptable: false,
+          reason: 'password_unchanged',
+          score: 0,
+          message: passwordRefusalMessage('password_unchanged'),
+        }
       : judgePassword(next, account);
   if (!verdict.acceptable) {
     record('failure', { reason: verdict.reason });
-    throw new AppError(400, verdict.reason, verdict.message, [{ path: 'newPassword', message: verdict.message }]);
+    throw new AppError(400, verdict.reason, verdict.message, [
+      { path: 'newPassword', message: verdict.message },
+    ]);
   }
   await store.setPassword(account.id, await hashPassword(next));
   const ended = await store.deleteOtherSessionsOf(account.id, session.id);
@@ -49,10 +60,12 @@ export async function changeOwnPassword(
 }
 
 /** How a new password would be judged, for the strength meter (the owner's words count). */
-export function checkPassword(password: string, owner: { email: string; displayName: string } | null): PasswordCheck {
+export function checkPassword(
+  password: string,
+  owner: { email: string; displayName: string } | null,
+): PasswordCheck {
   const verdict = judgePassword(password, owner ?? { email: '', displayName: '' });
   return verdict.acceptable
     ? { acceptable: true, score: verdict.score, reason: null, message: null }
     : { acceptable: false, score: verdict.score, reason: verdict.reason, message: verdict.message };
 }
-

@@ -106,7 +106,6 @@ export async function listRoleApprovals(scope: CommandScope): Promise<RoleApprov
 
 export async function decideRoles(
   scope: CommandScope,
-  config: Config,
   outbox: Outbox,
   id: string,
   decision: 'approved' | 'refused',

@@ -51,7 +51,10 @@ export async function recomputeGrants(system: SystemContext, episodeId: string):
 }
 
 /** Episodes whose grants depend on her consents (she may be named in several). */
-export async function recomputeGrantsForPartner(system: SystemContext, partnerPersonId: string): Promise<void> {
+export async function recomputeGrantsForPartner(
+  system: SystemContext,
+  partnerPersonId: string,
+): Promise<void> {
   const rows = await system.db
     .selectFrom('joint_case')
     .select('pp_episode_id')
@@ -63,7 +66,10 @@ export async function recomputeGrantsForPartner(system: SystemContext, partnerPe
         .where('partner_person_id', '=', partnerPersonId),
     )
     .execute();
-  await recomputeEach(system, rows.map((row) => row.pp_episode_id));
+  await recomputeEach(
+    system,
+    rows.map((row) => row.pp_episode_id),
+  );
 }
 
 /** Episodes whose joint cases rest on this agreement (its dates or parties changed). */
@@ -74,7 +80,10 @@ export async function recomputeGrantsForAgreement(system: SystemContext, agreeme
     .distinct()
     .where('agreement_id', '=', agreementId)
     .execute();
-  await recomputeEach(system, rows.map((row) => row.pp_episode_id));
+  await recomputeEach(
+    system,
+    rows.map((row) => row.pp_episode_id),
+  );
 }
 
 /** In one order everywhere, so two commands locking several episodes cannot deadlock. */
@@ -99,9 +108,19 @@ async function loadFacts(system: SystemContext, episodeId: string): Promise<Epis
   const cases = await db
     .selectFrom('joint_case as jc')
     .innerJoin('agreement as a', 'a.id', 'jc.agreement_id')
-    .select(['jc.id', 'jc.status', 'jc.partner_person_id', 'jc.vss_agency_id', 'a.id as agreement_id', 'a.valid_from', 'a.valid_to'])
+    .select([
+      'jc.id',
+      'jc.status',
+      'jc.partner_person_id',
+      'jc.vss_agency_id',
+      'a.id as agreement_id',
+      'a.valid_from',
+      'a.valid_to',
+    ])
     .select(
-      sql<string[] | null>`(SELECT array_agg(c.child_person_id) FROM joint_case_child c WHERE c.joint_case_id = jc.id)`.as(
+      sql<
+        string[] | null
+      >`(SELECT array_agg(c.child_person_id) FROM joint_case_child c WHERE c.joint_case_id = jc.id)`.as(
         'child_ids',
       ),
     )

@@ -12,6 +12,7 @@ import { conflict, forbidden, invalidInput } from '../../domain/errors.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
 import { ensureNextMeeting } from '../consequences/meeting-schedule.js';
 import { systemContextOf } from '../consequences/system-context.js';
+import { guardHerDetails } from '../meetings/her-details-guard.js';
 import { type InstrumentCase, instrumentCase, riskChecklistOf } from './case-of-instrument.js';
 import { jointRiskView } from './joint-risk.service.js';
 
@@ -48,6 +49,13 @@ export async function agreeLevel(
   const definition = await riskChecklistOf(scope, jointCaseId);
   const level = levelOf(definition, input.level, 'level');
   await checkReferences(scope, jointCaseId, input);
+  // The rationale is joint: the programme reads it as written, whether in force or proposed.
+  await guardHerDetails(
+    scope,
+    jointCaseId,
+    [{ path: 'rationale', text: input.rationale }],
+    input.confirmHerDetails,
+  );
   const current = (await repos.agreedLevels.ofCase(jointCaseId)).at(-1);
   const currentRank = current ? levelRank(definition, current.level) : null;
   const agreement: Agreement = {

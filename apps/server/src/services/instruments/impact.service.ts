@@ -4,6 +4,7 @@ import type { ResponseRecord } from '../../data/repositories/responses.repositor
 import { addDays } from '../../domain/clock.js';
 import { type EpisodeDates, impactSchedule, type Timepoint } from '../../domain/impact-schedule.js';
 import { hasEnded } from '../../domain/programme.js';
+import { instrumentPolicy } from '../../policy/instrument.policy.js';
 import { type InstrumentCase, instrumentCase, QUESTIONNAIRE } from './case-of-instrument.js';
 
 /** A time point is listed as due this many days before its date. */
@@ -81,5 +82,9 @@ export async function impactView(scope: CommandScope, jointCaseId: string): Prom
         overdue: missing && point.dueOn < today,
       };
     }),
+    can: {
+      recordFor: instrumentPolicy.questionnaireFor(scope.actor, jointCase.reader),
+      answerSources: instrumentPolicy.answerSources(scope.actor),
+    },
   };
 }

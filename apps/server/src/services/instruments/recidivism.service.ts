@@ -26,7 +26,7 @@ export async function recordRecidivism(
     scope.db.refuse('recidivism.record', 'joint_case', jointCase.id);
     throw forbidden();
   }
-  if (input.source === 'her' && actor.side === 'perpetrator')
+  if (input.source === 'her' && !instrumentPolicy.recordsWhatSheSaid(actor))
     throw invalidInput('source', 'What she reports is recorded by the victim side');
   if (input.source === 'agency' && !input.sourceAgencyId)
     throw invalidInput('sourceAgencyId', 'Name the agency that reported it');
@@ -119,5 +119,6 @@ export async function recidivismView(
       if (mode === 'merged') return { ...base, otherSources: count('her') + count('agency') };
       return { ...base, agencies: count('agency') };
     }),
+    can: instrumentPolicy.recidivismAbilities(scope.actor, jointCase.reader),
   };
 }

@@ -43,10 +43,8 @@ export async function recordResponse(
       problems.map((problem) => ({ path: `answers.${problem.itemId}`, message: problem.message })),
     );
   }
-  if (
-    actor.side === 'perpetrator' &&
-    Object.values(input.answers).some((answer) => answer.source === 'her')
-  ) {
+  const sources = instrumentPolicy.answerSources(actor);
+  if (Object.values(input.answers).some((answer) => answer.source && !sources.includes(answer.source))) {
     throw invalidInput('answers', 'The programme does not record what she said: the victim side does');
   }
   const result = scoreInstrument(definition, input.answers);

@@ -4,6 +4,7 @@ import type { CommandScope } from '../../data/command-scope.js';
 import type { JointCaseListFilter } from '../../data/repositories/joint-cases.repository.js';
 import { caseEventPolicy } from '../../policy/case-event.policy.js';
 import { jointCasePolicy } from '../../policy/joint-case.policy.js';
+import { meetingPolicy } from '../../policy/meeting.policy.js';
 import { findEpisodeView } from '../programme/episode-view.js';
 import { type ReadCase, readCase } from './case-reader.service.js';
 import { herSideOfCase } from './her-side.js';
@@ -85,7 +86,18 @@ export async function composeCaseView(scope: CommandScope, read: ReadCase): Prom
     sharedItems,
     duties: herSide.duties,
     partnerContacts: herSide.partnerContacts,
-    can: jointCasePolicy.abilities(actor, reader, row.status as 'open' | 'closed'),
+    can: {
+      ...jointCasePolicy.abilities(actor, reader, row.status as 'open' | 'closed'),
+      ...meetingPolicy.caseAbilities(
+        actor,
+        {
+          ppCaseManagerId: row.pp_case_manager_id,
+          vssCaseManagerId: row.vss_case_manager_id,
+          partnerContactWorkerId: row.partner_contact_worker_id,
+        },
+        row.status,
+      ),
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { jointCasePolicy } from '../../policy/joint-case.policy.js';
 import { raiseDuties } from '../consequences/duties.js';
 import { markReassessmentDue } from '../consequences/reassessment.js';
 import { systemContextOf } from '../consequences/system-context.js';
+import { guardHerDetails } from '../meetings/her-details-guard.js';
 import { herConsentInForce } from '../victim-file/consents.service.js';
 
 /**
@@ -53,7 +54,10 @@ export async function recordCriticalEvent(
   return { id: created.id };
 }
 
-/** An informal contact between the case managers: it belongs to the joint case, and its two sides see it. */
+/**
+ * An informal contact between the case managers: it belongs to the joint case, and its two sides
+ * see it, the programme as written — so its text is checked against her recorded details first.
+ */
 export async function recordInformalContact(
   scope: CommandScope,
   jointCaseId: string,
@@ -63,6 +67,15 @@ export async function recordInformalContact(
   const jointCase = await repos.jointCases.find(jointCaseId);
   if (!jointCase || !jointCasePolicy.canRecordEvents(actor))
     throw scope.db.refuse('case_event.informal_contact', 'joint_case', jointCaseId);
+  await guardHerDetails(
+    scope,
+    jointCaseId,
+    [
+      { path: 'withWhom', text: input.withWhom },
+      { path: 'summary', text: input.summary },
+    ],
+    input.confirmHerDetails,
+  );
   const created = await repos.jointCases.insertEvent({
     episode_id: jointCase.pp_episode_id,
     joint_case_id: jointCaseId,

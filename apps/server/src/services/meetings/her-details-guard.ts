@@ -5,11 +5,12 @@ import { AppError } from '../../domain/errors.js';
 /**
  * Her details must not slip into what the programme reads (docs/domain.md, "Information-flow rules", 1). The
  * free text of a joint record — meeting notes, minutes, decisions, the place, an action, an
- * informal contact — reaches the programme exactly as written. So when a writer who may know
+ * informal contact, the agreed level's rationale — reaches the programme exactly as written. So when a writer who may know
  * her details saves such text, it is compared with what is recorded about where she can be
  * found: her address, phone, e-mail, shelter and workplace, and the children's school. On a
- * match the command is refused with 409 `her_details`, naming the field, unless the request
- * says the writer has been asked and confirmed (`confirmHerDetails: true`).
+ * match the command is refused with 409 `her_details`, naming the field and, in `detail`, which
+ * of her details it holds, unless the request says the writer has been asked and confirmed
+ * (`confirmHerDetails: true`).
  *
  * The comparison never runs for a perpetrator-side writer: telling him that his text matches
  * her address would confirm her address. Her details are read through the writer's own scoped
@@ -161,6 +162,8 @@ export async function guardHerDetails(
     found.map((match) => ({
       path: match.path,
       message: `Contains her recorded ${FIELD_NAMES[match.field]}`,
+      // The field's name, for the client to say in the writer's language.
+      detail: match.field,
     })),
   );
 }

@@ -62,7 +62,7 @@ export async function openSupportEpisode(
 export async function closeSupportEpisode(scope: CommandScope, id: string): Promise<{ ok: true }> {
   const { actor, repos } = scope;
   const episode = await repos.victimFile.supportEpisode(id);
-  if (!episode || !victimFilePolicy.canWork(actor) || episode.agency_id !== actor.agencyId) {
+  if (!episode || !victimFilePolicy.canCloseSupport(actor, { agencyId: episode.agency_id })) {
     throw scope.db.refuse('vss_episode.close', 'vss_episode', id);
   }
   if (!(await repos.victimFile.closeSupportEpisode(id)))

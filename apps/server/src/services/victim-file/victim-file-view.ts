@@ -70,7 +70,7 @@ export async function findVictimFileView(
       caseNumber: row.case_number,
       status: row.status as 'open' | 'closed',
     })),
-    can: victimFilePolicy.abilities(actor, file.her, file.held),
+    can: victimFilePolicy.abilities(actor, file.her, file.held, episodes),
   };
 }
 

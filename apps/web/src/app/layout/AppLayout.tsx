@@ -1,8 +1,8 @@
-import { AppShell, Box, Burger, Button, Divider, Group, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Divider, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { SessionView } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
-import { Outlet } from 'react-router';
+import { Link, Outlet } from 'react-router';
 import { IdleWatcher } from '../../features/auth/components/IdleWatcher';
 import { useSession } from '../../features/auth/session';
 import { useSignOut } from '../../features/auth/signOut';
@@ -67,7 +67,12 @@ function Shell({ session }: { session: SessionView }) {
 
       <AppShell.Navbar p="sm" aria-label={t('layout.navigation')}>
         <AppShell.Section grow component="nav" aria-label={t('layout.mainNavigation')}>
-          <Navigation abilities={abilities} hasAgency={Boolean(user.agencyId)} onNavigate={close} />
+          <Navigation
+            abilities={abilities}
+            hasAgency={Boolean(user.agencyId)}
+            reviewsRoleApprovals={session.reviewsRoleApprovals}
+            onNavigate={close}
+          />
         </AppShell.Section>
         <AppShell.Section>
           <Divider mb="sm" />
@@ -85,6 +90,9 @@ function Shell({ session }: { session: SessionView }) {
               {t('layout.signOutEverywhere')}
             </Button>
           </Stack>
+          <Anchor component={Link} to="/account/password" size="sm" display="block" mb={4} onClick={close}>
+            {t('layout.changePassword')}
+          </Anchor>
           <Text size="xs" c="dimmed" visibleFrom="lg">
             {t('layout.sessionNote')}
           </Text>

@@ -13,11 +13,14 @@ import { CASEWORK_NS } from '../i18n/namespaces';
 export function Navigation({
   abilities,
   hasAgency,
+  reviewsRoleApprovals,
   onNavigate,
 }: {
   abilities: Abilities;
   /** The access log is an agency's: its administrators see it. */
   hasAgency: boolean;
+  /** The session's `reviewsRoleApprovals`: the victim side's queue of roles to approve. */
+  reviewsRoleApprovals: boolean;
   onNavigate: () => void;
 }) {
   const { t } = useTranslation();
@@ -55,10 +58,11 @@ export function Navigation({
   return (
     <Stack gap={2}>
       {link('/', t('nav.home'))}
+      {reviewsRoleApprovals && link('/role-approvals', t('nav.roleApprovals'))}
       {group('nav-casework', tc('nav.casework'), [
         abilities.supportVictims && link('/partners', tc('nav.partners'), ['/victims/']),
         // The victim side reaches his programme through the partners he named, not a list of men.
-        abilities.casework && !abilities.supportVictims && link('/programme', tc('nav.programme')),
+        abilities.viewProgrammes && link('/programme', tc('nav.programme')),
         abilities.casework && link('/cases', tc('nav.cases')),
         abilities.casework && link('/search', tc('nav.search')),
       ])}

@@ -1,5 +1,5 @@
 import { List, Text } from '@mantine/core';
-import type { ContactField } from '@tandem/shared';
+import { CONTACT_FIELDS, type ContactField } from '@tandem/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type ApiFieldError, isApiError } from '../../api/errors';
@@ -13,21 +13,11 @@ export const HER_DETAILS = 'her_details';
 export const isHerDetails = (error: unknown): error is ApiError =>
   isApiError(error) && error.status === 409 && error.code === HER_DETAILS;
 
-/**
- * Which of her details a match names. The server says it in words only ("Contains her recorded
- * phone number"), so they are read here; e-mail before address, since "e-mail address" has both.
- */
-const DETAIL_WORDS: readonly (readonly [ContactField, RegExp])[] = [
-  ['childrensSchool', /school/i],
-  ['email', /e-?mail/i],
-  ['phone', /phone/i],
-  ['address', /address/i],
-  ['shelter', /shelter/i],
-  ['workplace', /workplace/i],
-];
-
-export function matchedDetail(message: string): ContactField | null {
-  return DETAIL_WORDS.find(([, words]) => words.test(message))?.[0] ?? null;
+/** Which of her details a match holds: the server names it in `detail` (address, phone, e-mail …). */
+export function matchedDetail(match: ApiFieldError): ContactField | null {
+  return (CONTACT_FIELDS as readonly string[]).includes(match.detail ?? '')
+    ? (match.detail as ContactField)
+    : null;
 }
 
 /**
@@ -58,7 +48,7 @@ export function useHerDetailsCheck() {
           error.status,
           error.code,
           t('herDetails.declined'),
-          error.fields.map((field) => ({ path: field.path, message: detailMessage(t, field.message) })),
+          error.fields.map((field) => ({ path: field.path, message: detailMessage(t, field) })),
         );
       }
     },
@@ -70,9 +60,12 @@ export function useHerDetailsCheck() {
 
 export type HerDetailsCheck = ReturnType<typeof useHerDetailsCheck>;
 
-const detailMessage = (t: (key: string, options?: Record<string, unknown>) => string, message: string) => {
-  const detail = matchedDetail(message);
-  return detail ? t('herDetails.contains', { detail: t(`herDetails.details.${detail}`) }) : message;
+const detailMessage = (
+  t: (key: string, options?: Record<string, unknown>) => string,
+  match: ApiFieldError,
+) => {
+  const detail = matchedDetail(match);
+  return detail ? t('herDetails.contains', { detail: t(`herDetails.details.${detail}`) }) : match.message;
 };
 
 /** The question, naming each field and the detail found in it. */
@@ -99,7 +92,7 @@ export function HerDetailsDialog({
       <List size="sm" my="xs" data-testid="her-details-matches">
         {matches.map((match) => (
           <List.Item key={`${match.path}-${match.message}`}>
-            <strong>{labels[match.path] ?? match.path}:</strong> {detailMessage(t, match.message)}
+            <strong>{labels[match.path] ?? match.path}:</strong> {detailMessage(t, match)}
           </List.Item>
         ))}
       </List>

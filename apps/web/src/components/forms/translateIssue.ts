@@ -12,6 +12,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case 'invalid_format':
       if (issue.format === 'email') return t('validation.email');
+      if (issue.format === 'uuid') return t('validation.reference');
       if (field === 'code') return t('validation.totpCode');
       if (field === 'recoveryCode') return t('validation.recoveryCode');
       return issue.message;

@@ -16,3 +16,7 @@ export function assignableRoles(side: Side): Role[] {
 export function sidesForAgency(agency: Pick<AgencyView, 'kind'> | undefined): readonly Side[] {
   return agency ? AGENCY_KIND_SIDES[agency.kind] : SIDES;
 }
+
+/** The roles of a user that can still be held after a change of side. */
+export const rolesHeldOn = (roles: readonly Role[], side: Side): Role[] =>
+  roles.filter((role) => ROLE_SIDES[role].includes(side));

@@ -3,20 +3,17 @@ import {
   type AgencyView,
   LANGUAGES,
   type Language,
-  ROLE_SIDES,
   type Role,
   type Side,
   UserCreate,
   UserUpdate,
   type UserView,
 } from '@tandem/shared';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../api/errors';
 import { languageName, roleLabel, sideLabel } from '../../../app/i18n/labels';
-import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
-import { assignableRoles, sidesForAgency } from '../userRoles';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
+import { assignableRoles, rolesHeldOn, sidesForAgency } from '../userRoles';
 
 interface Props {
   /** The user to edit, or null to create one. */
@@ -28,8 +25,8 @@ interface Props {
   chooseAgency: boolean;
   defaultAgencyId: string | null;
   pending: boolean;
-  error: unknown;
-  onSubmit: (body: UserCreate | UserUpdate) => void;
+  /** Saves; a refusal's field messages show at their inputs. */
+  onSubmit: (body: UserCreate | UserUpdate) => Promise<unknown>;
   onClose: () => void;
 }
 
@@ -51,67 +48,42 @@ export function UserFormModal(props: Props) {
   );
 }
 
-function UserForm({
-  user,
-  agencies,
-  chooseAgency,
-  defaultAgencyId,
-  pending,
-  error,
-  onSubmit,
-  onClose,
-}: Props) {
+function UserForm({ user, agencies, chooseAgency, defaultAgencyId, pending, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [agencyId, setAgencyId] = useState(user?.agencyId ?? defaultAgencyId ?? agencies[0]?.id ?? '');
-  const agency = agencies.find((a) => a.id === agencyId);
+  const firstAgency = user?.agencyId ?? defaultAgencyId ?? agencies[0]?.id ?? '';
+  const form = useSchemaForm({
+    schema: user ? UserUpdate : UserCreate,
+    initialValues: {
+      email: '',
+      displayName: user?.displayName ?? '',
+      agencyId: firstAgency,
+      side: (user?.side ??
+        sidesForAgency(agencies.find((a) => a.id === firstAgency))[0] ??
+        'neutral') as Side,
+      // The roles asked for: those in force and those waiting for approval, as the server takes them.
+      roles: [...(user?.roles ?? []), ...(user?.pendingRoles ?? [])] as Role[],
+      language: (user?.language ?? 'en') as Language,
+    },
+    // An account's e-mail and agency are set when it is created; only a system admin names the agency.
+    toInput: ({ email, agencyId, ...values }) =>
+      user ? values : blankToUndefined({ ...values, email, agencyId: chooseAgency ? agencyId : '' }),
+    onSubmit: (body) => onSubmit(body),
+  });
+  const { side, roles } = form.values;
+  const agency = agencies.find((a) => a.id === form.values.agencyId);
   const sides = sidesForAgency(agency);
-  const [side, setSide] = useState<Side>(user?.side ?? sides[0] ?? 'neutral');
-  const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
-  const [language, setLanguage] = useState<Language>(user?.language ?? 'en');
-  const [errors, setErrors] = useState<FieldErrors>({});
   const roleOptions = assignableRoles(side);
-  const serverErrors = isApiError(error) ? serverFieldErrors(error.fields) : {};
-  const shown = { ...serverErrors, ...errors };
 
-  const changeSide = (next: Side) => {
-    setSide(next);
-    setRoles((current) => current.filter((role) => ROLE_SIDES[role].includes(next)));
-  };
-
+  // Roles that cannot be held on the new side are dropped with it.
+  const changeSide = (next: Side) => form.setValues({ side: next, roles: rolesHeldOn(roles, next) });
   const changeAgency = (next: string) => {
-    setAgencyId(next);
+    form.setFieldValue('agencyId', next);
     const allowed = sidesForAgency(agencies.find((a) => a.id === next));
     if (!allowed.includes(side) && allowed[0]) changeSide(allowed[0]);
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = user
-      ? validate(UserUpdate, { displayName, roles, side, language }, t)
-      : validate(
-          UserCreate,
-          {
-            email,
-            displayName,
-            roles,
-            side,
-            language,
-            agencyId: chooseAgency ? agencyId || undefined : undefined,
-          },
-          t,
-        );
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors({});
-    onSubmit(result.data);
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack>
         {!user && (
           <TextInput
@@ -119,45 +91,37 @@ function UserForm({
             type="email"
             autoComplete="off"
             required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={shown.email}
+            {...form.getInputProps('email')}
           />
         )}
         <TextInput
           label={t('users.form.displayName')}
           autoComplete="off"
           required
-          value={displayName}
-          onChange={(e) => setDisplayName(e.currentTarget.value)}
-          error={shown.displayName}
+          {...form.getInputProps('displayName')}
         />
         {!user && chooseAgency && (
           <NativeSelect
             label={t('users.form.agency')}
             required
-            value={agencyId}
+            {...form.getInputProps('agencyId')}
             onChange={(e) => changeAgency(e.currentTarget.value)}
             data={agencies.map((a) => ({ value: a.id, label: a.name }))}
-            error={shown.agencyId}
           />
         )}
         <NativeSelect
           label={t('users.form.side')}
           description={t('users.form.sideHint')}
           required
-          value={side}
+          {...form.getInputProps('side')}
           onChange={(e) => changeSide(e.currentTarget.value as Side)}
           data={sides.map((s) => ({ value: s, label: sideLabel(t, s) }))}
-          error={shown.side}
         />
         <Checkbox.Group
           label={t('users.form.roles')}
           description={t('users.form.rolesHint')}
           required
-          value={roles}
-          onChange={(value) => setRoles(value as Role[])}
-          error={shown.roles}
+          {...form.getInputProps('roles')}
         >
           <Stack gap="xs" mt="xs">
             {roleOptions.map((role) => (
@@ -172,15 +136,10 @@ function UserForm({
         </Checkbox.Group>
         <NativeSelect
           label={t('users.form.language')}
-          value={language}
-          onChange={(e) => setLanguage(e.currentTarget.value as Language)}
+          {...form.getInputProps('language')}
           data={LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))}
-          error={shown.language}
         />
-        <FormAlert
-          error={error}
-          shownFields={['email', 'displayName', 'agencyId', 'side', 'roles', 'language']}
-        />
+        <SchemaFormAlert form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}

@@ -13,16 +13,16 @@ import {
 import { notifications } from '@mantine/notifications';
 import { AGENCY_KINDS, AgencyCreate, type AgencyKind, type AgencyView, routes } from '@tandem/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { directoryKeys, useAllNetworks } from '../../../api/directory';
-import { isApiError } from '../../../api/errors';
 import { errorMessage } from '../../../api/messages';
 import { usePagedRoute } from '../../../api/usePaged';
 import { agencyKindLabel, formatDateTime, listFormat } from '../../../app/i18n/labels';
 import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
@@ -145,12 +145,6 @@ export function AgenciesPage() {
 function AgencyForm({ networks, onDone }: { networks: { id: string; name: string }[]; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<AgencyKind>('perpetrator_programme');
-  const [region, setRegion] = useState('');
-  const [networkIds, setNetworkIds] = useState<string[]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-
   const create = useMutation({
     mutationFn: (body: BodyOf<typeof routes.admin.createAgency>) => call(routes.admin.createAgency, { body }),
     onSuccess: (agency) => {
@@ -159,49 +153,31 @@ function AgencyForm({ networks, onDone }: { networks: { id: string; name: string
       notifications.show({ color: 'indigo', message: t('agencies.created', { name: agency.name }) });
       onDone();
     },
-    onError: (error) => {
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+  });
+  const form = useSchemaForm({
+    schema: AgencyCreate,
+    initialValues: {
+      name: '',
+      kind: 'perpetrator_programme' as AgencyKind,
+      region: '',
+      networkIds: [] as string[],
     },
+    onSubmit: (body) => create.mutateAsync(body),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(AgencyCreate, { name, kind, region: region.trim() || undefined, networkIds }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (result.ok) create.mutate(result.data);
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack>
-        <TextInput
-          label={t('agencies.form.name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-        />
+        <TextInput label={t('agencies.form.name')} required {...form.getInputProps('name')} />
         <NativeSelect
           label={t('agencies.form.kind')}
           required
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as AgencyKind)}
+          {...form.getInputProps('kind')}
           data={AGENCY_KINDS.map((k) => ({ value: k, label: agencyKindLabel(t, k) }))}
-          error={errors.kind}
         />
-        <TextInput
-          label={t('agencies.form.region')}
-          value={region}
-          onChange={(e) => setRegion(e.currentTarget.value)}
-          error={errors.region}
-        />
+        <TextInput label={t('agencies.form.region')} {...form.getInputProps('region')} />
         {networks.length > 0 && (
-          <Checkbox.Group
-            label={t('agencies.form.networks')}
-            value={networkIds}
-            onChange={setNetworkIds}
-            error={errors.networkIds}
-          >
+          <Checkbox.Group label={t('agencies.form.networks')} {...form.getInputProps('networkIds')}>
             <Stack gap="xs" mt="xs">
               {networks.map((network) => (
                 <Checkbox key={network.id} value={network.id} label={network.name} />
@@ -209,7 +185,7 @@ function AgencyForm({ networks, onDone }: { networks: { id: string; name: string
             </Stack>
           </Checkbox.Group>
         )}
-        <FormAlert error={create.error} shownFields={['name', 'kind', 'region', 'networkIds']} />
+        <SchemaFormAlert form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

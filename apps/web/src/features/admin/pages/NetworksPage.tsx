@@ -1,16 +1,26 @@
-import { Button, Group, Modal, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { NetworkCreate, routes } from '@tandem/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { directoryKeys } from '../../../api/directory';
-import { isApiError } from '../../../api/errors';
 import { usePagedRoute } from '../../../api/usePaged';
 import { formatDateTime } from '../../../app/i18n/labels';
 import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
@@ -46,6 +56,7 @@ export function NetworksPage() {
               <Table.Th>{t('networks.columns.name')}</Table.Th>
               <Table.Th>{t('networks.columns.region')}</Table.Th>
               <Table.Th>{t('networks.columns.meetingInterval')}</Table.Th>
+              <Table.Th>{t('networks.columns.timeZone')}</Table.Th>
               <Table.Th>{t('networks.columns.agencies')}</Table.Th>
               <Table.Th>{t('networks.columns.created')}</Table.Th>
             </Table.Tr>
@@ -56,13 +67,14 @@ export function NetworksPage() {
                 <Table.Td fw={600}>{network.name}</Table.Td>
                 <Table.Td>{network.region ?? '—'}</Table.Td>
                 <Table.Td>{t('networks.everyDays', { count: network.meetingIntervalDays })}</Table.Td>
+                <Table.Td>{network.timeZone}</Table.Td>
                 <Table.Td>{network.agencyCount}</Table.Td>
                 <Table.Td>{formatDateTime(i18n.language, network.createdAt)}</Table.Td>
               </Table.Tr>
             ))}
             {networks.isSuccess && networks.items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={5}>{t('networks.empty')}</Table.Td>
+                <Table.Td colSpan={6}>{t('networks.empty')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>
@@ -81,14 +93,13 @@ export function NetworksPage() {
   );
 }
 
+/** The zones the browser knows, for the network's time zone (a free entry where it lists none). */
+const TIME_ZONES: readonly string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
 function NetworkForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [region, setRegion] = useState('');
-  const [interval, setMeetingInterval] = useState<number | string>(28);
-  const [errors, setErrors] = useState<FieldErrors>({});
-
   const create = useMutation({
     mutationFn: (body: BodyOf<typeof routes.admin.createNetwork>) =>
       call(routes.admin.createNetwork, { body }),
@@ -97,53 +108,47 @@ function NetworkForm({ onDone }: { onDone: () => void }) {
       notifications.show({ color: 'indigo', message: t('networks.created', { name: network.name }) });
       onDone();
     },
-    onError: (error) => {
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+  });
+  const form = useSchemaForm({
+    schema: NetworkCreate,
+    initialValues: {
+      name: '',
+      region: '',
+      meetingIntervalDays: 28 as number | string,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? '',
     },
+    onSubmit: (body) => create.mutateAsync(body),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(
-      NetworkCreate,
-      {
-        name,
-        region: region.trim() || undefined,
-        meetingIntervalDays: interval === '' ? undefined : Number(interval),
-      },
-      t,
-    );
-    setErrors(result.ok ? {} : result.errors);
-    if (result.ok) create.mutate(result.data);
-  };
-
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={form.submit} noValidate>
       <Stack>
-        <TextInput
-          label={t('networks.form.name')}
-          required
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
-        />
-        <TextInput
-          label={t('networks.form.region')}
-          value={region}
-          onChange={(e) => setRegion(e.currentTarget.value)}
-          error={errors.region}
-        />
+        <TextInput label={t('networks.form.name')} required {...form.getInputProps('name')} />
+        <TextInput label={t('networks.form.region')} {...form.getInputProps('region')} />
         <NumberInput
           label={t('networks.form.meetingInterval')}
           description={t('networks.form.meetingIntervalHint')}
           min={7}
           max={90}
           allowDecimal={false}
-          value={interval}
-          onChange={setMeetingInterval}
-          error={errors.meetingIntervalDays}
+          {...form.getInputProps('meetingIntervalDays')}
         />
-        <FormAlert error={create.error} shownFields={['name', 'region', 'meetingIntervalDays']} />
+        {TIME_ZONES.length > 0 ? (
+          <NativeSelect
+            label={t('networks.form.timeZone')}
+            description={t('networks.form.timeZoneHint')}
+            {...form.getInputProps('timeZone')}
+            data={TIME_ZONES as string[]}
+          />
+        ) : (
+          <TextInput
+            label={t('networks.form.timeZone')}
+            description={t('networks.form.timeZoneHint')}
+            placeholder="Europe/Rome"
+            {...form.getInputProps('timeZone')}
+          />
+        )}
+        <SchemaFormAlert form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,28 +1,40 @@
-import { Badge, Button, Group, Menu, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type RouteOutput, routes, type UserCreate, type UserUpdate, type UserView } from '@tandem/shared';
+import { routes, type UserCreate, type UserUpdate, type UserView } from '@tandem/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
 import { useAllAgencies } from '../../../api/directory';
+import { isApiError } from '../../../api/errors';
 import { errorMessage } from '../../../api/messages';
 import { usePagedRoute } from '../../../api/usePaged';
-import { formatDateTime, listFormat, roleLabel, sideLabel } from '../../../app/i18n/labels';
+import { listFormat, roleLabel } from '../../../app/i18n/labels';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { FormAlert } from '../../../components/FormAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
-import { adminKeys, USER_COMMANDS, type UserCommand } from '../api';
-import { TemporaryPasswordModal } from '../components/TemporaryPasswordModal';
+import { adminKeys, type LinkSent, MAIL_NOT_SENT, USER_COMMANDS, type UserCommand } from '../api';
+import { type MailNotice, MailNoticeAlert } from '../components/MailNotice';
 import { UserFormModal } from '../components/UserFormModal';
+import { UserRow } from '../components/UserRow';
 
-type Action = UserCommand;
-type UserCreatedView = RouteOutput<typeof routes.admin.createUser>;
 /** Actions that change what the user can do: asked for again before they happen. */
-const CONFIRMED: readonly Action[] = ['deactivate', 'reset-mfa', 'reset-password'];
+const CONFIRMED: readonly UserCommand[] = ['deactivate', 'reset-mfa', 'reset-password'];
+
+const mailNotSent = (error: unknown) => isApiError(error) && error.code === MAIL_NOT_SENT;
+/** The server's answer, or word that the change was saved but its e-mail was not sent. */
+type Sent<T> = { result: T } | { mailNotSent: true };
+async function keepingMailFailure<T>(request: Promise<T>): Promise<Sent<T>> {
+  try {
+    return { result: await request };
+  } catch (error) {
+    if (mailNotSent(error)) return { mailNotSent: true };
+    throw error;
+  }
+}
 
 export function UsersPage() {
   const { t, i18n } = useTranslation();
@@ -32,8 +44,8 @@ export function UsersPage() {
   const isSystemAdmin = session?.abilities.manageAgencies ?? false;
   const [agencyFilter, setAgencyFilter] = useState('');
   const [form, setForm] = useState<{ user: UserView | null } | null>(null);
-  const [confirming, setConfirming] = useState<{ user: UserView; action: Action } | null>(null);
-  const [credentials, setCredentials] = useState<UserCreatedView | null>(null);
+  const [confirming, setConfirming] = useState<{ user: UserView; action: UserCommand } | null>(null);
+  const [notice, setNotice] = useState<MailNotice | null>(null);
 
   const agencies = useAllAgencies(Boolean(session?.abilities.manageUsers));
   const agencyList = isSystemAdmin
@@ -45,35 +57,72 @@ export function UsersPage() {
   const users = usePagedRoute(adminKeys.users, routes.admin.listUsers, {
     agencyId: isSystemAdmin && agencyFilter ? agencyFilter : undefined,
   });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: adminKeys.users });
+  // The account's owner sets it up through a one-time link: the administrator never sees a password.
+  const linkSent = (sent: LinkSent) =>
+    setNotice({
+      kind: 'linkSent',
+      name: sent.user.displayName,
+      email: sent.linkSentTo,
+      expiresAt: sent.linkExpiresAt,
+    });
 
   const save = useMutation({
-    mutationFn: (input: {
-      id: string | null;
-      body: UserCreate | UserUpdate;
-    }): Promise<UserView | UserCreatedView> =>
-      input.id
-        ? call(routes.admin.updateUser, { params: { id: input.id }, body: input.body as UserUpdate })
-        : call(routes.admin.createUser, { body: input.body as UserCreate }),
-    onSuccess: (result) => {
+    mutationFn: (input: { user: UserView | null; body: UserCreate | UserUpdate }) =>
+      keepingMailFailure<UserView | LinkSent>(
+        input.user
+          ? call(routes.admin.updateUser, { params: { id: input.user.id }, body: input.body as UserUpdate })
+          : call(routes.admin.createUser, { body: input.body as UserCreate }),
+      ),
+    onSuccess: (sent, { user, body }) => {
       setForm(null);
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      if ('temporaryPassword' in result) setCredentials(result);
-      else notifications.show({ color: 'indigo', message: t('users.saved', { name: result.displayName }) });
+      refresh();
+      if ('mailNotSent' in sent) {
+        const created = body as UserCreate;
+        setNotice(
+          user
+            ? { kind: 'notSent', message: t('users.approversNotTold', { name: user.displayName }) }
+            : {
+                kind: 'linkNotSent',
+                name: created.displayName,
+                email: created.email,
+                resend: 'reset-password',
+              },
+        );
+        return;
+      }
+      const { result } = sent;
+      if ('linkSentTo' in result) return linkSent(result);
+      setNotice(null);
+      notifications.show({
+        color: 'indigo',
+        message:
+          result.pendingRoles.length > 0
+            ? t('users.savedPending', {
+                name: result.displayName,
+                roles: listFormat(
+                  i18n.language,
+                  result.pendingRoles.map((role) => roleLabel(t, role)),
+                ),
+              })
+            : t('users.saved', { name: result.displayName }),
+      });
     },
   });
 
   const act = useMutation({
-    mutationFn: ({ user, action }: { user: UserView; action: Action }) =>
-      call(USER_COMMANDS[action], { params: { id: user.id } }) as Promise<UserView | UserCreatedView>,
-    onSuccess: (result, { user, action }) => {
+    mutationFn: ({ user, action }: { user: Pick<UserView, 'id' | 'displayName'>; action: UserCommand }) =>
+      keepingMailFailure(call(USER_COMMANDS[action], { params: { id: user.id } }) as Promise<UserView | LinkSent>),
+    onSuccess: (sent, { user, action }) => {
       setConfirming(null);
-      void queryClient.invalidateQueries({ queryKey: adminKeys.users });
-      if ('temporaryPassword' in result) setCredentials(result);
-      else
-        notifications.show({
-          color: 'indigo',
-          message: t(`users.done.${action}`, { name: user.displayName }),
-        });
+      refresh();
+      if ('mailNotSent' in sent) {
+        const email = users.items.find((item) => item.id === user.id)?.email ?? '';
+        const resend = action === 'reset-mfa' ? 'reset-mfa' : 'reset-password';
+        return setNotice({ kind: 'linkNotSent', name: user.displayName, email, resend });
+      }
+      if ('linkSentTo' in sent.result) return linkSent(sent.result);
+      notifications.show({ color: 'indigo', message: t(`users.done.${action}`, { name: user.displayName }) });
     },
     onError: (error, { action }) => {
       if (!CONFIRMED.includes(action))
@@ -81,11 +130,20 @@ export function UsersPage() {
     },
   });
 
-  const run = (user: UserView, action: Action) => {
+  const run = (user: UserView, action: UserCommand) => {
     act.reset();
     if (CONFIRMED.includes(action)) setConfirming({ user, action });
     else act.mutate({ user, action });
   };
+
+  // Sending the link again: the account is found by its address (a new one's id is not known yet).
+  const failed = notice?.kind === 'linkNotSent' ? notice : null;
+  const failedAccount =
+    failed && users.items.find((item) => item.email.toLowerCase() === failed.email.toLowerCase());
+  const resend =
+    failed && failedAccount
+      ? () => act.mutate({ user: failedAccount, action: failed.resend })
+      : undefined;
 
   if (!session?.abilities.manageUsers) return <NoAccess />;
   const showAgencyColumn = isSystemAdmin && !agencyFilter;
@@ -111,6 +169,16 @@ export function UsersPage() {
           {t('users.create')}
         </Button>
       </Group>
+
+      {notice && (
+        <MailNoticeAlert
+          notice={notice}
+          onClose={() => setNotice(null)}
+          onResend={resend}
+          resending={act.isPending}
+        />
+      )}
+      {failed && <FormAlert error={act.error} />}
 
       {isSystemAdmin && (
         <NativeSelect
@@ -144,61 +212,16 @@ export function UsersPage() {
           </Table.Thead>
           <Table.Tbody>
             {users.items.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Td>
-                  <Text fw={600} size="sm">
-                    {user.displayName}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {user.email}
-                  </Text>
-                </Table.Td>
-                {showAgencyColumn && <Table.Td>{agencyName(user.agencyId)}</Table.Td>}
-                <Table.Td>
-                  {listFormat(
-                    i18n.language,
-                    user.roles.map((role) => roleLabel(t, role)),
-                  )}
-                </Table.Td>
-                <Table.Td>{sideLabel(t, user.side)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {user.active ? (
-                      <Badge color="teal" variant="light">
-                        {t('users.status.active')}
-                      </Badge>
-                    ) : (
-                      <Badge color="gray" variant="light">
-                        {t('users.status.deactivated')}
-                      </Badge>
-                    )}
-                    {user.locked && (
-                      <Badge color="red" variant="light">
-                        {t('users.status.locked')}
-                      </Badge>
-                    )}
-                  </Group>
-                  {!user.mfaEnrolled && (
-                    <Text size="xs" c="dimmed" mt={4}>
-                      {t('users.status.noMfa')}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {user.lastSignInAt ? formatDateTime(i18n.language, user.lastSignInAt) : t('users.never')}
-                </Table.Td>
-                <Table.Td>
-                  <UserActions
-                    user={user}
-                    self={user.id === session.user.id}
-                    onEdit={() => {
-                      save.reset();
-                      setForm({ user });
-                    }}
-                    onAction={(action) => run(user, action)}
-                  />
-                </Table.Td>
-              </Table.Tr>
+              <UserRow
+                key={user.id}
+                user={user}
+                agencyName={showAgencyColumn ? agencyName(user.agencyId) : undefined}
+                onEdit={() => {
+                  save.reset();
+                  setForm({ user });
+                }}
+                onAction={(action) => run(user, action)}
+              />
             ))}
             {users.isSuccess && users.items.length === 0 && (
               <Table.Tr>
@@ -222,8 +245,7 @@ export function UsersPage() {
         chooseAgency={isSystemAdmin}
         defaultAgencyId={isSystemAdmin ? agencyFilter || null : session.user.agencyId}
         pending={save.isPending}
-        error={save.error}
-        onSubmit={(body) => save.mutate({ id: form?.user?.id ?? null, body })}
+        onSubmit={(body) => save.mutateAsync({ user: form?.user ?? null, body })}
         onClose={() => setForm(null)}
       />
       <ConfirmModal
@@ -242,57 +264,6 @@ export function UsersPage() {
       >
         {confirming && t(`users.confirm.${confirming.action}.body`, { name: confirming.user.displayName })}
       </ConfirmModal>
-      <TemporaryPasswordModal
-        credentials={
-          credentials && {
-            email: credentials.user.email,
-            displayName: credentials.user.displayName,
-            temporaryPassword: credentials.temporaryPassword,
-          }
-        }
-        onClose={() => setCredentials(null)}
-      />
     </Stack>
-  );
-}
-
-function UserActions({
-  user,
-  self,
-  onEdit,
-  onAction,
-}: {
-  user: UserView;
-  self: boolean;
-  onEdit: () => void;
-  onAction: (action: Action) => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
-      <Menu.Target>
-        <Button variant="default" size="xs" aria-label={t('users.actionsFor', { name: user.displayName })}>
-          {t('users.columns.actions')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={onEdit}>{t('users.actions.edit')}</Menu.Item>
-        {user.locked && <Menu.Item onClick={() => onAction('unlock')}>{t('users.actions.unlock')}</Menu.Item>}
-        {user.mfaEnrolled && !self && (
-          <Menu.Item onClick={() => onAction('reset-mfa')}>{t('users.actions.reset-mfa')}</Menu.Item>
-        )}
-        {!self && (
-          <Menu.Item onClick={() => onAction('reset-password')}>
-            {t('users.actions.reset-password')}
-          </Menu.Item>
-        )}
-        {!self &&
-          (user.active ? (
-            <Menu.Item onClick={() => onAction('deactivate')}>{t('users.actions.deactivate')}</Menu.Item>
-          ) : (
-            <Menu.Item onClick={() => onAction('reactivate')}>{t('users.actions.reactivate')}</Menu.Item>
-          ))}
-      </Menu.Dropdown>
-    </Menu>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, Code, Stack, Table, Text } from '@mantine/core';
 import { type AuditOutcome, routes } from '@tandem/shared';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePagedRoute } from '../../../api/usePaged';
 import { formatDateTime, outcomeLabel } from '../../../app/i18n/labels';
@@ -7,8 +8,10 @@ import { FormAlert } from '../../../components/FormAlert';
 import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
+import { adminKeys } from '../../admin/api';
 import { useSession } from '../../auth/session';
 import { auditKeys } from '../api';
+import { AccountChange } from '../components/AccountChange';
 
 const OUTCOME_COLOURS: Record<AuditOutcome, string> = { success: 'teal', denied: 'orange', failure: 'red' };
 
@@ -22,6 +25,22 @@ export function AuditPage() {
   const session = useSession().data;
   const allowed = Boolean(session?.abilities.viewAudit);
   const events = usePagedRoute(auditKeys.trail, routes.audit.list, {}, allowed);
+  // Whom an account event was about, and who asked: the names of the accounts the actor
+  // administers, and of the actors of the events shown.
+  const accounts = usePagedRoute(
+    adminKeys.users,
+    routes.admin.listUsers,
+    {},
+    allowed && Boolean(session?.abilities.manageUsers),
+  );
+  const names = useMemo(() => {
+    const known = new Map<string, string>();
+    for (const user of accounts.items) known.set(user.id, user.displayName);
+    for (const event of events.items)
+      if (event.actorUserId && event.actorName) known.set(event.actorUserId, event.actorName);
+    return known;
+  }, [accounts.items, events.items]);
+  const nameOf = (id: string) => names.get(id) ?? null;
 
   if (!allowed) return <NoAccess />;
 
@@ -44,6 +63,7 @@ export function AuditPage() {
               <Table.Th>{t('audit.columns.action')}</Table.Th>
               <Table.Th>{t('audit.columns.outcome')}</Table.Th>
               <Table.Th>{t('audit.columns.resource')}</Table.Th>
+              <Table.Th>{t('audit.columns.accountChange')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -68,13 +88,26 @@ export function AuditPage() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {event.resourceType ?? '—'} {event.resourceId && <ShortId id={event.resourceId} />}
+                  {event.resourceType ?? '—'}{' '}
+                  {event.resourceId &&
+                    (event.resourceType === 'user' && nameOf(event.resourceId) ? (
+                      <Text span size="sm" fw={600} title={event.resourceId}>
+                        {nameOf(event.resourceId)}
+                      </Text>
+                    ) : (
+                      <ShortId id={event.resourceId} />
+                    ))}
+                </Table.Td>
+                <Table.Td>
+                  {event.accountChange && (
+                    <AccountChange action={event.action} change={event.accountChange} nameOf={nameOf} />
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
             {events.isSuccess && events.items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={5}>{t('audit.empty')}</Table.Td>
+                <Table.Td colSpan={6}>{t('audit.empty')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

@@ -1,98 +1,149 @@
 import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { ChangePasswordBody, routes } from '@tandem/shared';
+import { notifications } from '@mantine/notifications';
+import { ChangePasswordBody, routes, type SessionView } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { z } from 'zod';
 import { type BodyOf, call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { AuthLayout } from '../../../app/layout/AuthLayout';
-import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { PageTitle } from '../../../components/PageTitle';
+import { PasswordStrength } from '../components/PasswordStrength';
 import { RequireStage } from '../guards';
+import { translatePasswordError } from '../password';
 import { STAGE_PATHS, useSetSession } from '../session';
 import { useSignOut } from '../signOut';
 
+/** A step of signing in: the account must change its password before it continues. */
 export function ChangePasswordPage() {
-  return <RequireStage stage="password_change">{() => <ChangePasswordForm />}</RequireStage>;
-}
-
-function ChangePasswordForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const setSession = useSetSession();
   const { signOut, pending: signingOut } = useSignOut();
-  const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  return (
+    <RequireStage stage="password_change">
+      {() => (
+        <AuthLayout>
+          <PageTitle documentTitle={t('changePassword.title')}>{t('changePassword.title')}</PageTitle>
+          <ChangePasswordForm
+            intro={t('changePassword.intro')}
+            onChanged={(session) => navigate(STAGE_PATHS[session.stage], { replace: true })}
+            cancel={
+              <Button variant="subtle" onClick={() => signOut()} loading={signingOut}>
+                {t('auth.cancelAndSignOut')}
+              </Button>
+            }
+          />
+        </AuthLayout>
+      )}
+    </RequireStage>
+  );
+}
 
+/** Signed in: one's own password, changed with the current one; every other session ends. */
+export function OwnPasswordPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Stack maw={520}>
+      <PageTitle documentTitle={t('ownPassword.title')}>{t('ownPassword.title')}</PageTitle>
+      <ChangePasswordForm
+        intro={t('ownPassword.intro')}
+        onChanged={() => {
+          notifications.show({ color: 'indigo', message: t('ownPassword.changed') });
+          navigate('/', { replace: true });
+        }}
+        cancel={
+          <Button variant="default" onClick={() => navigate(-1)}>
+            {t('common.cancel')}
+          </Button>
+        }
+      />
+    </Stack>
+  );
+}
+
+function ChangePasswordForm({
+  intro,
+  onChanged,
+  cancel,
+}: {
+  intro: string;
+  onChanged: (session: SessionView) => void;
+  cancel: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const setSession = useSetSession();
   const change = useMutation({
     mutationFn: (body: BodyOf<typeof routes.auth.changePassword>) =>
       call(routes.auth.changePassword, { body }),
     onSuccess: (session) => {
       setSession(session);
-      navigate(STAGE_PATHS[session.stage], { replace: true });
+      onChanged(session);
     },
-    onError: (error) => {
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+  });
+  // The new password differs from the current one, and is typed twice alike.
+  const schema = useMemo(
+    () =>
+      ChangePasswordBody.extend({ repeat: z.string() })
+        .refine((value) => value.newPassword !== value.currentPassword, {
+          path: ['newPassword'],
+          message: t('changePassword.mustDiffer'),
+        })
+        .refine((value) => value.repeat === value.newPassword, {
+          path: ['repeat'],
+          message: t('changePassword.mismatch'),
+        }),
+    [t],
+  );
+  const form = useSchemaForm({
+    schema,
+    initialValues: { currentPassword: '', newPassword: '', repeat: '' },
+    onSubmit: async ({ currentPassword, newPassword }) => {
+      try {
+        await change.mutateAsync({ currentPassword, newPassword });
+      } catch (error) {
+        throw translatePasswordError(t, error);
+      }
     },
   });
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(ChangePasswordBody, { currentPassword, newPassword }, t);
-    const next: FieldErrors = result.ok ? {} : { ...result.errors };
-    if (!next.newPassword && newPassword === currentPassword)
-      next.newPassword = t('changePassword.mustDiffer');
-    if (!next.newPassword && repeat !== newPassword) next.repeat = t('changePassword.mismatch');
-    setErrors(next);
-    if (result.ok && Object.keys(next).length === 0) change.mutate(result.data);
-  };
-
   return (
-    <AuthLayout>
-      <PageTitle documentTitle={t('changePassword.title')}>{t('changePassword.title')}</PageTitle>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Text>{t('changePassword.intro')}</Text>
-          <PasswordInput
-            label={t('changePassword.current')}
-            autoComplete="current-password"
-            required
-            value={currentPassword}
-            onChange={(e) => setCurrentPassword(e.currentTarget.value)}
-            error={errors.currentPassword}
-          />
+    <form onSubmit={form.submit} noValidate>
+      <Stack>
+        <Text>{intro}</Text>
+        <PasswordInput
+          label={t('changePassword.current')}
+          autoComplete="current-password"
+          required
+          {...form.getInputProps('currentPassword')}
+        />
+        <Stack gap="xs">
           <PasswordInput
             label={t('changePassword.new')}
             description={t('changePassword.newHint')}
             autoComplete="new-password"
             required
-            value={newPassword}
-            onChange={(e) => setNewPassword(e.currentTarget.value)}
-            error={errors.newPassword}
+            {...form.getInputProps('newPassword')}
           />
-          <PasswordInput
-            label={t('changePassword.repeat')}
-            autoComplete="new-password"
-            required
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={errors.repeat}
-          />
-          <FormAlert error={change.error} shownFields={['currentPassword', 'newPassword']} />
-          <Group justify="space-between">
-            <Button variant="subtle" onClick={() => signOut()} loading={signingOut}>
-              {t('auth.cancelAndSignOut')}
-            </Button>
-            <Button type="submit" loading={change.isPending}>
-              {t('changePassword.submit')}
-            </Button>
-          </Group>
+          <PasswordStrength password={form.values.newPassword} />
         </Stack>
-      </form>
-    </AuthLayout>
+        <PasswordInput
+          label={t('changePassword.repeat')}
+          autoComplete="new-password"
+          required
+          {...form.getInputProps('repeat')}
+        />
+        <SchemaFormAlert form={form} />
+        <Group justify="space-between">
+          {cancel}
+          <Button type="submit" loading={change.isPending}>
+            {t('changePassword.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -16,14 +16,14 @@ import {
 } from '@mantine/core';
 import { routes, TotpCodeBody } from '@tandem/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type BodyOf, call } from '../../../api/client';
-import { isApiError } from '../../../api/errors';
 import { AuthLayout } from '../../../app/layout/AuthLayout';
 import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { PageTitle } from '../../../components/PageTitle';
 import { RequireStage } from '../guards';
 import { groupSecret } from '../secret';
@@ -67,9 +67,6 @@ function EnrolStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
   const confirm = useMutation({
     mutationFn: (body: BodyOf<typeof routes.auth.confirmEnrolment>) =>
       call(routes.auth.confirmEnrolment, { body }),
@@ -78,18 +75,21 @@ function EnrolStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
       queryClient.removeQueries({ queryKey: ENROLMENT_KEY });
       onConfirmed(recoveryCodes);
     },
-    onError: (error) => {
-      setCode('');
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+  });
+  const form = useSchemaForm({
+    schema: TotpCodeBody,
+    initialValues: { code: '' },
+    onSubmit: async (body) => {
+      try {
+        await confirm.mutateAsync(body);
+      } catch (error) {
+        // A wrong code is typed again from scratch.
+        form.setFieldValue('code', '');
+        throw error;
+      }
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(TotpCodeBody, { code }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (result.ok) confirm.mutate(result.data);
-  };
+  const code = form.getInputProps('code');
 
   if (enrolment.isPending) return <Loader aria-label={t('common.loading')} />;
   if (enrolment.isError) return <FormAlert error={enrolment.error} />;
@@ -126,7 +126,7 @@ function EnrolStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
           </CopyButton>
         </Stack>
       </SimpleGrid>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack>
           <Title order={2} size="h4">
             {t('mfaSetup.step3')}
@@ -139,11 +139,10 @@ function EnrolStep({ onConfirmed }: { onConfirmed: (codes: string[]) => void }) 
             maxLength={6}
             required
             w={220}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-            error={errors.code}
+            {...code}
+            onChange={(e) => code.onChange(e.currentTarget.value.replace(/\D/g, ''))}
           />
-          <FormAlert error={confirm.error} shownFields={['code']} />
+          <SchemaFormAlert form={form} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={() => signOut()} loading={signingOut}>
               {t('auth.cancelAndSignOut')}

@@ -1,14 +1,14 @@
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { MfaVerifyBody, routes } from '@tandem/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { AuthLayout } from '../../../app/layout/AuthLayout';
-import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { PageTitle } from '../../../components/PageTitle';
 import { RequireStage } from '../guards';
 import { clearEverythingBut, STAGE_PATHS, setSignOutReason, useSetSession } from '../session';
@@ -18,6 +18,9 @@ export function MfaVerifyPage() {
   return <RequireStage stage="mfa_verify">{() => <MfaVerifyForm />}</RequireStage>;
 }
 
+/** The two ways of proving the second factor: the app's code, or a recovery code. */
+const [CODE, RECOVERY] = MfaVerifyBody.options;
+
 function MfaVerifyForm() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -25,9 +28,6 @@ function MfaVerifyForm() {
   const queryClient = useQueryClient();
   const { signOut, pending: signingOut } = useSignOut();
   const [useRecovery, setUseRecovery] = useState(false);
-  const [value, setValue] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const field = useRecovery ? 'recoveryCode' : 'code';
 
   const verify = useMutation({
     mutationFn: (body: MfaVerifyBody) => call(routes.auth.verifySecondFactor, { body }),
@@ -36,43 +36,41 @@ function MfaVerifyForm() {
       navigate(STAGE_PATHS[session.stage], { replace: true });
     },
     onError: (error) => {
-      setValue('');
       if (isApiError(error) && error.code === 'account_locked') {
         // Too many wrong codes: the server has ended this session.
         setSignOutReason('locked');
         clearEverythingBut(queryClient, null);
         navigate('/sign-in', { replace: true });
-        return;
       }
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
     },
   });
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(MfaVerifyBody, { [field]: value }, t);
-    if (!result.ok) {
-      // A union reports both branches: show the message for the field on screen.
-      setErrors({
-        [field]: result.errors[field] ?? t(useRecovery ? 'validation.recoveryCode' : 'validation.totpCode'),
-      });
-      return;
-    }
-    setErrors({});
-    verify.mutate(result.data);
-  };
+  const form = useSchemaForm({
+    schema: useRecovery ? RECOVERY : CODE,
+    initialValues: { code: '', recoveryCode: '' },
+    // Only the field on screen is sent.
+    toInput: ({ code, recoveryCode }) => (useRecovery ? { recoveryCode } : { code }),
+    onSubmit: async (body) => {
+      try {
+        await verify.mutateAsync(body);
+      } catch (error) {
+        form.setValues({ code: '', recoveryCode: '' });
+        throw error;
+      }
+    },
+  });
+  const code = form.getInputProps('code');
 
   const switchMode = () => {
     setUseRecovery((r) => !r);
-    setValue('');
-    setErrors({});
+    form.reset();
+    form.clearErrors();
     verify.reset();
   };
 
   return (
     <AuthLayout>
       <PageTitle documentTitle={t('mfa.title')}>{t('mfa.title')}</PageTitle>
-      <form onSubmit={onSubmit} noValidate>
+      <form onSubmit={form.submit} noValidate>
         <Stack>
           <Text>{useRecovery ? t('mfa.recoveryIntro') : t('mfa.intro')}</Text>
           {useRecovery ? (
@@ -84,9 +82,7 @@ function MfaVerifyForm() {
               autoCapitalize="characters"
               spellCheck={false}
               required
-              value={value}
-              onChange={(e) => setValue(e.currentTarget.value)}
-              error={errors.recoveryCode}
+              {...form.getInputProps('recoveryCode')}
             />
           ) : (
             <TextInput
@@ -97,16 +93,11 @@ function MfaVerifyForm() {
               autoComplete="one-time-code"
               maxLength={6}
               required
-              value={value}
-              onChange={(e) => setValue(e.currentTarget.value.replace(/\D/g, ''))}
-              error={errors.code}
+              {...code}
+              onChange={(e) => code.onChange(e.currentTarget.value.replace(/\D/g, ''))}
             />
           )}
-          <FormAlert
-            error={verify.error}
-            shownFields={[field]}
-            messages={{ invalid_credentials: t('mfa.wrongCode') }}
-          />
+          <SchemaFormAlert form={form} messages={{ invalid_credentials: t('mfa.wrongCode') }} />
           <Button type="submit" loading={verify.isPending}>
             {t('mfa.submit')}
           </Button>

@@ -14,15 +14,15 @@ import {
 } from '@mantine/core';
 import { LoginBody, routes } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
 import { listFormat, roleLabel } from '../../../app/i18n/labels';
 import { AuthLayout } from '../../../app/layout/AuthLayout';
-import { FormAlert } from '../../../components/FormAlert';
-import { type FieldErrors, serverFieldErrors, validate } from '../../../components/forms/validation';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { PageTitle } from '../../../components/PageTitle';
 import { usePublicConfig } from '../api';
 import { clearSignOutReason, peekSignOutReason, STAGE_PATHS, useSession, useSetSession } from '../session';
@@ -35,33 +35,41 @@ export function SignInPage() {
   const [reason] = useState(peekSignOutReason);
   useEffect(() => clearSignOutReason(), []);
 
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-
   const login = useMutation({
     mutationFn: (body: LoginBody) => call(routes.auth.login, { body }),
     onSuccess: (next) => {
       setSession(next);
       navigate(STAGE_PATHS[next.stage], { replace: true });
     },
-    onError: (error) => {
-      setPassword('');
-      if (isApiError(error)) setErrors(serverFieldErrors(error.fields));
+  });
+  const form = useSchemaForm({
+    schema: LoginBody,
+    initialValues: { email: '', password: '' },
+    onSubmit: async (body) => {
+      try {
+        await login.mutateAsync(body);
+      } catch (error) {
+        // A refused password is not kept on the screen.
+        form.setFieldValue('password', '');
+        throw error;
+      }
     },
   });
+
+  // The answers of a refused sign-in, in the user's words (one answer for every wrong password).
+  const failure = form.serverError;
+  const wait = isApiError(failure) ? failure.retryAfterSeconds : null;
+  const messages = {
+    sign_in_throttled:
+      wait === null ? t('signIn.throttledNoWait') : t('signIn.throttled', { count: Math.max(1, wait) }),
+    credential_link_required: t('signIn.linkRequired'),
+    mfa_verify_required: t('signIn.mfaRequired'),
+  };
 
   if (session.data && !login.isPending) {
     const stage = session.data.stage;
     return <Navigate to={STAGE_PATHS[stage]} replace />;
   }
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = validate(LoginBody, { email, password }, t);
-    setErrors(result.ok ? {} : result.errors);
-    if (result.ok) login.mutate(result.data);
-  };
 
   return (
     <AuthLayout>
@@ -72,26 +80,22 @@ export function SignInPage() {
             {t(`signIn.reason.${reason}`)}
           </Alert>
         )}
-        <form onSubmit={onSubmit} noValidate>
+        <form onSubmit={form.submit} noValidate>
           <Stack>
             <TextInput
               label={t('signIn.email')}
               type="email"
               autoComplete="username"
               required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={errors.email}
+              {...form.getInputProps('email')}
             />
             <PasswordInput
               label={t('signIn.password')}
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={errors.password}
+              {...form.getInputProps('password')}
             />
-            <FormAlert error={login.error} shownFields={['email', 'password']} title={t('signIn.failed')} />
+            <SchemaFormAlert form={form} title={t('signIn.failed')} messages={messages} />
             <Button type="submit" loading={login.isPending} fullWidth>
               {t('signIn.submit')}
             </Button>
@@ -102,9 +106,8 @@ export function SignInPage() {
         </Text>
         <DemoAccounts
           onUse={(account, demoPassword) => {
-            setEmail(account);
-            setPassword(demoPassword);
-            setErrors({});
+            form.setValues({ email: account, password: demoPassword });
+            form.clearErrors();
           }}
         />
       </Stack>

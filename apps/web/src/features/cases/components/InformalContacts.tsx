@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField, Empty, Section } from '../../../components/PageParts';
@@ -15,7 +16,7 @@ import { caseKeys, useRefreshCasework } from '../api';
 
 /**
  * Calls and conversations between the case managers. Both sides of the case read them, the
- * programme as written.
+ * programme as written: her side is asked before one holding her details is saved.
  */
 export function InformalContacts({ view }: { view: JointCaseView }) {
   const { t, i18n } = useTranslation(CASEWORK_NS);
@@ -60,6 +61,7 @@ export function InformalContacts({ view }: { view: JointCaseView }) {
 function InformalContactForm({ jointCaseId, onClose }: { jointCaseId: string; onClose: () => void }) {
   const { t } = useTranslation(CASEWORK_NS);
   const refresh = useRefreshCasework();
+  const herDetails = useHerDetailsCheck();
   const save = useMutation({
     mutationFn: (body: BodyOf<typeof routes.cases.recordInformalContact>) =>
       call(routes.cases.recordInformalContact, { params: { id: jointCaseId }, body }),
@@ -72,41 +74,48 @@ function InformalContactForm({ jointCaseId, onClose }: { jointCaseId: string; on
   const form = useSchemaForm({
     schema: InformalContactCreate,
     initialValues: { occurredOn: todayIso(), withWhom: '', summary: '' },
-    onSubmit: (body) => save.mutateAsync(body),
+    onSubmit: (body) =>
+      herDetails.send((confirmHerDetails) => save.mutateAsync({ ...body, confirmHerDetails })),
   });
   return (
-    <form onSubmit={form.submit} noValidate aria-label={t('informal.add')}>
-      <Stack gap="sm" mb="sm">
-        <DateField
-          label={t('informal.occurredOn')}
-          {...form.getInputProps('occurredOn')}
-          max={todayIso()}
-          required
-        />
-        <TextInput
-          label={t('informal.withWhom')}
-          description={seenDescription()}
-          {...form.getInputProps('withWhom')}
-          required
-        />
-        <Textarea
-          label={t('informal.summary')}
-          description={seenDescription()}
-          {...form.getInputProps('summary')}
-          required
-          autosize
-          minRows={2}
-        />
-        <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <>
+      <form onSubmit={form.submit} noValidate aria-label={t('informal.add')}>
+        <Stack gap="sm" mb="sm">
+          <DateField
+            label={t('informal.occurredOn')}
+            {...form.getInputProps('occurredOn')}
+            max={todayIso()}
+            required
+          />
+          <TextInput
+            label={t('informal.withWhom')}
+            description={seenDescription()}
+            {...form.getInputProps('withWhom')}
+            required
+          />
+          <Textarea
+            label={t('informal.summary')}
+            description={seenDescription()}
+            {...form.getInputProps('summary')}
+            required
+            autosize
+            minRows={2}
+          />
+          <SchemaFormAlert form={form} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <HerDetailsDialog
+        check={herDetails}
+        labels={{ withWhom: t('informal.withWhom'), summary: t('informal.summary') }}
+      />
+    </>
   );
 }

@@ -8,7 +8,6 @@ import { formatDate } from '../../../components/format';
 import { Empty, Facts, Loading, Section, SubTitle } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
-import { useDutyItems } from '../../duties/api';
 import { DutyItem } from '../../duties/components/DutyItem';
 import { CaseToolLinks } from '../../instruments/components/CaseToolLinks';
 import { CaseMeetingLinks } from '../../meetings/components/CaseMeetingLinks';
@@ -39,8 +38,8 @@ function CaseBody({ view }: { view: JointCaseView }) {
   const sides = [view.perpetratorSide, view.victimSide].filter(Boolean).length;
   // Her service may record an event as hers (it then stays on her side).
   const herId = session?.abilities.supportVictims ? view.victimSide?.person.id : undefined;
-  // Her service's duties come with her contact hints and what this user may do with each.
-  const duties = useDutyItems(view.duties, Boolean(session?.abilities.supportVictims));
+  // Each duty comes with her contact hints and what this user may do with it.
+  const duties = view.duties;
 
   return (
     <Stack gap="lg">

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { DutyClose, DutyDone, routes } from '@tandem/shared';
+import { DutyClose, DutyDone, type DutyView, routes } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,6 @@ import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField } from '../../../components/PageParts';
 import { caseKeys, useRefreshCasework } from '../../cases/api';
 import { partnerKeys } from '../../partners/api';
-import type { AnyDuty } from '../api';
 
 /**
  * One duty to inform her: why, by when, and how she can be reached safely — her safe channel,
@@ -22,11 +21,11 @@ import type { AnyDuty } from '../api';
  * contact her. Marking it done or closing it (with the reason) happens here, in place, where
  * the duty says this user may (`duty.can.resolve`).
  */
-export function DutyItem({ duty }: { duty: AnyDuty }) {
+export function DutyItem({ duty }: { duty: DutyView }) {
   const { t, i18n } = useTranslation(CASEWORK_NS);
   const [mode, setMode] = useState<'idle' | 'done' | 'close'>('idle');
   const open = duty.state === 'open';
-  const canResolve = Boolean(duty.can?.resolve);
+  const canResolve = duty.can.resolve;
   const headingId = `duty-${duty.id}`;
 
   return (
@@ -124,7 +123,7 @@ export function DutyItem({ duty }: { duty: AnyDuty }) {
 }
 
 /** What she said about being contacted: when it is safe, a message or not, the code word. */
-function ContactHints({ duty }: { duty: AnyDuty }) {
+function ContactHints({ duty }: { duty: DutyView }) {
   const { t } = useTranslation(CASEWORK_NS);
   const hints: { label: string; value: string; warn?: boolean }[] = [];
   if (duty.safeTimes) hints.push({ label: t('duties.safeTimes'), value: duty.safeTimes });
@@ -147,7 +146,7 @@ function ContactHints({ duty }: { duty: AnyDuty }) {
   );
 }
 
-function DoneForm({ duty, onCancel }: { duty: AnyDuty; onCancel: () => void }) {
+function DoneForm({ duty, onCancel }: { duty: DutyView; onCancel: () => void }) {
   const { t } = useTranslation(CASEWORK_NS);
   const refresh = useRefreshCasework();
   const save = useMutation({
@@ -198,7 +197,7 @@ function DoneForm({ duty, onCancel }: { duty: AnyDuty; onCancel: () => void }) {
 
 const QUICK_REASONS = ['noContactWanted', 'declinedPartnerContact', 'alreadyInformed'] as const;
 
-function CloseForm({ duty, onCancel }: { duty: AnyDuty; onCancel: () => void }) {
+function CloseForm({ duty, onCancel }: { duty: DutyView; onCancel: () => void }) {
   const { t } = useTranslation(CASEWORK_NS);
   const refresh = useRefreshCasework();
   const save = useMutation({

@@ -5,7 +5,6 @@ import { Link } from 'react-router';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { Empty, Loading, Section } from '../../../components/PageParts';
 import { CaseList } from '../../cases/components/CaseList';
-import { useDutyItems } from '../../duties/api';
 import { DutyItem } from '../../duties/components/DutyItem';
 import { DueCard } from '../../instruments/components/DueList';
 import { useHome } from '../api';
@@ -16,8 +15,8 @@ export function HomeWork({ session }: { session: SessionView }) {
   const { t } = useTranslation(CASEWORK_NS);
   const { abilities } = session;
   const home = useHome(abilities.casework);
-  // Her service's duties come with her contact hints and what this user may do with each.
-  const duties = useDutyItems(home.data?.duties ?? [], abilities.supportVictims);
+  // Each duty comes with her contact hints and what this user may do with it.
+  const duties = home.data?.duties ?? [];
 
   if (!abilities.casework) {
     return abilities.coordinateNetwork ? (

@@ -3,6 +3,7 @@ import { AgreedLevelCreate, type InstrumentDefinition, type JointRiskView } from
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField } from '../../../components/PageParts';
@@ -13,7 +14,8 @@ import { Block, formatDate, levelLabel, notifySaved } from './parts';
 
 /**
  * The case managers' agreed level and why; it sets the next reassessment. The rationale is
- * joint: the programme reads it as written.
+ * joint: the programme reads it as written, so her side is asked before one holding her details
+ * is saved.
  */
 export function AgreedLevelForm({
   jointCaseId,
@@ -27,6 +29,7 @@ export function AgreedLevelForm({
   const { t, i18n } = useTranslation(INSTRUMENTS_NS);
   const language = i18n.language;
   const agree = useAgreeLevel(jointCaseId);
+  const herDetails = useHerDetailsCheck();
   const today = todayIso();
   const levels = definition.levels ?? [];
   // An agreement is recorded once it was reached: never on a later day.
@@ -48,13 +51,19 @@ export function AgreedLevelForm({
       vssResponseId: view.victimSide?.id ?? '',
     },
     onSubmit: async (body) => {
-      const next = await agree.mutateAsync(body);
+      const next = await herDetails.send((confirmHerDetails) =>
+        agree.mutateAsync({ ...body, confirmHerDetails }),
+      );
       form.setValues({ level: '', rationale: '' });
+      // A lower level is a proposal until the other side's case manager confirms it.
+      const proposed = next.pendingLowering?.level === body.level && next.agreed?.level !== body.level;
       notifySaved(
-        t('agree.saved', {
-          level: levelLabel(levels, next.agreed?.level ?? body.level, language),
-          date: formatDate(language, next.nextReassessmentOn),
-        }),
+        proposed
+          ? t('agree.proposed', { level: levelLabel(levels, body.level, language) })
+          : t('agree.saved', {
+              level: levelLabel(levels, next.agreed?.level ?? body.level, language),
+              date: formatDate(language, next.nextReassessmentOn),
+            }),
       );
     },
   });
@@ -100,6 +109,7 @@ export function AgreedLevelForm({
           </Group>
         </Stack>
       </form>
+      <HerDetailsDialog check={herDetails} labels={{ rationale: t('agree.rationale') }} />
     </Block>
   );
 }

@@ -17,9 +17,10 @@ export function useAnswerText() {
 }
 
 /**
- * One side's answer to one item in the joint view, said honestly: what she disclosed and did not
- * consent to share reads "withheld: her information"; what reaches the programme with her consent
- * reads "from another source", never "from her".
+ * One side's answer to one item in the joint view, as the server sent it: without her consent
+ * every answer of her service's checklist arrives withheld alike (and reads "withheld", whoever
+ * gave it); with it, values with no source at all. A source is shown only where the server sends
+ * one — to her service, for its own answers — so the programme never reads "from her".
  */
 export function AnswerCell({
   answer,

@@ -1,9 +1,13 @@
-import { RecidivismCreate, type SessionView, type VIOLENCE_FORMS } from '@tandem/shared';
+import {
+  type RecidivismComparison,
+  RecidivismCreate,
+  type SessionView,
+  type VIOLENCE_FORMS,
+} from '@tandem/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
-import { recidivismSourcesFor, reportsAsAgency } from '../../auth/interimAbilities';
 import { useRecordRecidivism } from '../api';
 import { todayIso } from '../logic';
 
@@ -11,15 +15,21 @@ type Form = (typeof VIOLENCE_FORMS)[number];
 
 /**
  * A recidivism episode's form, for the recidivism page and the meeting: the sources the actor may
- * record (the programme never records what she reported), an agency of neither side reporting as
- * itself, no date in the future, the agency only with source "agency".
+ * record (`can.sources`: the programme never records what she reported), an agency of neither
+ * side reporting as itself (`can.reportsAsAgency`), no date in the future, the agency only with
+ * source "agency".
  */
-export function useRecidivismForm(jointCaseId: string, session: SessionView, onSaved: () => void) {
+export function useRecidivismForm(
+  jointCaseId: string,
+  session: SessionView,
+  can: RecidivismComparison['can'],
+  onSaved: () => void,
+) {
   const { t } = useTranslation(INSTRUMENTS_NS);
   const record = useRecordRecidivism(jointCaseId);
   const today = todayIso();
-  const sources = recidivismSourcesFor(session.abilities);
-  const asAgency = reportsAsAgency(session.abilities);
+  const sources = can.sources;
+  const asAgency = can.reportsAsAgency;
   const schema = useMemo(
     () =>
       RecidivismCreate.refine((value) => value.occurredOn <= today, {

@@ -4,8 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
-import { answerSourcesFor, checklistSideOf } from '../../auth/interimAbilities';
-import { useSession } from '../../auth/session';
 import { useDefinitions, useJointRisk, useRecordResponse } from '../api';
 import { CaseFrame } from '../components/CaseFrame';
 import { InstrumentForm } from '../components/InstrumentForm';
@@ -29,14 +27,12 @@ export function ChecklistPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation(INSTRUMENTS_NS);
   const navigate = useNavigate();
-  const session = useSession().data;
   const definitions = useDefinitions();
   const risk = useJointRisk(id);
   const record = useRecordResponse(id);
   const [start, setStart] = useState<{ key: number; draft: Draft | undefined }>({ key: 0, draft: undefined });
-  if (!session) return null;
   // Whose checklist this is: the actor's own side's (to start from its last one).
-  const side = checklistSideOf(session.abilities);
+  const side = risk.data?.can.recordChecklistFor ?? null;
   const definition = definitions.data ? checklistDefinition(definitions.data, risk.data) : undefined;
   const mine = side && risk.data ? risk.data[CHECKLIST_OF[side]] : null;
   const canStartFromLast =
@@ -81,7 +77,7 @@ export function ChecklistPage() {
               <InstrumentForm
                 key={start.key}
                 definition={definition}
-                sources={answerSourcesFor(session.abilities)}
+                sources={risk.data.can.answerSources}
                 jointCaseId={id}
                 initialDraft={start.draft}
                 intro={

@@ -1,10 +1,8 @@
 import { Alert, Anchor, Badge, Table, Text } from '@mantine/core';
-import type { ImpactView, SessionView } from '@tandem/shared';
+import type { ImpactView } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
-import { questionnaireSubjectOf } from '../../auth/interimAbilities';
-import { useSession } from '../../auth/session';
 import { useImpact } from '../api';
 import { CaseFrame } from '../components/CaseFrame';
 import { ScoreChart } from '../components/charts/ScoreChart';
@@ -40,9 +38,7 @@ const STATUS_COLOURS: Record<PointStatus, string> = {
 export function ImpactPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(INSTRUMENTS_NS);
-  const session = useSession().data;
   const impact = useImpact(id);
-  if (!session) return null;
 
   return (
     <CaseFrame
@@ -50,25 +46,15 @@ export function ImpactPage() {
       active="impact"
       title={(caseNumber) => t('impact.title', { case: caseNumber })}
     >
-      <Loading query={impact}>
-        {impact.data && <ImpactContent jointCaseId={id} view={impact.data} session={session} />}
-      </Loading>
+      <Loading query={impact}>{impact.data && <ImpactContent jointCaseId={id} view={impact.data} />}</Loading>
     </CaseFrame>
   );
 }
 
-function ImpactContent({
-  jointCaseId,
-  view,
-  session,
-}: {
-  jointCaseId: string;
-  view: ImpactView;
-  session: SessionView;
-}) {
+function ImpactContent({ jointCaseId, view }: { jointCaseId: string; view: ImpactView }) {
   const { t, i18n } = useTranslation(INSTRUMENTS_NS);
   const language = i18n.language;
-  const subject = session.abilities.casework ? questionnaireSubjectOf(session.abilities) : null;
+  const subject = view.can.recordFor;
   const today = todayIso();
   const withheld = view.points.some((point) => point.herWithheld);
   const scored = (summary: ImpactPoint['him']) =>

@@ -1,11 +1,9 @@
 import { Alert, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { InstrumentDefinition, JointRiskView, ResponseView, SessionView } from '@tandem/shared';
+import type { InstrumentDefinition, JointRiskView, ResponseView } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
 import { SeenByProgramme } from '../../../components/SeenByProgramme';
-import { type ChecklistSide, checklistSideOf } from '../../auth/interimAbilities';
-import { useSession } from '../../auth/session';
 import { useDefinition, useJointRisk } from '../api';
 import { AgreedLevelForm } from '../components/AgreedLevelForm';
 import { CaseFrame } from '../components/CaseFrame';
@@ -19,10 +17,8 @@ import { todayIso } from '../logic';
 export function JointRiskPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(INSTRUMENTS_NS);
-  const session = useSession().data;
   const risk = useJointRisk(id);
   const definition = useDefinition(risk.data?.instrumentId, risk.data?.version);
-  if (!session) return null;
 
   return (
     <CaseFrame jointCaseId={id} active="risk" title={(caseNumber) => t('joint.title', { case: caseNumber })}>
@@ -30,12 +26,7 @@ export function JointRiskPage() {
         {risk.data && (
           <Loading query={definition}>
             {definition.data && (
-              <JointRiskContent
-                jointCaseId={id}
-                view={risk.data}
-                definition={definition.data}
-                session={session}
-              />
+              <JointRiskContent jointCaseId={id} view={risk.data} definition={definition.data} />
             )}
           </Loading>
         )}
@@ -48,18 +39,16 @@ function JointRiskContent({
   jointCaseId,
   view,
   definition,
-  session,
 }: {
   jointCaseId: string;
   view: JointRiskView;
   definition: InstrumentDefinition;
-  session: SessionView;
 }) {
   const { t, i18n } = useTranslation(INSTRUMENTS_NS);
   const language = i18n.language;
   // The fill-in button sits on the card of the checklist the actor records.
-  const own = checklistSideOf(session.abilities);
-  const fillFor = (side: ChecklistSide) => (side === own ? fillButton : null);
+  const fillFor = (card: 'perpetrator' | 'victim') =>
+    card === view.can.recordChecklistFor ? fillButton : null;
   const checklistLink = `/joint-cases/${jointCaseId}/risk/checklist`;
   const fillButton = view.can.recordChecklist ? (
     <Button component={Link} to={checklistLink}>

@@ -3,8 +3,6 @@ import type { InstrumentDefinition } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
-import { answerSourcesFor, questionnaireSubjectOf } from '../../auth/interimAbilities';
-import { useSession } from '../../auth/session';
 import { useDefinitions, useImpact, useRecordResponse } from '../api';
 import { CaseFrame } from '../components/CaseFrame';
 import { InstrumentForm } from '../components/InstrumentForm';
@@ -23,12 +21,11 @@ export function QuestionnairePage() {
   const { id = '', timepoint = '' } = useParams();
   const { t } = useTranslation(INSTRUMENTS_NS);
   const navigate = useNavigate();
-  const session = useSession().data;
   const definitions = useDefinitions();
   const impact = useImpact(id);
   const record = useRecordResponse(id);
-  if (!session) return null;
-  const subject = session.abilities.casework ? questionnaireSubjectOf(session.abilities) : null;
+  // The questionnaire the actor gives, as the case's IMPACT view says (his, hers or none).
+  const subject = impact.data?.can.recordFor ?? null;
   const definition = definitions.data && subject ? questionnaireFor(definitions.data, subject) : undefined;
   const timepoints = impact.data?.points.map((point) => point.timepoint) ?? [];
   const initialTimepoint = TIMEPOINT_PATTERN.test(timepoint) ? timepoint : undefined;
@@ -44,46 +41,47 @@ export function QuestionnairePage() {
         t(`questionnaire.title.${subject ?? 'none'}`, { case: caseNumber, timepoint: initialTimepoint ?? '' })
       }
     >
-      {!subject ? (
-        <Alert color="blue" variant="light">
-          {t('questionnaire.notYours')}
-        </Alert>
-      ) : (
-        <Loading query={definitions}>
-          <Loading query={impact}>
-            {!definition ? (
-              <Alert color="orange">{t('questionnaire.noDefinition')}</Alert>
-            ) : (
-              <InstrumentForm
-                key={initialTimepoint}
-                definition={definition}
-                sources={answerSourcesFor(session.abilities)}
-                jointCaseId={id}
-                timepoints={timepoints}
-                initialTimepoint={initialTimepoint}
-                intro={
-                  <Alert color="blue" variant="light">
-                    {t(`questionnaire.intro.${subject}`)}
-                  </Alert>
-                }
-                onSubmit={(body) => record.mutateAsync(body)}
-                onSaved={(response) => {
-                  notifySaved(
-                    t('questionnaire.saved', {
-                      timepoint: response.timepoint ?? '',
-                      score: response.score ?? '—',
-                    }),
-                  );
-                  back();
-                }}
-                onCancel={back}
-                submitting={record.isPending}
-                error={record.error}
-              />
-            )}
-          </Loading>
-        </Loading>
-      )}
+      <Loading query={impact}>
+        {impact.data &&
+          (!subject ? (
+            <Alert color="blue" variant="light">
+              {t('questionnaire.notYours')}
+            </Alert>
+          ) : (
+            <Loading query={definitions}>
+              {!definition ? (
+                <Alert color="orange">{t('questionnaire.noDefinition')}</Alert>
+              ) : (
+                <InstrumentForm
+                  key={initialTimepoint}
+                  definition={definition}
+                  sources={impact.data.can.answerSources}
+                  jointCaseId={id}
+                  timepoints={timepoints}
+                  initialTimepoint={initialTimepoint}
+                  intro={
+                    <Alert color="blue" variant="light">
+                      {t(`questionnaire.intro.${subject}`)}
+                    </Alert>
+                  }
+                  onSubmit={(body) => record.mutateAsync(body)}
+                  onSaved={(response) => {
+                    notifySaved(
+                      t('questionnaire.saved', {
+                        timepoint: response.timepoint ?? '',
+                        score: response.score ?? '—',
+                      }),
+                    );
+                    back();
+                  }}
+                  onCancel={back}
+                  submitting={record.isPending}
+                  error={record.error}
+                />
+              )}
+            </Loading>
+          ))}
+      </Loading>
     </CaseFrame>
   );
 }

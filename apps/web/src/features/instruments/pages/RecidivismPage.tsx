@@ -35,6 +35,8 @@ export function RecidivismPage() {
   const session = useSession().data;
   const [period, setPeriod] = useState<Period>('month');
   const comparison = useRecidivism(id, period);
+  // What the actor may record does not change with the period: the form stays while it changes.
+  const can = useRecidivism(id, 'month').data?.can;
   if (!session) return null;
   // The server sends the counts this reader may see: "other sources" alone means hers are among them.
   const onlyOtherSources = Boolean(
@@ -73,7 +75,7 @@ export function RecidivismPage() {
       <Block id="episodes" title={t('recidivism.episodesTitle')}>
         <Loading query={comparison}>{comparison.data && <EpisodeTable data={comparison.data} />}</Loading>
       </Block>
-      {session.abilities.casework && <EpisodeForm jointCaseId={id} session={session} />}
+      {can && can.sources.length > 0 && <EpisodeForm jointCaseId={id} session={session} can={can} />}
     </CaseFrame>
   );
 }
@@ -198,10 +200,18 @@ function EpisodeTable({ data }: { data: RecidivismComparison }) {
   );
 }
 
-function EpisodeForm({ jointCaseId, session }: { jointCaseId: string; session: SessionView }) {
+function EpisodeForm({
+  jointCaseId,
+  session,
+  can,
+}: {
+  jointCaseId: string;
+  session: SessionView;
+  can: RecidivismComparison['can'];
+}) {
   const { t } = useTranslation(INSTRUMENTS_NS);
   const agencies = useAllAgencies();
-  const { form, record, sources, today } = useRecidivismForm(jointCaseId, session, () =>
+  const { form, record, sources, today } = useRecidivismForm(jointCaseId, session, can, () =>
     notifySaved(t('recidivism.saved')),
   );
   const source = form.values.source;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
 import { useActions, useCaseMeetings } from '../api';
-import { casePagePath, formatDateTime } from './parts';
+import { formatInZone } from './meetingTime';
+import { casePagePath } from './parts';
 
 /** On the joint case page: the next meeting, and the case's meetings, action plan and children. */
 export function CaseMeetingLinks({ jointCaseId }: { jointCaseId: string }) {
@@ -19,7 +20,7 @@ export function CaseMeetingLinks({ jointCaseId }: { jointCaseId: string }) {
     <Group gap="sm" component="nav" aria-label={t('frame.nav')}>
       {next && (
         <Button component={Link} to={`/meetings/${next.id}`}>
-          {t('links.nextMeeting', { when: formatDateTime(i18n.language, next.scheduledFor) })}
+          {t('links.nextMeeting', { when: formatInZone(i18n.language, next.scheduledFor, next.timeZone) })}
         </Button>
       )}
       <Button component={Link} to={casePagePath(jointCaseId, 'meetings')} variant="light">

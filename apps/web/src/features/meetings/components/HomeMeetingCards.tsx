@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
 import { useHome } from '../../home/api';
-import { formatDateTime, formatDay } from './parts';
+import { formatInZone } from './meetingTime';
+import { formatDay } from './parts';
 
 /**
  * The home page's "Meetings this week" and "Overdue actions": each row one click from where
@@ -43,7 +44,7 @@ export function HomeMeetingCards({ session }: { session: SessionView }) {
                 <Anchor component={Link} to={`/meetings/${meeting.id}`} fw={600} size="sm">
                   {t('home.meetings.item', {
                     case: meeting.caseNumber,
-                    when: formatDateTime(i18n.language, meeting.scheduledFor),
+                    when: formatInZone(i18n.language, meeting.scheduledFor, meeting.timeZone),
                   })}
                 </Anchor>
                 <Group gap={4}>

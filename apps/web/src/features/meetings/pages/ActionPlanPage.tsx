@@ -44,7 +44,10 @@ export function ActionPlanPage() {
   );
   const overdue = all.filter((action) => action.overdue).length;
   const open = all.filter((action) => action.status === 'open' || action.status === 'in_progress').length;
-  const canEdit = Boolean(session?.abilities.casework) && jointCase.data?.status !== 'closed';
+  // Each row says whether the actor may change it (action.can.update); a closed case's plan is its record.
+  const canEdit = jointCase.data?.status === 'open';
+  // Adding to the plan outside a meeting: the case says who may.
+  const canAdd = Boolean(jointCase.data?.can.addAction);
 
   return (
     <CaseMeetingFrame
@@ -97,7 +100,7 @@ export function ActionPlanPage() {
           />
         </Loading>
       </Card>
-      {session && canEdit && (
+      {session && canAdd && (
         <Card withBorder radius="md" padding="lg">
           <Stack gap="xs">
             <ActionForm

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
 import { Loading } from '../../../components/PageParts';
-import { callsMeetings } from '../../auth/interimAbilities';
 import { useSession } from '../../auth/session';
 import { useCaseMeetings, useJointCaseView } from '../api';
 import { CallMeetingForm } from '../components/CallMeetingForm';
@@ -17,8 +16,8 @@ export function CaseMeetingsPage() {
   const session = useSession().data;
   const meetings = useCaseMeetings(id);
   const jointCase = useJointCaseView(id);
-  // The case's team calls extraordinary meetings while the case is open.
-  const mayCall = Boolean(session && callsMeetings(session.abilities)) && jointCase.data?.status === 'open';
+  // The case's team calls extraordinary meetings while the case is open: the case says who may.
+  const mayCall = Boolean(jointCase.data?.can.callMeeting);
   const now = Date.now();
 
   return (

@@ -35,7 +35,9 @@ export function ChildrenPage() {
   const can = jointCase.data?.can;
   // Victim support and child protection assess the children; the joint case says who may.
   const assesses = Boolean(can?.recordChildAssessment);
-  const editsActions = Boolean(session?.abilities.casework) && open;
+  const editsActions = open;
+  // Adding to the plan outside a meeting: the case says who may.
+  const addsActions = Boolean(can?.addAction);
 
   return (
     <CaseMeetingFrame
@@ -92,7 +94,7 @@ export function ChildrenPage() {
                 agencyName={agencies.nameOf}
               />
             ))}
-            {session && data.children.length > 0 && editsActions && (
+            {session && data.children.length > 0 && addsActions && (
               <Card withBorder radius="md" padding="lg">
                 <ActionForm
                   jointCaseId={id}

@@ -58,13 +58,16 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
   const [incomplete, setIncomplete] = useState<string[]>([]);
   const refresh = () => refreshCase(meeting.jointCaseId, meeting.id);
   const seen = (field: JointMeetingField) => meeting.seenByProgramme.includes(field);
-  const decide = async (item: AgendaItemName, body: AgendaDecisionBody) => {
-    await herDetails.send((confirmHerDetails) => update.mutateAsync({ item, ...body, confirmHerDetails }));
+  const decide = async (item: AgendaItemName, body: AgendaDecisionBody, confirmed = false) => {
+    // Text she was already asked about (e.g. the agreed level's rationale) is not asked about again.
+    await (confirmed
+      ? update.mutateAsync({ item, ...body, confirmHerDetails: true })
+      : herDetails.send((confirmHerDetails) => update.mutateAsync({ item, ...body, confirmHerDetails })));
     setOpenItems((current) => current.filter((open) => open !== item));
     setIncomplete((current) => current.filter((open) => open !== item));
   };
-  const address = (item: AgendaItemName, notes?: string) =>
-    decide(item, { status: 'addressed', ...(notes && { notes }) });
+  const address = (item: AgendaItemName, notes?: string, confirmed?: boolean) =>
+    decide(item, { status: 'addressed', ...(notes && { notes }) }, confirmed);
   const context: AgendaContext = { meeting, session, canRun, refresh, address, herDetails, seen };
   const headlines: Partial<Record<AgendaItemName, string | null>> = {
     joint_risk_assessment: useRiskHeadline(meeting.jointCaseId),
@@ -192,6 +195,7 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
           minutes: t('close.minutes'),
           decisions: t('close.decisions'),
           place: t('call.place'),
+          rationale: t('risk.rationale'),
         }}
       />
     </Stack>

@@ -11,12 +11,12 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { SafetyPlan } from '@tandem/shared';
-import { type FormEvent, useState } from 'react';
+import { type SafetyPlan, SafetyPlan as SafetyPlanSchema } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
-import { FormAlert } from '../../../components/FormAlert';
+import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
+import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { Loading } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
 import { VictimSideOnly } from '../../../components/VictimSideOnly';
@@ -132,27 +132,22 @@ function PlanForm({
 }) {
   const { t, i18n } = useTranslation(MEETINGS_NS);
   const save = useSaveSafetyPlan(personId, kind);
-  const [plan, setPlan] = useState<SafetyPlan>(initial);
-  const [dirty, setDirty] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = Object.fromEntries(
-      Object.entries(plan)
-        .map(([key, value]) => [key, value?.trim()])
-        .filter(([, value]) => value),
-    ) as SafetyPlan;
-    try {
+  const fields = LAYOUT[kind].flatMap((group) => group.fields);
+  const form = useSchemaForm({
+    schema: SafetyPlanSchema,
+    initialValues: Object.fromEntries(fields.map((field) => [field, initial[field] ?? ''])) as Record<
+      Field,
+      string
+    >,
+    onSubmit: async (body) => {
+      // The saved plan comes back with its new date: the form starts again from it (its key).
       await save.mutateAsync(body);
-      setDirty(false);
       notifications.show({ color: 'teal', message: t('safety.saved') });
-    } catch {
-      // shown by the alert
-    }
-  };
+    },
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t(`safety.title.${kind}`)}>
+    <form onSubmit={form.submit} noValidate aria-label={t(`safety.title.${kind}`)}>
       <Stack gap="lg">
         <Text size="sm" c="dimmed">
           {t(`safety.intro.${kind}`)}{' '}
@@ -160,7 +155,6 @@ function PlanForm({
             ? t('safety.lastSaved', { date: formatDateTime(i18n.language, updatedAt), name: updatedBy })
             : t('safety.never')}
         </Text>
-        <FormAlert error={save.error} shownFields={Object.keys(initial)} />
         {LAYOUT[kind].map(({ group, fields }) => (
           <Card
             key={group}
@@ -179,12 +173,7 @@ function PlanForm({
                   key={field}
                   label={t(`safety.fields.${field}.label`)}
                   description={t(`safety.fields.${field}.hint`)}
-                  value={plan[field] ?? ''}
-                  onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    setPlan((current) => ({ ...current, [field]: value }));
-                    setDirty(true);
-                  }}
+                  {...form.getInputProps(field)}
                   autosize
                   minRows={2}
                   maxRows={12}
@@ -194,8 +183,9 @@ function PlanForm({
             </Stack>
           </Card>
         ))}
+        <SchemaFormAlert form={form} />
         <Group justify="flex-end" gap="sm">
-          {dirty && (
+          {form.isDirty() && (
             <Text size="sm" c="dimmed">
               {t('safety.unsaved')}
             </Text>

@@ -190,8 +190,6 @@ function AgreementForm({ onClose }: { onClose: () => void }) {
   const chosenNetwork = form.values.networkId || firstNetwork;
   const agencies = networks.agenciesOf(chosenNetwork);
   const parties = form.values.parties;
-  // A message about the list as a whole (too few parties), not about one party.
-  const partiesError = form.errors.parties;
 
   return (
     <Paper withBorder p="lg" radius="md">
@@ -228,11 +226,6 @@ function AgreementForm({ onClose }: { onClose: () => void }) {
           <Text fw={600} size="sm">
             {t('agreements.parties')}
           </Text>
-          {partiesError && (
-            <Text c="red.8" size="sm" data-path="parties">
-              {partiesError}
-            </Text>
-          )}
           {parties.map((party, index) => (
             <Fieldset
               key={party.key}

@@ -33,8 +33,6 @@ function FileBody({ file, episodeHint }: { file: VictimFileView; episodeHint: st
   const { t } = useTranslation(CASEWORK_NS);
   const name = `${file.person.firstName} ${file.person.lastName}`;
   const { can } = file;
-  // Her contact details are kept by the service that holds her record: the one that may set how
-  // she is reached (the nearest ability; her file has none of its own for them yet).
 
   return (
     <Stack gap="lg">
@@ -63,13 +61,12 @@ function FileBody({ file, episodeHint }: { file: VictimFileView; episodeHint: st
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="lg">
         <Stack gap="lg">
           <SafeContactSection file={file} canEdit={can.setContactPreferences} />
-          <ContactDetailsSection person={file.person} canEdit={can.setContactPreferences} />
+          <ContactDetailsSection person={file.person} canEdit={can.editContactDetails} />
           <ConsentsSection file={file} canRecord={can.recordConsent} canRevoke={can.revokeConsent} />
         </Stack>
         <Stack gap="lg">
           <PartnerContactSection file={file} canEdit={can.logContact} episodeHint={episodeHint} />
-          {/* Closing her support: the nearest ability until her file sends one of its own. */}
-          <SupportSection file={file} canEdit={can.openSupport} canClose={can.openSupport} />
+          <SupportSection file={file} canEdit={can.openSupport} canClose={can.closeSupport} />
           <HerJointCasesSection file={file} canOpen={can.openJointCase} />
         </Stack>
       </SimpleGrid>

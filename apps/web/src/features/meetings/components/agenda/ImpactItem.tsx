@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
-import { answerSourcesFor, questionnaireSubjectOf } from '../../../auth/interimAbilities';
 import { useDefinitions, useImpact } from '../../../instruments/api';
 import { Loading } from '../../../instruments/components/parts';
 import { formatDay, todayIso } from '../parts';
@@ -42,12 +41,12 @@ export function useImpactHeadline(jointCaseId: string): string | null {
 
 /** Item 3: the IMPACT questionnaires due for him and for her, filled in from here. */
 export function ImpactItem({ context }: { context: AgendaContext }) {
-  const { meeting, session, canRun, refresh } = context;
+  const { meeting, canRun, refresh } = context;
   const { t, i18n } = useTranslation(MEETINGS_NS);
   const impact = useImpact(meeting.jointCaseId);
   const definitions = useDefinitions();
   const [filling, setFilling] = useState<string | null>(null);
-  const subject = session.abilities.casework ? questionnaireSubjectOf(session.abilities) : null;
+  const subject = impact.data?.can.recordFor ?? null;
   const definition = definitions.data?.find(
     (candidate) => candidate.kind === 'questionnaire' && candidate.subject === subject,
   );
@@ -138,7 +137,7 @@ export function ImpactItem({ context }: { context: AgendaContext }) {
               title={t(`impact.modalTitle.${subject}`, { timepoint: filling ?? '' })}
               intro={t(`impact.modalIntro.${subject}`)}
               definition={definition}
-              sources={answerSourcesFor(session.abilities)}
+              sources={view.can.answerSources}
               jointCaseId={meeting.jointCaseId}
               timepoints={view.points.map((point) => point.timepoint)}
               initialTimepoint={filling ?? undefined}

@@ -140,7 +140,7 @@ export function RecidivismItem({ context }: { context: AgendaContext }) {
           <Anchor component={Link} to={`/joint-cases/${meeting.jointCaseId}/recidivism`} size="sm">
             {t('recidivism.open')}
           </Anchor>
-          {canRun && <EpisodeQuickForm context={context} />}
+          {canRun && view.can.sources.length > 0 && <EpisodeQuickForm context={context} can={view.can} />}
         </Stack>
       )}
     </Loading>
@@ -171,10 +171,10 @@ function Count({
 }
 
 /** A new episode in a few clicks: forms, severity, who reported it (the date starts as today). */
-function EpisodeQuickForm({ context }: { context: AgendaContext }) {
+function EpisodeQuickForm({ context, can }: { context: AgendaContext; can: RecidivismComparison['can'] }) {
   const { t } = useTranslation(MEETINGS_NS);
   const { session, meeting } = context;
-  const { form, record, sources, today } = useRecidivismForm(meeting.jointCaseId, session, () => {
+  const { form, record, sources, today } = useRecidivismForm(meeting.jointCaseId, session, can, () => {
     notifications.show({ color: 'teal', message: t('recidivism.saved') });
     context.refresh();
   });

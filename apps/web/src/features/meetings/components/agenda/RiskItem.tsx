@@ -25,8 +25,8 @@ import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
 import { SchemaFormAlert } from '../../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../../components/forms/useSchemaForm';
 import { SeenByProgramme, seenDescription } from '../../../../components/SeenByProgramme';
-import { answerSourcesFor, checklistSideOf } from '../../../auth/interimAbilities';
 import { useAgreeLevel, useDefinition, useDefinitions, useJointRisk } from '../../../instruments/api';
+import { PendingLowering } from '../../../instruments/components/PendingLowering';
 import { LevelBadge, Loading, levelLabel } from '../../../instruments/components/parts';
 import { levelPosition, localized } from '../../../instruments/logic';
 import { formatDay, todayIso } from '../parts';
@@ -59,7 +59,7 @@ export function useRiskHeadline(jointCaseId: string): string | null {
 
 /** Item 1: both sides' checklists, their divergence, the agreed level — and the quick ways to record them. */
 export function RiskItem({ context }: { context: AgendaContext }) {
-  const { meeting, session, canRun, refresh } = context;
+  const { meeting, canRun, refresh } = context;
   const { t, i18n } = useTranslation(MEETINGS_NS);
   const jointCaseId = meeting.jointCaseId;
   const risk = useJointRisk(jointCaseId);
@@ -67,7 +67,7 @@ export function RiskItem({ context }: { context: AgendaContext }) {
   const definitions = useDefinitions();
   const [filling, setFilling] = useState(false);
   // Whose checklist the actor fills in here: the actor's own side's.
-  const side = checklistSideOf(session.abilities);
+  const side = risk.data?.can.recordChecklistFor ?? null;
   const fills = canRun && Boolean(risk.data?.can.recordChecklist) && side !== null;
   const checklist = checklistOf(definitions.data, risk.data);
   const levels = definition.data ?? checklist;
@@ -111,6 +111,9 @@ export function RiskItem({ context }: { context: AgendaContext }) {
               )}
             </Paper>
           </SimpleGrid>
+          {view.pendingLowering && levels && (
+            <PendingLowering jointCaseId={jointCaseId} view={view} definition={levels} />
+          )}
           {view.reassessmentDueSince && (
             <Alert color="orange" variant="light" p="xs">
               {t('risk.dueSince', { date: formatDay(i18n.language, view.reassessmentDueSince) })}
@@ -152,7 +155,7 @@ export function RiskItem({ context }: { context: AgendaContext }) {
               title={t(`risk.modalTitle.${side}`)}
               intro={t(`risk.modalIntro.${side}`)}
               definition={checklist}
-              sources={answerSourcesFor(session.abilities)}
+              sources={view.can.answerSources}
               jointCaseId={jointCaseId}
               onSaved={refresh}
             />
@@ -206,7 +209,7 @@ function AgreeForm({
   definition: Pick<InstrumentDefinition, 'levels'>;
 }) {
   const { t, i18n } = useTranslation(MEETINGS_NS);
-  const { meeting } = context;
+  const { meeting, herDetails } = context;
   const agree = useAgreeLevel(meeting.jointCaseId);
   const levels = definition.levels ?? [];
   const sides = [view.perpetratorSide?.level ?? null, view.victimSide?.level ?? null];
@@ -228,14 +231,26 @@ function AgreeForm({
     },
     toInput: (values) => blankToUndefined({ ...values, level: values.level || higher || '' }),
     onSubmit: async (body) => {
-      await agree.mutateAsync(body);
+      // The rationale is joint text: the meeting's check of her details asks first (MeetingPage's dialog).
+      let confirmed = false;
+      const next = await herDetails.send((confirmHerDetails) => {
+        confirmed = confirmHerDetails === true;
+        return agree.mutateAsync({ ...body, confirmHerDetails });
+      });
       const label = levelLabel(levels, body.level, i18n.language);
-      notifications.show({ color: 'teal', message: t('risk.agreedSaved', { level: label }) });
       form.setValues({ level: '', rationale: '' });
+      // A lower level is a proposal until the other side's case manager confirms it: the item stays open.
+      if (next.pendingLowering?.level === body.level && next.agreed?.level !== body.level) {
+        notifications.show({ color: 'orange', message: t('risk.loweringProposed', { level: label }) });
+        context.refresh();
+        return;
+      }
+      notifications.show({ color: 'teal', message: t('risk.agreedSaved', { level: label }) });
       if (itemOpen)
         await context.address(
           'joint_risk_assessment',
           t('risk.agreedNote', { level: label, rationale: body.rationale }),
+          confirmed,
         );
       else context.refresh();
     },

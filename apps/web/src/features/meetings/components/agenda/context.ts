@@ -11,8 +11,11 @@ export interface AgendaContext {
   canRun: boolean;
   /** Ask again for everything the meeting shows (after a change made here). */
   refresh: () => void;
-  /** Mark an item addressed, with its notes for the minutes (asked first if they hold her details). */
-  address: (item: AgendaItemName, notes?: string) => Promise<void>;
+  /**
+   * Mark an item addressed, with its notes for the minutes (asked first if they hold her details,
+   * unless `confirmed`: the worker was just asked about the same text).
+   */
+  address: (item: AgendaItemName, notes?: string, confirmed?: boolean) => Promise<void>;
   /** The meeting's one check of joint text against her recorded details, and its question. */
   herDetails: HerDetailsCheck;
   /** Whether the programme reads this field of the meeting as written (MeetingView.seenByProgramme). */
