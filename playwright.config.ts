@@ -27,6 +27,8 @@ const serverEnv: Record<string, string> = {
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
   NODE_ENV: 'test',
   LOG_LEVEL: 'warn',
+  // Outgoing mail (one-time links) is written here, where the specs read it as the owner would.
+  MAIL_DIR: path.join(dataDir, 'mail'),
 };
 if (process.env.DATABASE_URL) {
   // On PostgreSQL, every run gets a schema of its own, like every integration-test file.

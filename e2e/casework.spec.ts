@@ -141,7 +141,7 @@ test('referral to joint case: partner contact, dropout, duty to inform — and h
   await worker
     .getByRole('row')
     .filter({ hasText: him.last })
-    .getByRole('link', { name: /\(Anna\)/ })
+    .getByRole('link', { name: `Former partner 2: ${anna.first} ${anna.last}` })
     .click();
   await expect(worker.getByRole('heading', { name: `${anna.first} ${anna.last}`, level: 1 })).toBeVisible();
   await worker.getByRole('button', { name: 'Log a contact' }).click();

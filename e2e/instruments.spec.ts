@@ -140,7 +140,8 @@ test('both sides diverge, the joint view says so, the level is agreed; a critica
   // The case managers agree the level, with its rationale; the next reassessment is set.
   const agree = vss.getByRole('form', { name: 'Record the agreed level' });
   await agree.getByRole('button', { name: 'Record the agreed level' }).click();
-  await expect(agree.getByText('Fill in this field')).toBeVisible();
+  // The level and the rationale are both required, each named at its field.
+  await expect(agree.getByText('Fill in this field')).toHaveCount(2);
   await agree.getByLabel('Agreed level').selectOption({ label: 'High' });
   await agree.getByLabel('Rationale').fill(`Strangulation reported; she is extremely afraid ${run}`);
   await agree.getByRole('button', { name: 'Record the agreed level' }).click();
@@ -181,7 +182,7 @@ test('both sides diverge, the joint view says so, the level is agreed; a critica
   await vss.context().close();
 });
 
-test('an episode she reported and he did not is flagged as possible minimisation, and reaches the programme only as a count', async ({
+test('an episode she reported and he did not is flagged as possible minimisation; without her consent nothing of it reaches the programme, not even a count', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -226,12 +227,14 @@ test('an episode she reported and he did not is flagged as possible minimisation
   await expect(comparison.locator('thead')).toContainText('Quarter');
   await expect(comparison.locator('tbody tr').last()).toContainText('Possible minimisation');
 
-  // The programme: the flag and a count from "other sources", never her report itself.
+  // The programme, without her consent to share risk information: his episodes and the agencies'
+  // only — no count of hers, no flag that only her report raised (it could be differenced out).
   await pp.reload();
   const ppComparison = pp.getByTestId('recidivism-comparison');
-  await expect(ppComparison.locator('thead')).toContainText('Other sources');
+  await expect(ppComparison.locator('thead')).toContainText('Reported by him');
+  await expect(ppComparison.locator('thead')).not.toContainText('Other sources');
   await expect(ppComparison.locator('thead')).not.toContainText('Reported by her');
-  await expect(ppComparison.locator('tbody tr').last()).toContainText('Possible minimisation');
+  await expect(ppComparison.locator('tbody tr').last()).not.toContainText('Possible minimisation');
   await expect(pp.locator('body')).not.toContainText('screamed');
   await expect(pp.getByTestId('recidivism-episodes').getByRole('row')).toHaveCount(2); // header + his episode
 

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Browser, expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
@@ -50,8 +52,57 @@ export async function openUsers(page: Page): Promise<void> {
 }
 
 /**
- * Creates a user through the Users page and returns the temporary password read from the
- * modal that shows it once.
+ * Outside production the server writes each e-mail as a JSON file (`<time>-<uuid>.json`: kind,
+ * userId, to, subject, text) to its MAIL_DIR, for the tests to read: DATA_DIR/mail here.
+ */
+const mailDir = () => process.env.MAIL_DIR ?? path.join(process.env.E2E_DATA_DIR ?? '.e2e-data', 'mail');
+
+export interface SentMail {
+  kind: string;
+  userId: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Every message sent so far to this address, oldest first. */
+export function mailTo(address: string): SentMail[] {
+  let files: string[] = [];
+  try {
+    files = readdirSync(mailDir()).filter((name) => name.endsWith('.json'));
+  } catch {
+    return []; // no mail yet
+  }
+  return files
+    .sort()
+    .map((name) => JSON.parse(readFileSync(path.join(mailDir(), name), 'utf8')) as SentMail)
+    .filter((mail) => mail.to.toLowerCase() === address.toLowerCase());
+}
+
+/**
+ * The newest one-time link sent to this address, as a path of this site (`/account-link#…`):
+ * waits for the message (it is sent once the command has committed).
+ */
+export async function accountLinkFor(address: string, kind?: string): Promise<string> {
+  let link = '';
+  await expect
+    .poll(
+      () => {
+        const mail = mailTo(address)
+          .filter((message) => (kind ? message.kind === kind : message.text.includes('/account-link#')))
+          .at(-1);
+        link = /\/account-link#[A-Za-z0-9_-]+/.exec(mail?.text ?? '')?.[0] ?? '';
+        return link;
+      },
+      { message: `a one-time link e-mailed to ${address}` },
+    )
+    .not.toBe('');
+  return link;
+}
+
+/**
+ * Creates a user through the Users page. The administrator sees where the one-time link went,
+ * never a password; the link is read from the e-mail its owner received.
  */
 export async function createUser(
   page: Page,
@@ -64,15 +115,42 @@ export async function createUser(
   if (user.side) await dialog.getByLabel('Side').selectOption({ label: user.side });
   await dialog.getByRole('checkbox', { name: user.role }).check();
   await dialog.getByRole('button', { name: 'Create user' }).click();
+  await expect(dialog).toBeHidden();
 
-  const shown = page.getByRole('dialog', { name: 'Temporary password' });
-  await expect(shown).toBeVisible();
-  await expect(shown).toContainText(user.email);
-  const password = (await shown.getByTestId('temporary-password').textContent())?.trim() ?? '';
-  expect(password.length).toBeGreaterThanOrEqual(12);
-  await shown.getByRole('button', { name: 'Done' }).click();
-  await expect(shown).toBeHidden();
-  return password;
+  const notice = page.getByRole('status').filter({ hasText: 'A one-time link for' });
+  await expect(notice).toContainText(`A one-time link for ${user.name} was sent to ${user.email}`);
+  await expect(notice).toContainText('Nobody else sees it');
+  return accountLinkFor(user.email, 'account_setup');
+}
+
+/**
+ * The owner opens the one-time link of a new account and chooses a password the strength check
+ * accepts; the second factor comes next.
+ */
+export async function chooseFirstPassword(page: Page, link: string, password: string): Promise<void> {
+  await page.goto(link);
+  await expect(page.getByRole('heading', { name: 'Set up your account', level: 1 })).toBeVisible();
+  // The token is taken out of the address bar.
+  await expect(page).toHaveURL(/\/account-link$/);
+  await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+  await expect(page.getByTestId('password-strength')).toContainText('Strong enough.');
+  await page.getByLabel('Repeat the new password').fill(password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Set up your second factor' })).toBeVisible();
+}
+
+/** Enrols the second factor on its page: returns the key and the code it was confirmed with. */
+export async function enrolSecondFactor(page: Page): Promise<{ secret: string; code: string }> {
+  await expect(page.getByRole('heading', { name: 'Set up your second factor' })).toBeVisible();
+  const secret = ((await page.getByTestId('mfa-secret').textContent()) ?? '').replace(/\s+/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}=*$/);
+  const code = await freshTotp(secret);
+  await page.getByLabel('6-digit code').fill(code);
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+  await page.getByLabel('I have saved them in a safe place').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return { secret, code };
 }
 
 const STEP_MS = 30_000;

@@ -1,28 +1,63 @@
 import { expect, test } from '@playwright/test';
-import { createUser, DEMO_PASSWORD, newPersonPage, openUsers, signInAsDemo } from './support';
+import {
+  accountLinkFor,
+  createUser,
+  DEMO_PASSWORD,
+  mailTo,
+  newPersonPage,
+  openUsers,
+  signInAsDemo,
+} from './support';
 
-test('an agency admin creates a user, who then appears in the list', async ({ page }) => {
+test('an agency admin creates a user, who then appears in the list; the owner, not the admin, gets the link', async ({
+  page,
+}) => {
   const email = `paola.partner.${Date.now()}@ponte.demo`;
   await signInAsDemo(page, 'admin@ponte.demo');
   await openUsers(page);
   await expect(page.getByRole('cell', { name: email })).toHaveCount(0);
 
-  await createUser(page, {
+  const link = await createUser(page, {
     email,
     name: 'Paola Partner',
     side: 'Victim side',
     role: 'Partner-contact worker',
   });
+  expect(link).toMatch(/^\/account-link#/);
+  // The administrator never sees a password or the link.
+  await expect(page.locator('body')).not.toContainText(link.slice('/account-link#'.length));
 
   const row = page.getByRole('row').filter({ hasText: email });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Paola Partner');
-  await expect(row).toContainText('Partner-contact worker');
   await expect(row).toContainText('Victim side');
+  // A victim-side case role waits for a second person of the victim side (four eyes).
+  await expect(row).toContainText('No role in force yet');
+  await expect(row).toContainText('Awaiting approval');
+  await expect(row).toContainText('Partner-contact worker');
+  await expect(row).toContainText('Asked by Piera Admin');
+  await expect(row).toContainText('One-time link sent, not used yet');
 
   // Still there when the list is fetched again.
   await page.reload();
   await expect(page.getByRole('row').filter({ hasText: email })).toBeVisible();
+
+  // A password reset sends a new link to the owner, which replaces the first.
+  await page
+    .getByRole('row')
+    .filter({ hasText: email })
+    .getByRole('button', { name: /^Actions for/ })
+    .click();
+  await page.getByRole('menuitem', { name: 'Reset password' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Reset the password of Paola Partner?' });
+  await expect(confirm).toContainText('you never see it');
+  await confirm.getByRole('button', { name: 'Reset password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'A one-time link for' })).toContainText(
+    `A one-time link for Paola Partner was sent to ${email}`,
+  );
+  const reset = await accountLinkFor(email, 'password_reset');
+  expect(reset).not.toBe(link);
+  expect(mailTo(email).map((mail) => mail.kind)).toEqual(['account_setup', 'password_reset']);
 });
 
 test("an agency admin sees only their own agency's users, in the page and through the API", async ({

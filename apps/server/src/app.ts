@@ -17,6 +17,7 @@ import type { Database } from './db/schema.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { installAuthentication } from './http/authentication.js';
 import { installErrorHandling, installNotFound, notFoundBody } from './http/error-handler.js';
+import { answerFrameworkError } from './http/framework-errors.js';
 import { installInputGuard } from './http/input-guard.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
 import { createLogger } from './logger.js';
@@ -64,6 +65,8 @@ export interface BuildAppOptions {
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db, cipher } = options;
   const app = Fastify({
+    // Router errors (a path that is not text, a part too long) answer in the API's one error shape.
+    frameworkErrors: answerFrameworkError,
     loggerInstance: createLogger(config, options.logStream) as unknown as FastifyBaseLogger,
     // X-Forwarded-For only from the proxies the operator names (TRUST_PROXY); else ignored.
     trustProxy: config.trustProxy,

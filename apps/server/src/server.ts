@@ -8,6 +8,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { loadInstruments } from './instruments/registry.js';
+import { serveBackups } from './backup/backup-socket.js';
 import { startJobs } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
 import { loadFieldCipher } from './security/field-encryption.js';
@@ -57,7 +58,7 @@ export function describeStartFailure(error: unknown): string {
 }
 
 /** Any constant: instances starting together migrate and seed one after the other. */
-const START_LOCK_KEY = 7_310_002;
+const START_LOCK_KEY = 7_310_004;
 
 /**
  * Migrating and seeding under one database lock, so two instances started together on an empty
@@ -144,6 +145,8 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     });
     const cipher = loadFieldCipher(config.FIELD_ENCRYPTION_KEYS, config.dataDir);
     const jobs = config.JOBS_ENABLED ? await startJobs(database, config, logger) : null;
+    // PGlite lives in this process: `npm run backup` asks it for an image of the data, jobs or not.
+    const stopServingBackups = await serveBackups(database, config.dataDir, logger);
     const app = await buildApp({ config, db: database.db, cipher });
     const address = await app.listen({ host: config.HOST, port: config.PORT });
     return {
@@ -156,6 +159,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       async stop() {
         await app.close();
         await jobs?.stop({ graceful: true });
+        await stopServingBackups();
         await database.close();
       },
     };

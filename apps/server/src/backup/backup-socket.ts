@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,7 +50,16 @@ export async function serveBackups(
     server.listen(socket, () => resolve());
   });
   chmodSync(socket, 0o600);
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  // The orderly stop exits before the job system reports it stopped: leave no socket behind.
+  const removeSocket = () => rmSync(socket, { force: true });
+  process.once('exit', removeSocket);
+  return () =>
+    new Promise<void>((resolve) =>
+      server.close(() => {
+        process.off('exit', removeSocket);
+        resolve();
+      }),
+    );
 }
 
 /** The running server's image of its data, or null when no server is running on that folder. */

@@ -50,14 +50,24 @@ export async function backup(
   clock: Clock,
   /** A handle to the database this process already runs (tests); otherwise the running server is asked. */
   running?: DatabaseHandle,
-): Promise<{ archive: string; manifest: BackupManifest }> {
+): Promise<{ archive: string; manifest: BackupManifest; source: string }> {
   const now = clock.now();
-  if (config.DATABASE_URL)
-    return backupPostgres(config.DATABASE_URL, config.DATABASE_SCHEMA, config.BACKUP_DIR, now);
-  const image = running?.pglite
-    ? await dumpRunningPglite(running.pglite, running.db)
-    : ((await requestImage(config.dataDir)) ?? (await imageOfStoppedDatabase(config.dataDir)));
-  return writePgliteBackup(image, config.BACKUP_DIR, now);
+  if (config.DATABASE_URL) {
+    const made = await backupPostgres(config.DATABASE_URL, config.DATABASE_SCHEMA, config.BACKUP_DIR, now);
+    return { ...made, source: `pg_dump of schema ${config.DATABASE_SCHEMA}, from an exported snapshot` };
+  }
+  if (running?.pglite) {
+    const image = await dumpRunningPglite(running.pglite, running.db);
+    return { ...(await writePgliteBackup(image, config.BACKUP_DIR, now)), source: 'this process’s database' };
+  }
+  const served = await requestImage(config.dataDir);
+  const image = served ?? (await imageOfStoppedDatabase(config.dataDir));
+  return {
+    ...(await writePgliteBackup(image, config.BACKUP_DIR, now)),
+    source: served
+      ? 'the running server’s image of its data'
+      : `the data folder ${config.dataDir} (no server running)`,
+  };
 }
 
 export interface RestoreReport {

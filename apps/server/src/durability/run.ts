@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { verifyAuditChain } from '../audit/audit-trail.js';
+import { backupSocketOf } from '../backup/backup-socket.js';
 import { openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { makeAgency, makeNetwork, makeUser, TEST_PASSWORD } from '../testing/factories.js';
@@ -83,6 +84,8 @@ async function runEngine(engine: 'pglite' | 'postgres', url?: string): Promise<E
     result.failures.push((error as Error).stack ?? String(error));
   } finally {
     rmSync(work, { recursive: true, force: true });
+    // The killed servers could not remove their backup socket.
+    rmSync(backupSocketOf(env.DATA_DIR!), { force: true });
     if (url) await dropSchemas(url, [`${schema}_jobs`, schema]);
   }
   return result;

@@ -2,7 +2,6 @@ import { type Kysely, sql } from 'kysely';
 import { fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { headSettingsOf, publishAuditHead } from '../audit/audit-head.js';
-import { serveBackups } from '../backup/backup-socket.js';
 import type { Config } from '../config.js';
 import { AuthStore } from '../data/auth.store.js';
 import { systemDb } from '../data/system-db.js';
@@ -40,9 +39,6 @@ export async function startJobs(
     await publishHead(handle, config, logger, clock);
   });
   await publishHead(handle, config, logger, clock);
-  // PGlite lives in this process: `npm run backup` asks it for an image of the data (backup/backup-socket.ts).
-  const stopServingBackups = await serveBackups(handle, config.dataDir, logger);
-  boss.once('stopped', () => void stopServingBackups());
   return boss;
 }
 

@@ -33,6 +33,8 @@ export interface UserSubject {
   rolesRequestedBy?: string | null;
   active?: boolean;
   locked?: boolean;
+  /** Failed sign-ins that slow the account down (Unlock lifts the delays too). */
+  failedSignIns?: number;
 }
 
 /** Roles that administer accounts; they never sit on one account with a case role. */
@@ -188,7 +190,7 @@ export const userPolicy = {
       update: administers(actor, subject),
       deactivate: administer && subject.active !== false,
       reactivate: administer && subject.active === false,
-      unlock: administer && subject.locked === true,
+      unlock: administer && (subject.locked === true || (subject.failedSignIns ?? 0) > 0),
       resetPassword: administer,
       resetSecondFactor: administer,
       decideRoles: userPolicy.canApproveRoles(actor, subject, victimSideEverStaffed),

@@ -9,11 +9,12 @@ import { systemClock } from '../domain/clock.js';
  * field-encryption keys are not in it: they are escrowed apart (README, "Operations").
  */
 const config = loadConfig();
-const { archive, manifest } = await backup(config, systemClock);
+const { archive, manifest, source } = await backup(config, systemClock);
 const rows = Object.values(manifest.contents.tables).reduce((sum, table) => sum + table.rows, 0);
 process.stdout.write(
   [
     `Backup written: ${archive} (${manifest.bytes} bytes, sha256 ${manifest.sha256})`,
+    `  from ${source}`,
     `  ${Object.keys(manifest.contents.tables).length} tables, ${rows} rows; audit trail to event ${manifest.contents.audit.lastId ?? 'none'}`,
     `  Keys NOT included. To restore, the escrowed field-encryption key(s) ${manifest.contents.fieldKeyIds.join(', ') || '(none used)'} are needed.`,
     '',

@@ -24,6 +24,7 @@ export const subjectOf = (row: AccountRow, now?: Date): UserSubject => ({
   rolesRequestedBy: row.roles_requested_by,
   active: row.active,
   locked: now !== undefined && row.locked_until !== null && new Date(row.locked_until) > now,
+  failedSignIns: row.failed_sign_ins ?? 0,
 });
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());

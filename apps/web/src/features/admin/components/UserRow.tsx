@@ -121,7 +121,13 @@ function UserStanding({ user }: { user: UserView }) {
   );
 }
 
-const MENU_ORDER: readonly UserCommand[] = ['unlock', 'reset-password', 'reset-mfa', 'deactivate', 'reactivate'];
+const MENU_ORDER: readonly UserCommand[] = [
+  'unlock',
+  'reset-password',
+  'reset-mfa',
+  'deactivate',
+  'reactivate',
+];
 
 /** Only what the account's view allows (`can`); the server decides every request again. */
 function UserActions({

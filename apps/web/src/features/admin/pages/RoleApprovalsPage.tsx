@@ -93,7 +93,10 @@ export function RoleApprovalsPage() {
                   </Badge>
                 </Group>
                 <Text size="sm">
-                  {t('roleApprovals.asked', { roles: roles(item.pendingRoles), side: sideLabel(t, item.user.side) })}
+                  {t('roleApprovals.asked', {
+                    roles: roles(item.pendingRoles),
+                    side: sideLabel(t, item.user.side),
+                  })}
                 </Text>
                 {item.user.roles.length > 0 && (
                   <Text size="sm" c="dimmed">
@@ -108,42 +111,40 @@ export function RoleApprovalsPage() {
                   {' · '}
                   {t('roleApprovals.created', { date: formatDateTime(i18n.language, item.user.createdAt) })}
                 </Text>
-                {item.can.approve || item.can.refuse ? (
-                  <Group gap="sm" mt="xs" align="center">
-                    {item.can.approve && (
-                      <Button
-                        onClick={() => {
-                          decide.reset();
-                          setDeciding({ item, decision: 'approve' });
-                        }}
-                        aria-label={t('roleApprovals.approveFor', { name: item.user.displayName })}
-                      >
-                        {t('roleApprovals.approve')}
-                      </Button>
-                    )}
-                    {item.can.refuse && (
-                      <Button
-                        variant="default"
-                        onClick={() => {
-                          decide.reset();
-                          setDeciding({ item, decision: 'refuse' });
-                        }}
-                        aria-label={t('roleApprovals.refuseFor', { name: item.user.displayName })}
-                      >
-                        {t('roleApprovals.refuse')}
-                      </Button>
-                    )}
-                    {item.can.approve && (
-                      <Text size="sm" fw={600} style={{ flex: '1 1 14rem' }}>
-                        {t('roleApprovals.warning')}
-                      </Text>
-                    )}
-                  </Group>
-                ) : (
-                  <Text size="sm" c="dimmed" fs="italic">
-                    {t('roleApprovals.notYours')}
-                  </Text>
-                )}
+                <Group gap="sm" mt="xs" align="center">
+                  {item.can.approve && (
+                    <Button
+                      onClick={() => {
+                        decide.reset();
+                        setDeciding({ item, decision: 'approve' });
+                      }}
+                      aria-label={t('roleApprovals.approveFor', { name: item.user.displayName })}
+                    >
+                      {t('roleApprovals.approve')}
+                    </Button>
+                  )}
+                  {item.can.refuse && (
+                    <Button
+                      variant="default"
+                      onClick={() => {
+                        decide.reset();
+                        setDeciding({ item, decision: 'refuse' });
+                      }}
+                      aria-label={t('roleApprovals.refuseFor', { name: item.user.displayName })}
+                    >
+                      {t('roleApprovals.refuse')}
+                    </Button>
+                  )}
+                  {item.can.approve ? (
+                    <Text size="sm" fw={600} style={{ flex: '1 1 14rem' }}>
+                      {t('roleApprovals.warning')}
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="dimmed" fs="italic" style={{ flex: '1 1 14rem' }}>
+                      {t('roleApprovals.notYours')}
+                    </Text>
+                  )}
+                </Group>
               </Stack>
             </Card>
           ))}

@@ -112,7 +112,9 @@ export function UsersPage() {
 
   const act = useMutation({
     mutationFn: ({ user, action }: { user: Pick<UserView, 'id' | 'displayName'>; action: UserCommand }) =>
-      keepingMailFailure(call(USER_COMMANDS[action], { params: { id: user.id } }) as Promise<UserView | LinkSent>),
+      keepingMailFailure(
+        call(USER_COMMANDS[action], { params: { id: user.id } }) as Promise<UserView | LinkSent>,
+      ),
     onSuccess: (sent, { user, action }) => {
       setConfirming(null);
       refresh();
@@ -141,9 +143,7 @@ export function UsersPage() {
   const failedAccount =
     failed && users.items.find((item) => item.email.toLowerCase() === failed.email.toLowerCase());
   const resend =
-    failed && failedAccount
-      ? () => act.mutate({ user: failedAccount, action: failed.resend })
-      : undefined;
+    failed && failedAccount ? () => act.mutate({ user: failedAccount, action: failed.resend }) : undefined;
 
   if (!session?.abilities.manageUsers) return <NoAccess />;
   const showAgencyColumn = isSystemAdmin && !agencyFilter;

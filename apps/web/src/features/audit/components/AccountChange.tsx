@@ -51,7 +51,9 @@ export function AccountChange({
   }
   if (change.side) lines.push(t('audit.change.side', { side: sideLabel(t, change.side) }));
   if (change.requestedBy)
-    lines.push(t('audit.change.requestedBy', { name: nameOf(change.requestedBy) ?? t('audit.change.someone') }));
+    lines.push(
+      t('audit.change.requestedBy', { name: nameOf(change.requestedBy) ?? t('audit.change.someone') }),
+    );
   if (lines.length === 0) return null;
   return (
     <List size="sm" spacing={0} listStyleType="none" data-testid="account-change">

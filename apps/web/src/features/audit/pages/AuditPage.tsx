@@ -26,7 +26,7 @@ export function AuditPage() {
   const allowed = Boolean(session?.abilities.viewAudit);
   const events = usePagedRoute(auditKeys.trail, routes.audit.list, {}, allowed);
   // Whom an account event was about, and who asked: the names of the accounts the actor
-  // administers, and of the actors of the events shown.
+  // administers, and of the actors of the events shown (the only ids the map holds).
   const accounts = usePagedRoute(
     adminKeys.users,
     routes.admin.listUsers,
@@ -90,7 +90,7 @@ export function AuditPage() {
                 <Table.Td>
                   {event.resourceType ?? '—'}{' '}
                   {event.resourceId &&
-                    (event.resourceType === 'user' && nameOf(event.resourceId) ? (
+                    (nameOf(event.resourceId) ? (
                       <Text span size="sm" fw={600} title={event.resourceId}>
                         {nameOf(event.resourceId)}
                       </Text>

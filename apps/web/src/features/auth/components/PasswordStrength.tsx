@@ -41,7 +41,9 @@ export function PasswordStrength({ password, token }: { password: string; token?
       ? t('password.strength.acceptable')
       : verdict.reason
         ? passwordRefusalText(t, verdict.reason)
-        : t('password.strength.notYet', { level: t(`password.strength.levels.${LEVELS[PASSWORD_MIN_SCORE]}`) });
+        : t('password.strength.notYet', {
+            level: t(`password.strength.levels.${LEVELS[PASSWORD_MIN_SCORE]}`),
+          });
 
   return (
     <Stack gap={4}>

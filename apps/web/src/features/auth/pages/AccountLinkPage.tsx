@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Center, Group, Loader, PasswordInput, Stack, Text } from '@mantine/core';
 import {
-  type CredentialLinkView,
   CredentialLinkToken,
+  type CredentialLinkView,
   NewPassword,
   routes,
   type SessionView,
@@ -60,7 +60,8 @@ export function AccountLinkPage() {
   const [spent, setSpent] = useState(false);
 
   let body: ReactNode;
-  if (token === null) body = <LinkProblem title={t('accountLink.missingTitle')} body={t('accountLink.missingBody')} />;
+  if (token === null)
+    body = <LinkProblem title={t('accountLink.missingTitle')} body={t('accountLink.missingBody')} />;
   else if (spent || (isApiError(link.error) && link.error.code === LINK_INVALID))
     body = <LinkProblem title={t('accountLink.invalidTitle')} body={t('accountLink.invalidBody')} />;
   else if (link.isPending)
@@ -141,9 +142,7 @@ function LinkForm({
     toInput: (values) => values,
     onSubmit: async ({ newPassword, currentPassword }) => {
       try {
-        await redeem.mutateAsync(
-          link.setsPassword ? { token, newPassword } : { token, currentPassword },
-        );
+        await redeem.mutateAsync(link.setsPassword ? { token, newPassword } : { token, currentPassword });
       } catch (error) {
         if (isApiError(error) && error.code === LINK_INVALID) onInvalid();
         throw translatePasswordError(t, error);
