@@ -21,6 +21,7 @@ export interface Api {
   name: string;
   get: <T>(path: string) => Promise<T>;
   post: <T>(path: string, data: unknown) => Promise<T>;
+  put: <T>(path: string, data: unknown) => Promise<T>;
   close: () => Promise<void>;
 }
 
@@ -43,6 +44,7 @@ export async function apiAs(browser: Browser, email: string): Promise<Api> {
     get: async <T>(path: string) => check<T>(path, await context.get(path)),
     post: async <T>(path: string, data: unknown) =>
       check<T>(path, await context.post(path, { data, headers })),
+    put: async <T>(path: string, data: unknown) => check<T>(path, await context.put(path, { data, headers })),
   };
 }
 
@@ -99,6 +101,8 @@ export interface JointCase {
   caseNumber: string;
   /** His programme episode (the referral). */
   episodeId: string;
+  /** Her person record (the partner his release named). */
+  herId: string;
   /** The id of the (first) agency of this kind in the demo network. */
   agencyId: (kind: AgencyKind) => string;
 }
@@ -190,5 +194,5 @@ export async function makeJointCase(team: CaseTeam, options: JointCaseOptions): 
       otherParties: others,
     },
   });
-  return { jointCaseId: jointCase.id, caseNumber: jointCase.caseNumber, episodeId, agencyId };
+  return { jointCaseId: jointCase.id, caseNumber: jointCase.caseNumber, episodeId, herId, agencyId };
 }

@@ -12,7 +12,7 @@ test('after the idle timeout the app warns, then signs out and says why; nothing
   // The app warns in the last minute before it signs out (a minute before the server would).
   await page.clock.fastForward('28:30');
   await expect(page.getByRole('dialog', { name: 'Are you still there?' })).toBeVisible();
-  await page.clock.fastForward('01:00');
+  await page.clock.runFor('01:00');
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await expect(page.getByText('You were signed out after a period of inactivity')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);

@@ -109,7 +109,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         version: '0.1.0',
         description: 'Multi-agency domestic-violence casework (ASAP 2.0)',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.sessionCookieName } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: config.sessionCookieName } },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,

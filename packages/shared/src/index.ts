@@ -1,3 +1,4 @@
+export * from './api/index.js';
 export * from './casework-enums.js';
 export * from './enums.js';
 export * from './instruments/definition.js';
@@ -11,4 +12,3 @@ export * from './schemas/casework-victim.js';
 export * from './schemas/common.js';
 export * from './schemas/instruments-api.js';
 export * from './schemas/meetings-api.js';
-export * from './api/index.js';

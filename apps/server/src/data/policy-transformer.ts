@@ -4,7 +4,7 @@ import {
   ColumnNode,
   FromNode,
   IdentifierNode,
-  JoinNode,
+  type JoinNode,
   type KyselyPlugin,
   type OperationNode,
   OperationNodeTransformer,
@@ -12,7 +12,7 @@ import {
   type PluginTransformResultArgs,
   type QueryId,
   type QueryResult,
-  RawNode,
+  type RawNode,
   ReferenceNode,
   type RootOperationNode,
   SelectionNode,
@@ -106,7 +106,11 @@ class PolicyTransformer extends OperationNodeTransformer {
 
   /** A table in a FROM or JOIN becomes its policy view, under the name the query gave it. */
   private protect(node: OperationNode, queryId?: QueryId): OperationNode {
-    const table = TableNode.is(node) ? node : AliasNode.is(node) && TableNode.is(node.node) ? node.node : null;
+    const table = TableNode.is(node)
+      ? node
+      : AliasNode.is(node) && TableNode.is(node.node)
+        ? node.node
+        : null;
     if (!table) return this.transformNode(node, queryId);
     if (table.table.schema) throw new Error('Schema-qualified tables are not read through the scoped handle');
     const name = table.table.identifier.name;
@@ -172,7 +176,9 @@ function isAggregated(node: SelectQueryNode): boolean {
     node.groupBy !== undefined ||
     node.distinctOn !== undefined ||
     (node.setOperations?.length ?? 0) > 0 ||
-    (node.frontModifiers ?? []).some((modifier) => modifier.rawModifier !== undefined || modifier.modifier === 'Distinct') ||
+    (node.frontModifiers ?? []).some(
+      (modifier) => modifier.rawModifier !== undefined || modifier.modifier === 'Distinct',
+    ) ||
     (node.selections ?? []).some((selection) => containsAggregate(selection.selection))
   );
 }
@@ -186,7 +192,10 @@ function withSubjectSelections(node: SelectQueryNode, reads: readonly TableRead[
   const selections = addressable.map((key) =>
     SelectionNode.create(
       AliasNode.create(
-        ReferenceNode.create(ColumnNode.create('__subject'), TableNode.create(key.slice(SUBJECT_KEY_PREFIX.length))),
+        ReferenceNode.create(
+          ColumnNode.create('__subject'),
+          TableNode.create(key.slice(SUBJECT_KEY_PREFIX.length)),
+        ),
         IdentifierNode.create(key),
       ),
     ),
@@ -196,7 +205,9 @@ function withSubjectSelections(node: SelectQueryNode, reads: readonly TableRead[
 
 function rootTableAliases(node: SelectQueryNode): string[] {
   const items = [...(node.from?.froms ?? []), ...(node.joins ?? []).map((join) => join.table)];
-  return items.flatMap((item) => (AliasNode.is(item) && IdentifierNode.is(item.alias) ? [item.alias.name] : []));
+  return items.flatMap((item) =>
+    AliasNode.is(item) && IdentifierNode.is(item.alias) ? [item.alias.name] : [],
+  );
 }
 
 function containsAggregate(node: OperationNode): boolean {

@@ -48,7 +48,11 @@ export function rowFilterToSql(filter: RowFilter, table: string, depth = 0): Raw
       const g = sql.raw(alias);
       const kind =
         typeof filter.infoKind === 'string' ? sql`${filter.infoKind}` : column(filter.infoKind.column);
-      const inForce = rowFilterToSql({ kind: 'validOn', fromColumn: 'valid_from', toColumn: 'valid_to', today: filter.today }, alias, depth + 1);
+      const inForce = rowFilterToSql(
+        { kind: 'validOn', fromColumn: 'valid_from', toColumn: 'valid_to', today: filter.today },
+        alias,
+        depth + 1,
+      );
       return sql<SqlBool>`EXISTS (SELECT 1 FROM access_grant ${g} WHERE ${g}.agency_id = ${filter.agencyId}
         AND ${g}.side = ${filter.side} AND ${g}.subject_person_id = ${column(filter.subjectColumn)}
         AND ${g}.kind = ${kind} AND ${inForce})`;
@@ -63,7 +67,11 @@ export function rowFilterToSql(filter: RowFilter, table: string, depth = 0): Raw
     }
     case 'agreementInForce': {
       const alias = `ag${depth}`;
-      const inForce = rowFilterToSql({ kind: 'validOn', fromColumn: 'valid_from', toColumn: 'valid_to', today: filter.today }, alias, depth + 1);
+      const inForce = rowFilterToSql(
+        { kind: 'validOn', fromColumn: 'valid_from', toColumn: 'valid_to', today: filter.today },
+        alias,
+        depth + 1,
+      );
       return sql<SqlBool>`EXISTS (SELECT 1 FROM agreement ${sql.raw(alias)} WHERE ${sql.ref(`${alias}.id`)} = ${column(filter.agreementColumn)}
         AND ${inForce})`;
     }

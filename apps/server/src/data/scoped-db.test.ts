@@ -31,8 +31,12 @@ beforeAll(async () => {
   const vss = await makeAgency(db, { kind: 'victim_support' });
   const today = dateIn(DEFAULT_TIME_ZONE, new Date());
   const asActor = (user: Awaited<ReturnType<typeof makeUser>>): Actor => ({ ...user.actor, today });
-  programme = asActor(await makeUser(db, { agencyId: pp.id, roles: ['pp_case_manager'], side: 'perpetrator' }));
-  otherProgramme = asActor(await makeUser(db, { agencyId: pp2.id, roles: ['pp_case_manager'], side: 'perpetrator' }));
+  programme = asActor(
+    await makeUser(db, { agencyId: pp.id, roles: ['pp_case_manager'], side: 'perpetrator' }),
+  );
+  otherProgramme = asActor(
+    await makeUser(db, { agencyId: pp2.id, roles: ['pp_case_manager'], side: 'perpetrator' }),
+  );
   victimSide = asActor(await makeUser(db, { agencyId: vss.id, roles: ['vss_case_manager'], side: 'victim' }));
   const person = (kind: string, agencyId: string, side: string, name: string) =>
     db
@@ -54,12 +58,24 @@ beforeAll(async () => {
   herId = (await person('partner', vss.id, 'victim', 'Her')).id;
   const episode = await db
     .insertInto('pp_episode')
-    .values({ person_id: himId, agency_id: pp.id, pathway: 'voluntary', referral_date: today, status: 'referred' })
+    .values({
+      person_id: himId,
+      agency_id: pp.id,
+      pathway: 'voluntary',
+      referral_date: today,
+      status: 'referred',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db
     .insertInto('partner_referral')
-    .values({ episode_id: episode.id, partner_person_id: herId, ordinal: 1, relationship: 'current', partner_contact_agency_id: vss.id })
+    .values({
+      episode_id: episode.id,
+      partner_person_id: herId,
+      ordinal: 1,
+      relationship: 'current',
+      partner_contact_agency_id: vss.id,
+    })
     .execute();
 });
 afterAll(async () => {
@@ -69,7 +85,10 @@ afterAll(async () => {
 });
 
 /** Runs work in a transaction that is always rolled back, with its own audit recorder. */
-async function asActor<T>(actor: Actor, work: (scoped: ScopedDb, audit: AuditRecorder) => Promise<T>): Promise<T> {
+async function asActor<T>(
+  actor: Actor,
+  work: (scoped: ScopedDb, audit: AuditRecorder) => Promise<T>,
+): Promise<T> {
   const audit = new AuditRecorder(null, null);
   let result: T | undefined;
   await handle.db
@@ -140,12 +159,19 @@ describe('reads through the scoped handle', () => {
 
   it('reads a restricted column as NULL where its filter does not hold', async () => {
     const referral = await asActor(programme, (scoped) =>
-      scoped.query.selectFrom('partner_referral').select(['ordinal', 'partner_person_id']).executeTakeFirstOrThrow(),
+      scoped.query
+        .selectFrom('partner_referral')
+        .select(['ordinal', 'partner_person_id'])
+        .executeTakeFirstOrThrow(),
     );
     // The programme sees the partner he named as a number, never the link to her record.
     expect(referral).toEqual({ ordinal: 1, partner_person_id: null });
     const account = await asActor(programme, (scoped) =>
-      scoped.query.selectFrom('app_user').select(['id', 'password_hash']).where('id', '=', programme.userId).executeTakeFirstOrThrow(),
+      scoped.query
+        .selectFrom('app_user')
+        .select(['id', 'password_hash'])
+        .where('id', '=', programme.userId)
+        .executeTakeFirstOrThrow(),
     );
     expect(account.password_hash).toBeNull();
   });
@@ -155,21 +181,30 @@ describe('reads through the scoped handle', () => {
       asActor(programme, (scoped) => sql`SELECT id FROM person`.execute(scoped.query)),
     ).rejects.toThrow(/past its policy/);
     await expect(
-      asActor(programme, (scoped) => scoped.query.selectFrom('person').select(sql`(SELECT 1 FROM person)`.as('x')).execute()),
+      asActor(programme, (scoped) =>
+        scoped.query.selectFrom('person').select(sql`(SELECT 1 FROM person)`.as('x')).execute(),
+      ),
     ).rejects.toThrow(/past its policy/);
     await expect(
       asActor(programme, (scoped) => scoped.query.updateTable('person').set({ first_name: 'X' }).execute()),
     ).rejects.toThrow(/ScopedDb.update/);
-    await expect(
-      asActor(programme, (scoped) => scoped.query.deleteFrom('person').execute()),
-    ).rejects.toThrow(/ScopedDb.delete/);
+    await expect(asActor(programme, (scoped) => scoped.query.deleteFrom('person').execute())).rejects.toThrow(
+      /ScopedDb.delete/,
+    );
   });
 
   it('audits each person read, once per command, with the tables read; an aggregate by table', async () => {
     const events = await asActor(programme, async (scoped, audit) => {
       await scoped.query.selectFrom('person').select('first_name').execute();
-      await scoped.query.selectFrom('pp_episode').innerJoin('person', 'person.id', 'pp_episode.person_id').select('pp_episode.id').execute();
-      await scoped.query.selectFrom('person').select((eb) => eb.fn.countAll().as('n')).execute();
+      await scoped.query
+        .selectFrom('pp_episode')
+        .innerJoin('person', 'person.id', 'pp_episode.person_id')
+        .select('pp_episode.id')
+        .execute();
+      await scoped.query
+        .selectFrom('person')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .execute();
       await scoped.query.selectFrom('agency').select('name').execute();
       return audit.drainAll();
     });
@@ -185,12 +220,26 @@ describe('writes through the scoped handle', () => {
     const events = await asActor(programme, async (scoped, audit) => {
       await scoped.insertOne(
         'person',
-        { kind: 'perpetrator', owner_agency_id: programme.agencyId!, owner_side: 'perpetrator', first_name: 'N', last_name: 'M', search_name: 'n m', created_by: programme.userId },
+        {
+          kind: 'perpetrator',
+          owner_agency_id: programme.agencyId!,
+          owner_side: 'perpetrator',
+          first_name: 'N',
+          last_name: 'M',
+          search_name: 'n m',
+          created_by: programme.userId,
+        },
         { action: 'person.create' },
       );
       return audit.drainAll();
     });
-    expect(events).toEqual([expect.objectContaining({ action: 'person.create', outcome: 'success', subjectPersonId: expect.any(String) })]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        action: 'person.create',
+        outcome: 'success',
+        subjectPersonId: expect.any(String),
+      }),
+    ]);
   });
 
   it('refuses an insert the write policy forbids, records the refusal, and the command cannot commit', async () => {
@@ -198,10 +247,21 @@ describe('writes through the scoped handle', () => {
       const attempt = await scoped
         .insertOne(
           'person',
-          { kind: 'partner', owner_agency_id: programme.agencyId!, owner_side: 'victim', first_name: 'N', last_name: 'M', search_name: 'n m', created_by: programme.userId },
+          {
+            kind: 'partner',
+            owner_agency_id: programme.agencyId!,
+            owner_side: 'victim',
+            first_name: 'N',
+            last_name: 'M',
+            search_name: 'n m',
+            created_by: programme.userId,
+          },
           { action: 'person.create' },
         )
-        .then(() => 'written', (error: Error) => error.message);
+        .then(
+          () => 'written',
+          (error: Error) => error.message,
+        );
       let commit = 'allowed';
       try {
         scoped.assertNoViolation();
@@ -210,18 +270,35 @@ describe('writes through the scoped handle', () => {
       }
       return { attempt, commit, events: audit.drainAll().map((event) => [event.action, event.outcome]) };
     });
-    expect(outcome).toEqual({ attempt: 'Not found', commit: 'refused', events: [['person.create', 'denied']] });
+    expect(outcome).toEqual({
+      attempt: 'Not found',
+      commit: 'refused',
+      events: [['person.create', 'denied']],
+    });
   });
 
   it('updates only rows the actor may write, and never moves one out of its reach', async () => {
     const others = await asActor(programme, (scoped) =>
-      scoped.update('person', (eb) => eb('id', '=', otherManId), { first_name: 'Renamed' }, { action: 'person.update' }),
+      scoped.update(
+        'person',
+        (eb) => eb('id', '=', otherManId),
+        { first_name: 'Renamed' },
+        { action: 'person.update' },
+      ),
     );
     expect(others).toEqual([]);
     const moved = await asActor(programme, (scoped) =>
       scoped
-        .update('person', (eb) => eb('id', '=', himId), { owner_agency_id: otherProgramme.agencyId! }, { action: 'person.update' })
-        .then(() => 'moved', () => 'refused'),
+        .update(
+          'person',
+          (eb) => eb('id', '=', himId),
+          { owner_agency_id: otherProgramme.agencyId! },
+          { action: 'person.update' },
+        )
+        .then(
+          () => 'moved',
+          () => 'refused',
+        ),
     );
     expect(moved).toBe('refused');
   });

@@ -13,8 +13,8 @@ import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database, TableName } from '../db/schema.js';
 import { notFound } from '../domain/errors.js';
 import type { Actor } from '../policy/actor.js';
-import { policyOf } from '../policy/tables.js';
 import type { TablePolicy } from '../policy/table-policy.js';
+import { policyOf } from '../policy/tables.js';
 import { PolicyPlugin } from './policy-transformer.js';
 import { rowFilterToSql } from './row-filter-sql.js';
 
@@ -94,12 +94,15 @@ export class ScopedDb {
     set: Updateable<Database[T]>,
     audit: WriteAudit,
   ): Promise<Written<T>[]> {
-    if (Object.keys(set).length === 0) throw new Error(`Empty update of ${table}: validate the request first`);
+    if (Object.keys(set).length === 0)
+      throw new Error(`Empty update of ${table}: validate the request first`);
     const policy = this.policy(table);
     const statement = this.untyped()
       .updateTable(table)
       .set(set)
-      .where((eb: ExpressionBuilder<Database, T>) => eb.and([where(eb), rowFilterToSql(policy.write(this.actor), table)]))
+      .where((eb: ExpressionBuilder<Database, T>) =>
+        eb.and([where(eb), rowFilterToSql(policy.write(this.actor), table)]),
+      )
       .returningAll();
     return this.checked(table, policy, statement, audit);
   }
@@ -108,7 +111,9 @@ export class ScopedDb {
     const policy = this.policy(table);
     const statement = this.untyped()
       .deleteFrom(table)
-      .where((eb: ExpressionBuilder<Database, T>) => eb.and([where(eb), rowFilterToSql(policy.write(this.actor), table)]))
+      .where((eb: ExpressionBuilder<Database, T>) =>
+        eb.and([where(eb), rowFilterToSql(policy.write(this.actor), table)]),
+      )
       .returningAll();
     return this.checked(table, policy, statement, audit);
   }
@@ -155,7 +160,9 @@ export class ScopedDb {
     const allowed = rowFilterToSql(policy.write(this.actor), 'w');
     const subject = policy.subject ? policy.subject('w') : sql`NULL`;
     const result = await sql<Record<string, unknown> & { __allowed: boolean; __subject: string | null }>`
-      WITH w AS (${statement}) SELECT w.*, ${allowed} AS __allowed, ${subject} AS __subject FROM w`.execute(this.trx);
+      WITH w AS (${statement}) SELECT w.*, ${allowed} AS __allowed, ${subject} AS __subject FROM w`.execute(
+      this.trx,
+    );
     const refused = result.rows.filter((row) => row.__allowed !== true);
     if (refused.length > 0) {
       this.#violation = new PolicyViolation(table);

@@ -31,7 +31,11 @@ export type SystemReason =
  * audited (who, why); outside one (jobs, start-up, operator commands) the reason is still named
  * in the code, so every raw query can be found by `systemDb(`.
  */
-export function systemDb(db: Kysely<Database>, reason: SystemReason, audit?: AuditRecorder): Kysely<Database> {
+export function systemDb(
+  db: Kysely<Database>,
+  reason: SystemReason,
+  audit?: AuditRecorder,
+): Kysely<Database> {
   audit?.record({ action: 'system.access', outcome: 'success', details: { reason } });
   return db;
 }

@@ -36,7 +36,12 @@ export function dateIn(timeZone: string, at: Date): string {
   let format = dateFormatters.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dateFormatters.set(timeZone, format);
   }
   return format.format(at);
@@ -55,13 +60,22 @@ export function zoneOffsetMinutes(timeZone: string, at: Date): number {
     second: 'numeric',
   }).formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(value('year'), value('month') - 1, value('day'), value('hour'), value('minute'), value('second'));
+  const asUtc = Date.UTC(
+    value('year'),
+    value('month') - 1,
+    value('day'),
+    value('hour'),
+    value('minute'),
+    value('second'),
+  );
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
 /** The instant at which it is this local date and time in this zone (e.g. 09:00 in Rome). */
 export function instantAt(timeZone: string, isoDate: string, hour: number, minute = 0): Date {
-  const guess = new Date(`${isoDate}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
+  const guess = new Date(
+    `${isoDate}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`,
+  );
   // Two passes settle the offset across a daylight-saving change.
   let instant = new Date(guess.getTime() - zoneOffsetMinutes(timeZone, guess) * 60_000);
   instant = new Date(guess.getTime() - zoneOffsetMinutes(timeZone, instant) * 60_000);

@@ -5,6 +5,9 @@
  * This is the rule; the policy's SQL (data/row-filter-sql.ts, `consentInForce`) is its compiled
  * twin, and the parity test holds them equal.
  */
-export function consentInForce(consent: { givenOn: string; revokedOn: string | null }, today: string): boolean {
+export function consentInForce(
+  consent: { givenOn: string; revokedOn: string | null },
+  today: string,
+): boolean {
   return consent.revokedOn === null && consent.givenOn <= today;
 }

@@ -20,7 +20,6 @@ export interface Timepoint {
   dueOn: string;
 }
 
-
 export function impactSchedule(dates: EpisodeDates, followUpMonths: number, today: string): Timepoint[] {
   const points: Timepoint[] = [{ timepoint: 'T0', dueOn: dates.intakeDate ?? dates.referralDate }];
   if (!dates.activeSince) return points;

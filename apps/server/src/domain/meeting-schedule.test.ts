@@ -22,11 +22,7 @@ describe('nextMeetingDate (09:00 in the network’s zone: CET, then CEST from 29
       '2026-03-30T07:00:00.000Z',
     ],
     ['a weekend moves to Monday', { ...base, intervalDays: 26 }, '2026-03-30T07:00:00.000Z'],
-    [
-      'in another network’s zone',
-      { ...base, timeZone: 'Europe/Sofia' },
-      '2026-03-30T06:00:00.000Z',
-    ],
+    ['in another network’s zone', { ...base, timeZone: 'Europe/Sofia' }, '2026-03-30T06:00:00.000Z'],
     ['an extreme agreed risk is high too', { ...base, agreedLevel: 'extreme' }, '2026-03-16T08:00:00.000Z'],
     ['no meetings once he completed', { ...base, ppStatus: 'completed' as const }, null],
     ['no meetings once he dropped out', { ...base, ppStatus: 'dropped_out' as const }, null],

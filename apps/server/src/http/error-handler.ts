@@ -67,7 +67,9 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
   if (fromDatabase) {
     // A safety net only: input is validated before it reaches the database, naming the field.
     request.log.warn({ err: { type: error.name, code: error.code } }, 'input refused by the database');
-    return reply.status(fromDatabase.status).send({ error: fromDatabase.code, message: fromDatabase.message });
+    return reply
+      .status(fromDatabase.status)
+      .send({ error: fromDatabase.code, message: fromDatabase.message });
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large).
@@ -91,7 +93,8 @@ function databaseClientError(error: FastifyError): { status: number; code: strin
   const sqlState = typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code) ? error.code : null;
   if (!sqlState) return null;
   if (sqlState === '23505') return { status: 409, code: 'conflict', message: 'This already exists' };
-  if (sqlState === '23503') return { status: 400, code: 'invalid_reference', message: 'A referenced record does not exist' };
+  if (sqlState === '23503')
+    return { status: 400, code: 'invalid_reference', message: 'A referenced record does not exist' };
   if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502')
     return { status: 400, code: 'invalid_input', message: 'A value of the request is not valid' };
   return null;

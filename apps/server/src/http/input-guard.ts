@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../domain/errors.js';
 
 /** A NUL (PostgreSQL refuses it in text) or half of a surrogate pair (not text at all). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding the NUL character is the point
 const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The path of the first string in `value` that is not storable text, or null. */

@@ -154,28 +154,42 @@ describe('grantsForEpisode: the joint case', () => {
     ['the day it ends', '2026-12-31', true],
     ['before it starts', '2025-12-31', false],
     ['after it ended', '2027-01-01', false],
-  ])('keeps the case-level agreement’s dates on its grants: in force %s (%s) = %s', (_name, today, expected) => {
-    const grants = grantsForEpisode(facts());
-    const fromJointCase = grants.filter((grant) => grant.basis.kind === 'joint_case');
-    expect(fromJointCase.length).toBeGreaterThan(0);
-    expect(fromJointCase.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(expected);
-    // The release keeps working for partner contact whatever the case agreement says.
-    const fromRelease = grants.filter((grant) => grant.basis.kind === 'release');
-    expect(summary(fromRelease)).toEqual(HIS_KINDS.map((kind) => `him vss victim ${kind}`).sort());
-    expect(fromRelease.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(true);
-  });
+  ])(
+    'keeps the case-level agreement’s dates on its grants: in force %s (%s) = %s',
+    (_name, today, expected) => {
+      const grants = grantsForEpisode(facts());
+      const fromJointCase = grants.filter((grant) => grant.basis.kind === 'joint_case');
+      expect(fromJointCase.length).toBeGreaterThan(0);
+      expect(fromJointCase.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(expected);
+      // The release keeps working for partner contact whatever the case agreement says.
+      const fromRelease = grants.filter((grant) => grant.basis.kind === 'release');
+      expect(summary(fromRelease)).toEqual(HIS_KINDS.map((kind) => `him vss victim ${kind}`).sort());
+      expect(fromRelease.every((grant) => inForceOn(today, grant.validFrom, grant.validTo))).toBe(true);
+    },
+  );
 
   it('opens nothing before the day her consent is dated, and exactly its grants from that day on', () => {
     const tomorrow = '2026-06-02';
     const grants = grantsForEpisode(
-      facts({}, { consents: [{ id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: tomorrow }] }),
+      facts(
+        {},
+        {
+          consents: [
+            { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: tomorrow },
+          ],
+        },
+      ),
     );
     const fromJointCase = grants.filter((grant) => grant.basis.kind === 'joint_case');
-    expect(fromJointCase.filter((grant) => inForceOn('2026-06-01', grant.validFrom, grant.validTo))).toEqual([]);
-    expect(summary(fromJointCase.filter((grant) => inForceOn(tomorrow, grant.validFrom, grant.validTo)))).toEqual(
-      summary(grantsForEpisode(facts()).filter((grant) => grant.basis.kind === 'joint_case')),
+    expect(fromJointCase.filter((grant) => inForceOn('2026-06-01', grant.validFrom, grant.validTo))).toEqual(
+      [],
     );
-    expect(fromJointCase.every((grant) => grant.validFrom === tomorrow && grant.validTo === '2026-12-31')).toBe(true);
+    expect(
+      summary(fromJointCase.filter((grant) => inForceOn(tomorrow, grant.validFrom, grant.validTo))),
+    ).toEqual(summary(grantsForEpisode(facts()).filter((grant) => grant.basis.kind === 'joint_case')));
+    expect(
+      fromJointCase.every((grant) => grant.validFrom === tomorrow && grant.validTo === '2026-12-31'),
+    ).toBe(true);
   });
 
   it('dates a further agency’s grant of her contact details from the later of the two consents', () => {
@@ -185,7 +199,12 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-02-01' },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-03-15' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_contact_details',
+              recipientAgencyId: ids.police,
+              givenOn: '2026-03-15',
+            },
           ],
         },
       ),
@@ -205,12 +224,19 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
-            { id: ids.contactConsent, scope: 'share_risk_information', recipientAgencyId: null, givenOn: '2026-04-01' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_risk_information',
+              recipientAgencyId: null,
+              givenOn: '2026-04-01',
+            },
           ],
         },
       ),
     );
-    expect(summary(withConsent.filter((grant) => grant.kind === 'shared_risk'))).toEqual(['her pp perpetrator shared_risk']);
+    expect(summary(withConsent.filter((grant) => grant.kind === 'shared_risk'))).toEqual([
+      'her pp perpetrator shared_risk',
+    ]);
     expect(withConsent.find((grant) => grant.kind === 'shared_risk')).toMatchObject({
       validFrom: '2026-04-01',
       basis: { consentId: ids.contactConsent },
@@ -230,7 +256,12 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             // Other consents still in force do not carry the joint case on their own.
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_contact_details',
+              recipientAgencyId: ids.police,
+              givenOn: '2026-01-01',
+            },
             { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: null, givenOn: '2026-01-01' },
           ],
         },
@@ -255,9 +286,24 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation, givenOn: '2026-01-01' },
-            { id: randomUUID(), scope: 'share_contact_details', recipientAgencyId: null, givenOn: '2026-01-01' },
-            { id: randomUUID(), scope: 'share_disclosures', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_contact_details',
+              recipientAgencyId: ids.probation,
+              givenOn: '2026-01-01',
+            },
+            {
+              id: randomUUID(),
+              scope: 'share_contact_details',
+              recipientAgencyId: null,
+              givenOn: '2026-01-01',
+            },
+            {
+              id: randomUUID(),
+              scope: 'share_disclosures',
+              recipientAgencyId: ids.police,
+              givenOn: '2026-01-01',
+            },
           ],
         },
       ),
@@ -272,7 +318,12 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.police, givenOn: '2026-01-01' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_contact_details',
+              recipientAgencyId: ids.police,
+              givenOn: '2026-01-01',
+            },
           ],
         },
       ),
@@ -296,7 +347,12 @@ describe('grantsForEpisode: the joint case', () => {
         {
           consents: [
             { id: ids.jointConsent, scope: 'joint_case', recipientAgencyId: null, givenOn: '2026-01-01' },
-            { id: ids.contactConsent, scope: 'share_contact_details', recipientAgencyId: ids.probation, givenOn: '2026-01-01' },
+            {
+              id: ids.contactConsent,
+              scope: 'share_contact_details',
+              recipientAgencyId: ids.probation,
+              givenOn: '2026-01-01',
+            },
           ],
         },
       ),
@@ -328,7 +384,10 @@ describe('grantsForEpisode: the joint case', () => {
     );
     const herToPolice = onlyFor(grants, ids.police).filter((grant) => grant.subjectPersonId === ids.her);
     // Her contact details and unattributed risk information: each only because her consent names the police.
-    expect(summary(herToPolice)).toEqual(['her police neutral shared_risk', 'her police neutral victim_contact']);
+    expect(summary(herToPolice)).toEqual([
+      'her police neutral shared_risk',
+      'her police neutral victim_contact',
+    ]);
   });
 });
 
@@ -386,7 +445,8 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
       ).toEqual([]);
       expect(
         grants.filter(
-          (grant) => grant.subjectPersonId === ids.her && grant.side === 'perpetrator' && grant.kind !== 'shared_risk',
+          (grant) =>
+            grant.subjectPersonId === ids.her && grant.side === 'perpetrator' && grant.kind !== 'shared_risk',
         ),
         `${agencyKind} receiving ${label}`,
       ).toEqual([]);
@@ -420,8 +480,18 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
               ],
             },
             consents: [
-              ...CONSENT_SCOPES.map((scope) => ({ id: randomUUID(), scope, recipientAgencyId: ids.police, givenOn: '2026-01-01' })),
-              { id: ids.jointConsent, scope: 'joint_case' as const, recipientAgencyId: null, givenOn: '2026-01-01' },
+              ...CONSENT_SCOPES.map((scope) => ({
+                id: randomUUID(),
+                scope,
+                recipientAgencyId: ids.police,
+                givenOn: '2026-01-01',
+              })),
+              {
+                id: ids.jointConsent,
+                scope: 'joint_case' as const,
+                recipientAgencyId: null,
+                givenOn: '2026-01-01',
+              },
             ],
           },
         ),
@@ -429,7 +499,8 @@ describe('grantsForEpisode: nothing of hers ever reaches the perpetrator side', 
       const leaks = grants.filter(
         (grant) =>
           grant.side === 'perpetrator' &&
-          (victimKinds.includes(grant.kind) || (grant.subjectPersonId === ids.her && grant.kind !== 'shared_risk')),
+          (victimKinds.includes(grant.kind) ||
+            (grant.subjectPersonId === ids.her && grant.kind !== 'shared_risk')),
       );
       expect(leaks, kind).toEqual([]);
     }

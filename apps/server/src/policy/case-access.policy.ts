@@ -64,7 +64,12 @@ export interface EpisodeFacts {
      * Her consents not revoked, whatever their date: scope, the agency they name (null = the
      * programme of this case) and the day they come into force.
      */
-    consents: ReadonlyArray<{ id: string; scope: ConsentScope; recipientAgencyId: string | null; givenOn: string }>;
+    consents: ReadonlyArray<{
+      id: string;
+      scope: ConsentScope;
+      recipientAgencyId: string | null;
+      givenOn: string;
+    }>;
   }>;
 }
 
@@ -114,7 +119,10 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
         .sort((a, b) => a.givenOn.localeCompare(b.givenOn))[0];
     const jointConsent = consentFor('joint_case', null);
     if (!jointConsent) continue;
-    const caseValidity = within({ validFrom: agreement.validFrom, validTo: agreement.validTo }, jointConsent.givenOn);
+    const caseValidity = within(
+      { validFrom: agreement.validFrom, validTo: agreement.validTo },
+      jointConsent.givenOn,
+    );
     if (!caseValidity) continue;
     const basis: GrantBasis = {
       kind: 'joint_case',
@@ -131,7 +139,8 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
     for (const kind of HIS_SAFETY_KINDS) {
       if (release.has(kind)) add(facts.himId, jointCase.vssAgencyId, 'victim', kind, basis, caseValidity);
     }
-    for (const kind of VICTIM_KINDS) add(jointCase.partnerId, jointCase.vssAgencyId, 'victim', kind, basis, caseValidity);
+    for (const kind of VICTIM_KINDS)
+      add(jointCase.partnerId, jointCase.vssAgencyId, 'victim', kind, basis, caseValidity);
     for (const childId of jointCase.childIds) {
       add(childId, jointCase.vssAgencyId, 'victim', 'children', basis, caseValidity);
       add(childId, jointCase.vssAgencyId, 'victim', 'victim_contact', basis, caseValidity);
@@ -141,7 +150,14 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
     // What she said about the risk reaches the programme (unattributed) only with her consent.
     const riskToProgramme = withConsent(consentFor('share_risk_information', null));
     if (riskToProgramme)
-      add(jointCase.partnerId, facts.ppAgencyId, 'perpetrator', 'shared_risk', riskToProgramme.basis, riskToProgramme.validity);
+      add(
+        jointCase.partnerId,
+        facts.ppAgencyId,
+        'perpetrator',
+        'shared_risk',
+        riskToProgramme.basis,
+        riskToProgramme.validity,
+      );
 
     // Further agencies get what the agreement lets them receive; what is hers needs her
     // consent naming that agency as well.
@@ -156,7 +172,8 @@ export function grantsForEpisode(facts: EpisodeFacts): Grant[] {
           if (HIS_SAFETY_KINDS.includes(kind) && release.has(kind))
             add(facts.himId, party.agencyId, side, kind, basis, caseValidity);
           if (kind === 'children') {
-            for (const childId of jointCase.childIds) add(childId, party.agencyId, side, 'children', basis, caseValidity);
+            for (const childId of jointCase.childIds)
+              add(childId, party.agencyId, side, 'children', basis, caseValidity);
           }
           if (kind === 'victim_contact' && contact)
             add(jointCase.partnerId, party.agencyId, side, 'victim_contact', contact.basis, contact.validity);
@@ -190,7 +207,10 @@ function dedupe(grants: Grant[]): Grant[] {
     (grant, index) =>
       !grants.some(
         (other, otherIndex) =>
-          otherIndex !== index && key(other) === key(grant) && covers(other, grant) && (!covers(grant, other) || otherIndex < index),
+          otherIndex !== index &&
+          key(other) === key(grant) &&
+          covers(other, grant) &&
+          (!covers(grant, other) || otherIndex < index),
       ),
   );
 }
@@ -203,7 +223,11 @@ export const accessGrantPolicy = {
     read: (actor: Actor): RowFilter =>
       when(
         actor.agencyId !== null,
-        allOf(ofActorAgency('agency_id', actor), columnEquals('side', actor.side), validOn('valid_from', 'valid_to', actor.today)),
+        allOf(
+          ofActorAgency('agency_id', actor),
+          columnEquals('side', actor.side),
+          validOn('valid_from', 'valid_to', actor.today),
+        ),
       ),
     write: () => noRows,
   } satisfies TablePolicy,

@@ -19,7 +19,11 @@ export const worksOnCases = (actor: Actor): boolean =>
   actor.agencyId !== null && hasAnyRole(actor, CASE_ROLES);
 
 /** Rows the actor's own agency and side recorded (case roles only). */
-export function ownedBy(actor: Actor, agencyColumn = 'owner_agency_id', sideColumn: string | null = 'owner_side'): RowFilter {
+export function ownedBy(
+  actor: Actor,
+  agencyColumn = 'owner_agency_id',
+  sideColumn: string | null = 'owner_side',
+): RowFilter {
   if (!worksOnCases(actor) || !actor.agencyId) return noRows;
   return sideColumn
     ? allOf(columnEquals(agencyColumn, actor.agencyId), columnEquals(sideColumn, actor.side))
@@ -27,9 +31,11 @@ export function ownedBy(actor: Actor, agencyColumn = 'owner_agency_id', sideColu
 }
 
 /** The row's own column names the person it is about (for the audit). */
-export const subjectColumn = (column: string) => (table: string) => sql.ref<string | null>(`${table}.${column}`);
+export const subjectColumn = (column: string) => (table: string) =>
+  sql.ref<string | null>(`${table}.${column}`);
 
 /** The person is named by a parent row (e.g. attendance → its episode → him). */
-export const subjectVia =
-  (column: string, parentTable: string, parentSubject: string) => (table: string) =>
-    sql<string | null>`(SELECT ${sql.ref(`p.${parentSubject}`)} FROM ${sql.table(parentTable)} p WHERE p.id = ${sql.ref(`${table}.${column}`)})`;
+export const subjectVia = (column: string, parentTable: string, parentSubject: string) => (table: string) =>
+  sql<
+    string | null
+  >`(SELECT ${sql.ref(`p.${parentSubject}`)} FROM ${sql.table(parentTable)} p WHERE p.id = ${sql.ref(`${table}.${column}`)})`;

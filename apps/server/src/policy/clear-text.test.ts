@@ -99,7 +99,9 @@ describe('free text about a client', () => {
         ORDER BY table_name, ordinal_position`.execute(handle.db)
     ).rows;
     const clear = columns
-      .filter((column) => TABLE_POLICIES[column.table_name as keyof typeof TABLE_POLICIES]?.holds === 'client')
+      .filter(
+        (column) => TABLE_POLICIES[column.table_name as keyof typeof TABLE_POLICIES]?.holds === 'client',
+      )
       .filter((column) => !column.column_name.endsWith('_enc'))
       .map((column) => `${column.table_name}.${column.column_name}`);
     expect(clear.filter((column) => !(column in CLEAR_BY_DESIGN))).toEqual([]);

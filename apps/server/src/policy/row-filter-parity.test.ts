@@ -34,7 +34,9 @@ beforeAll(async () => {
   handle = await openDatabase({ url: process.env.DATABASE_URL, schema: `parity_${Date.now().toString(36)}` });
   db = handle.db;
   await migrate(handle);
-  agencies = await Promise.all([1, 2, 3].map(async () => (await makeAgency(db, { kind: 'victim_support' })).id));
+  agencies = await Promise.all(
+    [1, 2, 3].map(async () => (await makeAgency(db, { kind: 'victim_support' })).id),
+  );
   userId = (await makeUser(db, { agencyId: agencies[0]!, roles: ['vss_case_manager'], side: 'victim' })).id;
   people = [];
   for (let index = 0; index < 3; index += 1) {
@@ -54,9 +56,13 @@ beforeAll(async () => {
     people.push(row.id);
   }
   // Rows of the filtered tables: created for this test only, in the test's own schema.
-  await sql`CREATE TABLE parity_parent (id uuid PRIMARY KEY, word text, flag boolean, person_id uuid)`.execute(db);
+  await sql`CREATE TABLE parity_parent (id uuid PRIMARY KEY, word text, flag boolean, person_id uuid)`.execute(
+    db,
+  );
   await sql`CREATE TABLE parity_row (id uuid PRIMARY KEY, word text, other text, flag boolean, person_id uuid,
-    kind_col text, agreement_id uuid, consent_id uuid, parent_id uuid, valid_from date, valid_to date)`.execute(db);
+    kind_col text, agreement_id uuid, consent_id uuid, parent_id uuid, valid_from date, valid_to date)`.execute(
+    db,
+  );
 });
 
 afterAll(async () => {
@@ -104,7 +110,11 @@ const factsArbitrary = fc.record({
   }),
   parents: fc.tuple(
     ...parentIds.map(() =>
-      fc.record({ word: maybe(fc.constantFrom(...WORDS)), flag: maybe(fc.boolean()), person_id: maybe(pick(() => people)) }),
+      fc.record({
+        word: maybe(fc.constantFrom(...WORDS)),
+        flag: maybe(fc.boolean()),
+        person_id: maybe(pick(() => people)),
+      }),
     ),
   ),
 });
@@ -115,7 +125,11 @@ function filterArbitrary(forParent: boolean): fc.Arbitrary<RowFilter> {
   const leaves: fc.Arbitrary<RowFilter>[] = [
     fc.constant<RowFilter>({ kind: 'all' }),
     fc.constant<RowFilter>({ kind: 'none' }),
-    fc.record({ kind: fc.constant('eq' as const), column: fc.constant('word'), value: maybe(fc.constantFrom(...WORDS)) }),
+    fc.record({
+      kind: fc.constant('eq' as const),
+      column: fc.constant('word'),
+      value: maybe(fc.constantFrom(...WORDS)),
+    }),
     fc.record({ kind: fc.constant('eq' as const), column: fc.constant('flag'), value: maybe(fc.boolean()) }),
     fc.record({
       kind: fc.constant('in' as const),
@@ -133,11 +147,32 @@ function filterArbitrary(forParent: boolean): fc.Arbitrary<RowFilter> {
   ];
   if (!forParent) {
     leaves.push(
-      fc.record({ kind: fc.constant('eq' as const), column: fc.constant('other'), value: maybe(fc.constantFrom(...WORDS)) }),
-      fc.record({ kind: fc.constant('agreementParty' as const), agreementColumn: fc.constant('agreement_id'), agencyId: pick(() => agencies) }),
-      fc.record({ kind: fc.constant('agreementInForce' as const), agreementColumn: fc.constant('agreement_id'), today }),
-      fc.record({ kind: fc.constant('consentInForce' as const), consentColumn: fc.constant('consent_id'), today }),
-      fc.record({ kind: fc.constant('validOn' as const), fromColumn: fc.constant('valid_from'), toColumn: fc.constant('valid_to'), today }),
+      fc.record({
+        kind: fc.constant('eq' as const),
+        column: fc.constant('other'),
+        value: maybe(fc.constantFrom(...WORDS)),
+      }),
+      fc.record({
+        kind: fc.constant('agreementParty' as const),
+        agreementColumn: fc.constant('agreement_id'),
+        agencyId: pick(() => agencies),
+      }),
+      fc.record({
+        kind: fc.constant('agreementInForce' as const),
+        agreementColumn: fc.constant('agreement_id'),
+        today,
+      }),
+      fc.record({
+        kind: fc.constant('consentInForce' as const),
+        consentColumn: fc.constant('consent_id'),
+        today,
+      }),
+      fc.record({
+        kind: fc.constant('validOn' as const),
+        fromColumn: fc.constant('valid_from'),
+        toColumn: fc.constant('valid_to'),
+        today,
+      }),
     );
   }
   const { tree } = fc.letrec<{ tree: RowFilter }>((self) => ({
@@ -150,7 +185,13 @@ function filterArbitrary(forParent: boolean): fc.Arbitrary<RowFilter> {
         ? []
         : [
             filterArbitrary(true).map(
-              (inner): RowFilter => ({ kind: 'related', column: 'parent_id', table: 'parity_parent', key: 'id', filter: inner }),
+              (inner): RowFilter => ({
+                kind: 'related',
+                column: 'parent_id',
+                table: 'parity_parent',
+                key: 'id',
+                filter: inner,
+              }),
             ),
           ]),
     ),
@@ -177,12 +218,17 @@ async function writeFacts(facts: Facts, rows: Row[]) {
         title: 'parity',
         valid_from: agreement.validFrom,
         // The table insists an agreement does not end before it begins; keep only such facts.
-        valid_to: agreement.validTo && agreement.validTo >= agreement.validFrom ? agreement.validTo : agreement.validFrom,
+        valid_to:
+          agreement.validTo && agreement.validTo >= agreement.validFrom
+            ? agreement.validTo
+            : agreement.validFrom,
         created_by: userId,
       })),
     )
     .execute();
-  const parties = [...new Map(facts.agreementParties.map((party) => [`${party.agreement}|${party.agency}`, party])).values()];
+  const parties = [
+    ...new Map(facts.agreementParties.map((party) => [`${party.agreement}|${party.agency}`, party])).values(),
+  ];
   if (parties.length > 0) {
     await db
       .insertInto('agreement_party')
@@ -233,11 +279,15 @@ async function writeFacts(facts: Facts, rows: Row[]) {
       .execute();
   }
   for (const [index, parent] of facts.parents.entries()) {
-    await sql`INSERT INTO parity_parent VALUES (${parentIds[index]}, ${parent.word}, ${parent.flag}, ${parent.person_id})`.execute(db);
+    await sql`INSERT INTO parity_parent VALUES (${parentIds[index]}, ${parent.word}, ${parent.flag}, ${parent.person_id})`.execute(
+      db,
+    );
   }
   for (const row of rows) {
     await sql`INSERT INTO parity_row VALUES (${row.id}, ${row.word}, ${row.other}, ${row.flag}, ${row.person_id},
-      ${row.kind_col}, ${row.agreement_id}, ${row.consent_id}, ${row.parent_id}, ${row.valid_from}, ${row.valid_to})`.execute(db);
+      ${row.kind_col}, ${row.agreement_id}, ${row.consent_id}, ${row.parent_id}, ${row.valid_from}, ${row.valid_to})`.execute(
+      db,
+    );
   }
   // What the memory interpreter is told is exactly what the database now holds.
   const memory: FilterFacts = {
@@ -245,10 +295,16 @@ async function writeFacts(facts: Facts, rows: Row[]) {
     agreements: facts.agreements.map((agreement, index) => ({
       id: agreementIds[index]!,
       validFrom: agreement.validFrom,
-      validTo: agreement.validTo && agreement.validTo >= agreement.validFrom ? agreement.validTo : agreement.validFrom,
+      validTo:
+        agreement.validTo && agreement.validTo >= agreement.validFrom
+          ? agreement.validTo
+          : agreement.validFrom,
     })),
     consents: facts.consents.map((consent, index) => ({ id: consentIds[index]!, ...consent })),
-    agreementParties: parties.map((party) => ({ agreementId: agreementIds[party.agreement]!, agencyId: agencies[party.agency]! })),
+    agreementParties: parties.map((party) => ({
+      agreementId: agreementIds[party.agreement]!,
+      agencyId: agencies[party.agency]!,
+    })),
     rows: { parity_parent: facts.parents.map((parent, index) => ({ id: parentIds[index]!, ...parent })) },
   };
   return memory;
@@ -264,7 +320,9 @@ describe('the two interpreters of the policy language', () => {
         async (facts, rows, filters) => {
           const memoryFacts = await writeFacts(facts, rows);
           for (const filter of filters) {
-            const fromSql = await sql<{ id: string }>`SELECT id FROM parity_row WHERE ${rowFilterToSql(filter, 'parity_row')}`.execute(db);
+            const fromSql = await sql<{
+              id: string;
+            }>`SELECT id FROM parity_row WHERE ${rowFilterToSql(filter, 'parity_row')}`.execute(db);
             const inSql = fromSql.rows.map((row) => row.id).sort();
             const inMemory = rows
               .filter((row) => matchesRowFilter(filter, row, memoryFacts))

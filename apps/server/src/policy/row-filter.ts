@@ -38,7 +38,12 @@ export type RowFilter =
   /** The consent the row refers to is in force today: given on or before today, not revoked. */
   | { readonly kind: 'consentInForce'; readonly consentColumn: string; readonly today: string }
   /** The row's own validity (from..to, inclusive, NULL = open) covers today. */
-  | { readonly kind: 'validOn'; readonly fromColumn: string; readonly toColumn: string; readonly today: string }
+  | {
+      readonly kind: 'validOn';
+      readonly fromColumn: string;
+      readonly toColumn: string;
+      readonly today: string;
+    }
   /** The row the column points to (in another table) passes the inner filter. */
   | {
       readonly kind: 'related';
@@ -108,7 +113,14 @@ export const granted = (
 ): RowFilter =>
   actor.agencyId === null
     ? noRows
-    : { kind: 'granted', subjectColumn, infoKind, agencyId: actor.agencyId, side: actor.side, today: actor.today };
+    : {
+        kind: 'granted',
+        subjectColumn,
+        infoKind,
+        agencyId: actor.agencyId,
+        side: actor.side,
+        today: actor.today,
+      };
 
 export const related = (column: string, table: string, filter: RowFilter, key = 'id'): RowFilter =>
   filter.kind === 'none' ? noRows : { kind: 'related', column, table, key, filter };

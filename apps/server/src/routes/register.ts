@@ -1,9 +1,4 @@
-import {
-  ErrorResponse,
-  isFileResponse,
-  type RouteArgs,
-  type RouteDefinition,
-} from '@tandem/shared';
+import { ErrorResponse, isFileResponse, type RouteArgs, type RouteDefinition } from '@tandem/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.js';
@@ -86,5 +81,7 @@ export function commandRoute<D extends RouteDefinition>(
   definition: D,
   handler: (scope: CommandScope, args: RouteArgs<D>, request: FastifyRequest) => Promise<HandlerOutput<D>>,
 ): void {
-  registerRoute(app, definition, (args, request) => runCommand(ctx, request, (scope) => handler(scope, args, request)));
+  registerRoute(app, definition, (args, request) =>
+    runCommand(ctx, request, (scope) => handler(scope, args, request)),
+  );
 }

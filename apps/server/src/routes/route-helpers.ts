@@ -20,7 +20,11 @@ export function runCommand<T>(
 ) {
   return inCommandScope(
     ctx.db,
-    { cipher: ctx.cipher, clock: ctx.clock, settings: { dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS } },
+    {
+      cipher: ctx.cipher,
+      clock: ctx.clock,
+      settings: { dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS },
+    },
     actorOf(request),
     request.id,
     work,

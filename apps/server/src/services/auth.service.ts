@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { AuthStore, actorOf, type Credentials, type SessionRecord } from '../data/auth.store.js';
 import type { CommandScope } from '../data/command-scope.js';
 import { throttleKeys } from '../data/sign-in-throttle.store.js';
-import { type Clock, systemClock } from '../domain/clock.js';
+import { type Clock, dateIn, systemClock } from '../domain/clock.js';
 import { AppError, invalidInput } from '../domain/errors.js';
 import { abilitiesFor } from '../policy/abilities.js';
 import { userPolicy } from '../policy/user.policy.js';
@@ -360,6 +360,9 @@ export class AuthService {
       demoMode: this.config.DEMO_MODE,
       mfaSkipped: session.mfaSkipped,
       idleTimeoutSeconds: this.config.SESSION_IDLE_TIMEOUT_MINUTES * 60,
+      timeZone: session.timeZone,
+      today: dateIn(session.timeZone, this.clock.now()),
+      serverTime: this.clock.now().toISOString(),
     };
   }
 }

@@ -6,20 +6,32 @@ import { forbidden, invalidInput } from '../domain/errors.js';
 import { personPolicy } from '../policy/person.policy.js';
 
 /** People: one person as the actor may see them, their contact details, children, search. */
-export async function personView(scope: CommandScope, id: string, action = 'person.read'): Promise<PersonView> {
+export async function personView(
+  scope: CommandScope,
+  id: string,
+  action = 'person.read',
+): Promise<PersonView> {
   const person = await scope.repos.people.find(id);
   if (!person) throw scope.db.refuse(action, 'person', id);
   return person;
 }
 
-export async function updateContact(scope: CommandScope, id: string, contact: ContactDetails): Promise<PersonView> {
+export async function updateContact(
+  scope: CommandScope,
+  id: string,
+  contact: ContactDetails,
+): Promise<PersonView> {
   // The write policy decides (her record is the victim side's; his the programme's).
-  if (!(await scope.repos.people.updateContact(id, contact))) throw scope.db.refuse('person.contact_update', 'person', id);
+  if (!(await scope.repos.people.updateContact(id, contact)))
+    throw scope.db.refuse('person.contact_update', 'person', id);
   return personView(scope, id);
 }
 
 /** A child, recorded by the agency and side that know of them; parents must be people the user can see. */
-export async function recordChild(scope: CommandScope, input: z.infer<typeof ChildInput>): Promise<PersonView> {
+export async function recordChild(
+  scope: CommandScope,
+  input: z.infer<typeof ChildInput>,
+): Promise<PersonView> {
   const { actor, repos } = scope;
   if (!personPolicy.canRecordChild(actor) || !actor.agencyId)
     throw forbidden('Case managers and child-protection leads record children');
@@ -27,7 +39,8 @@ export async function recordChild(scope: CommandScope, input: z.infer<typeof Chi
     ['motherId', input.motherId],
     ['fatherId', input.fatherId],
   ] as const) {
-    if (parentId && !(await repos.people.find(parentId))) throw invalidInput(path, 'No such person in your reach');
+    if (parentId && !(await repos.people.find(parentId)))
+      throw invalidInput(path, 'No such person in your reach');
   }
   if (actor.side === 'perpetrator' && input.childrensSchool)
     throw invalidInput('childrensSchool', 'The perpetrator side does not record where the children are');
@@ -53,10 +66,17 @@ export async function recordChild(scope: CommandScope, input: z.infer<typeof Chi
  */
 export async function searchPeople(
   scope: CommandScope,
-  query: { q?: string | undefined; dateOfBirth?: string | undefined; caseNumber?: string | undefined; agencyId?: string | undefined; limit: number },
+  query: {
+    q?: string | undefined;
+    dateOfBirth?: string | undefined;
+    caseNumber?: string | undefined;
+    agencyId?: string | undefined;
+    limit: number;
+  },
 ): Promise<SearchResult[]> {
   const term = query.q ? normaliseName(query.q) : undefined;
-  if (!term && !query.dateOfBirth && !query.caseNumber) throw invalidInput('q', 'Enter a name, a date of birth or a case number');
+  if (!term && !query.dateOfBirth && !query.caseNumber)
+    throw invalidInput('q', 'Enter a name, a date of birth or a case number');
   const rows = await scope.repos.people.search({ ...query, term });
   const ids = rows.map((row) => row.id);
   const [episodes, cases] = await Promise.all([
@@ -81,6 +101,8 @@ export async function searchPeople(
     dateOfBirth: row.date_of_birth,
     agencyId: row.owner_agency_id,
     ppEpisodeIds: episodes.filter((episode) => episode.person_id === row.id).map((episode) => episode.id),
-    jointCaseIds: cases.filter((c) => c.partner_person_id === row.id || c.person_id === row.id).map((c) => c.id),
+    jointCaseIds: cases
+      .filter((c) => c.partner_person_id === row.id || c.person_id === row.id)
+      .map((c) => c.id),
   }));
 }

@@ -35,7 +35,8 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
    * A joint case through the API: PP refers him and names her to the VSS; the VSS opens her
    * support, records her consents and opens the joint case with the police as a further party.
    */
-  async function openCase(options: CaseOptions = {}) {
+  /** Everything up to the joint case: his episode and release, her support, her consents. */
+  async function prepareCase(options: CaseOptions = {}) {
     const { clients, agencies, users } = scenario();
     caseCounter += 1;
     const referral = await must(
@@ -117,39 +118,46 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
           )
         ).id as string)
       : null;
-    const jointCase = await must(
-      clients.vssManager.post('/api/joint-cases', {
-        ppEpisodeId: episodeId,
-        vssEpisodeId: support.id,
-        consentId: consent.id,
-        childIds: childId ? [childId] : [],
-        ppCaseManagerId: users.ppManager.id,
-        vssCaseManagerId: users.vssManager.id,
-        partnerContactWorkerId: users.partnerContact.id,
-        agreement: {
-          validFrom: isoDay(-45),
-          validTo: isoDay(365),
-          otherParties: [
-            {
-              agencyId: agencies.police.id,
-              receives: options.policeReceives ?? ['programme', 'safety_concerns'],
-            },
-          ],
-        },
-      }),
-      201,
-      'joint case',
-    );
+    const openingBody = {
+      ppEpisodeId: episodeId,
+      vssEpisodeId: support.id,
+      consentId: consent.id,
+      childIds: childId ? [childId] : [],
+      ppCaseManagerId: users.ppManager.id,
+      vssCaseManagerId: users.vssManager.id,
+      partnerContactWorkerId: users.partnerContact.id,
+      agreement: {
+        validFrom: isoDay(-45),
+        validTo: isoDay(365),
+        otherParties: [
+          {
+            agencyId: agencies.police.id,
+            receives: options.policeReceives ?? ['programme', 'safety_concerns'],
+          },
+        ],
+      },
+    };
     return {
       episodeId,
       himId,
       herId,
       herLastName: `Regola${caseCounter}`,
       childId,
-      jointCaseId: jointCase.id as string,
-      agreementId: jointCase.agreementId as string,
       consentIds,
+      supportEpisodeId: support.id as string,
+      openingBody,
     };
+  }
+
+  /** The joint case itself, opened by her case manager. */
+  async function openCase(options: CaseOptions = {}) {
+    const ready = await prepareCase(options);
+    const jointCase = await must(
+      scenario().clients.vssManager.post('/api/joint-cases', ready.openingBody),
+      201,
+      'joint case',
+    );
+    return { ...ready, jointCaseId: jointCase.id as string, agreementId: jointCase.agreementId as string };
   }
 
   async function grantsOf(episodeId: string) {
@@ -184,7 +192,7 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
       ).id,
     );
 
-  return { openCase, grantsOf, auditRows, lastAuditId };
+  return { prepareCase, openCase, grantsOf, auditRows, lastAuditId };
 }
 
 /**
@@ -208,6 +216,7 @@ export function caseWorld(overrides: Record<string, string> = {}) {
     world,
     db: () => world.system.database.db,
     openCase: (...args: Parameters<Build['openCase']>) => world.build.openCase(...args),
+    prepareCase: (...args: Parameters<Build['prepareCase']>) => world.build.prepareCase(...args),
     grantsOf: (...args: Parameters<Build['grantsOf']>) => world.build.grantsOf(...args),
     auditRows: (...args: Parameters<Build['auditRows']>) => world.build.auditRows(...args),
     lastAuditId: () => world.build.lastAuditId(),

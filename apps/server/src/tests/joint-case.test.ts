@@ -44,19 +44,18 @@ describe('opening the joint case', () => {
   });
 
   it('is opened by her case manager only', async () => {
-    const { clients, users } = world.scenario;
-    const made = await openCase();
+    const { clients } = world.scenario;
+    // Everything in place — his episode, her support episode, her consent — but the case itself.
+    const ready = await world.build.prepareCase();
     for (const client of [clients.ppManager, clients.partnerContact, clients.police, clients.vssAdmin]) {
-      const refused = await client.post('/api/joint-cases', {
-        ppEpisodeId: made.episodeId,
-        vssEpisodeId: made.episodeId,
-        consentId: made.consentIds.joint_case,
-        ppCaseManagerId: users.ppManager.id,
-        vssCaseManagerId: users.vssManager.id,
-        agreement: { validFrom: isoDay(0), validTo: isoDay(30) },
-      });
+      const refused = await client.post('/api/joint-cases', ready.openingBody);
       expect(refused.statusCode).toBe(403);
     }
+    expect(
+      await db().selectFrom('joint_case').select('id').where('pp_episode_id', '=', ready.episodeId).execute(),
+    ).toEqual([]);
+    // The same request, by her case manager, opens it.
+    expect((await clients.vssManager.post('/api/joint-cases', ready.openingBody)).statusCode).toBe(201);
   });
 });
 

@@ -1,12 +1,30 @@
-/** Today's date where the user is, as YYYY-MM-DD (what the API's date fields take). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/**
+ * The network's calendar (docs/domain.md, "Time"): its zone, and how far this device's clock is
+ * from the server's — set from the session, so "today" is the network's today on the server's
+ * clock, whatever the device's zone or clock says.
+ */
+let calendar: { timeZone: string; offsetMs: number } | null = null;
+
+export function setServerCalendar(session: { timeZone: string; serverTime: string }): void {
+  calendar = { timeZone: session.timeZone, offsetMs: Date.parse(session.serverTime) - Date.now() };
+}
+
+/** Today in the network, as YYYY-MM-DD (what the API's date fields take). */
+export function todayIso(): string {
+  const now = new Date(Date.now() + (calendar?.offsetMs ?? 0));
+  // en-CA writes YYYY-MM-DD; without a session yet, the device's own zone.
+  return new Intl.DateTimeFormat('en-CA', {
+    ...(calendar && { timeZone: calendar.timeZone }),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function addYearsIso(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number);
-  return todayIso(new Date((y ?? 2000) + years, (m ?? 1) - 1, d ?? 1));
+  const date = new Date(Date.UTC((y ?? 2000) + years, (m ?? 1) - 1, d ?? 1));
+  return date.toISOString().slice(0, 10);
 }
 
 /** "12 Nov 2026" for a YYYY-MM-DD date (read as a calendar day, not shifted by time zones). */

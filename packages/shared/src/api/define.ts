@@ -56,8 +56,13 @@ export type RouteOutput<D extends RouteDefinition> = D['response'] extends z.Zod
   ? z.output<D['response']>
   : Uint8Array;
 
-export const isFileResponse = (response: RouteDefinition['response']): response is { readonly file: string } =>
-  typeof response === 'object' && response !== null && 'file' in response && typeof response.file === 'string';
+export const isFileResponse = (
+  response: RouteDefinition['response'],
+): response is { readonly file: string } =>
+  typeof response === 'object' &&
+  response !== null &&
+  'file' in response &&
+  typeof response.file === 'string';
 
 /** `/pp-episodes/:id` with `{ id: 'x' }` → `/api/pp-episodes/x`. */
 export function routeUrl(path: string, params?: Record<string, string | number>): string {

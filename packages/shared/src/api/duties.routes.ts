@@ -5,7 +5,6 @@ import { defineRoute } from './define.js';
 
 const tags = ['duties to inform'];
 
-
 /** Duties to inform her: her service's worklist, and resolving each (she was informed, or why not). */
 export const dutyRoutes = {
   list: defineRoute({

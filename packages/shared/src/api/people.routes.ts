@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ChildInput, ContactUpdate, PersonView, SearchQuery, SearchResult } from '../schemas/casework-people.js';
+import {
+  ChildInput,
+  ContactUpdate,
+  PersonView,
+  SearchQuery,
+  SearchResult,
+} from '../schemas/casework-people.js';
 import { IdParams } from '../schemas/common.js';
 import { defineRoute } from './define.js';
 

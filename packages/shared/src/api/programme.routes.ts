@@ -1,4 +1,3 @@
-import { IdParams, pageOf } from '../schemas/common.js';
 import {
   AttendanceCreate,
   PpEpisodeListQuery,
@@ -9,6 +8,7 @@ import {
   ReleaseCreate,
   StatusChange,
 } from '../schemas/casework-people.js';
+import { IdParams, pageOf } from '../schemas/common.js';
 import { defineRoute } from './define.js';
 
 const tags = ['programme episodes'];

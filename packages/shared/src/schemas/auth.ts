@@ -155,6 +155,13 @@ export const SessionView = z.object({
   /** True when the server is in demo mode and this demo account skipped the second factor. */
   mfaSkipped: z.boolean(),
   idleTimeoutSeconds: z.number().int(),
+  /**
+   * The network's calendar, from the one clock on the server: its time zone, today there, and the
+   * server's time (the web app's dates follow it, not the device's clock or zone).
+   */
+  timeZone: z.string(),
+  today: z.string(),
+  serverTime: z.string(),
 });
 export type SessionView = z.infer<typeof SessionView>;
 

@@ -94,7 +94,10 @@ export const PpEpisodeUpdate = z
     plannedEndDate: IsoDate.optional(),
     schedule: Text(500).optional(),
   })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), 'Change at least one field');
+  .refine(
+    (changes) => Object.values(changes).some((value) => value !== undefined),
+    'Change at least one field',
+  );
 
 export const StatusChange = z.object({
   to: z.enum(PP_STATUSES),

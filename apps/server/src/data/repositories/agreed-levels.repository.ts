@@ -92,7 +92,10 @@ export class AgreedLevelsRepository {
       .orderBy('agreed_on')
       .orderBy('created_at')
       .execute();
-    return rows.map(({ rationale_enc, ...row }) => ({ ...row, rationale: this.cipher.decrypt(rationale_enc) }));
+    return rows.map(({ rationale_enc, ...row }) => ({
+      ...row,
+      rationale: this.cipher.decrypt(rationale_enc),
+    }));
   }
 
   /** The date of the latest agreed level of each of these cases (cases never assessed are absent). */

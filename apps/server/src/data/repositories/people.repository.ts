@@ -88,7 +88,12 @@ export class PeopleRepository {
   }
 
   /** Writes her record for another service (his release): see services/programme/release.service.ts. */
-  static async insertFor(system: Kysely<Database>, cipher: FieldCipher, person: NewPerson, createdBy: string) {
+  static async insertFor(
+    system: Kysely<Database>,
+    cipher: FieldCipher,
+    person: NewPerson,
+    createdBy: string,
+  ) {
     const row = await system
       .insertInto('person')
       .values(personValues(cipher, person, createdBy))
@@ -146,7 +151,9 @@ export class PeopleRepository {
         ),
       )
       .select(
-        term ? sql<number>`word_similarity(${term}, person.search_name)`.as('score') : sql<number>`1`.as('score'),
+        term
+          ? sql<number>`word_similarity(${term}, person.search_name)`.as('score')
+          : sql<number>`1`.as('score'),
       )
       .orderBy('score', 'desc')
       .orderBy('last_name')
@@ -164,7 +171,9 @@ export class PeopleRepository {
       dateOfBirth: row.date_of_birth,
       ownerAgencyId: row.owner_agency_id,
       // The policy view holds the column NULL for anyone who may not see it.
-      ...(row.contact_enc !== null && { contact: JSON.parse(this.cipher.decrypt(row.contact_enc)) as ContactDetails }),
+      ...(row.contact_enc !== null && {
+        contact: JSON.parse(this.cipher.decrypt(row.contact_enc)) as ContactDetails,
+      }),
     };
   }
 }
@@ -192,6 +201,8 @@ function personValues(cipher: FieldCipher, person: NewPerson, createdBy: string)
  */
 function encryptContact(cipher: FieldCipher, contact: ContactDetails | null | undefined): string | null {
   if (contact === null) return null;
-  const kept = Object.fromEntries(CONTACT_FIELDS.flatMap((field) => (contact?.[field] ? [[field, contact[field]]] : [])));
+  const kept = Object.fromEntries(
+    CONTACT_FIELDS.flatMap((field) => (contact?.[field] ? [[field, contact[field]]] : [])),
+  );
   return cipher.encrypt(JSON.stringify(kept));
 }

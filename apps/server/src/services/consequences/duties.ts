@@ -15,7 +15,9 @@ export async function raiseDuties(
   const partners = await system.db
     .selectFrom('partner_referral as r')
     .leftJoin('joint_case as jc', (join) =>
-      join.onRef('jc.pp_episode_id', '=', 'r.episode_id').onRef('jc.partner_person_id', '=', 'r.partner_person_id'),
+      join
+        .onRef('jc.pp_episode_id', '=', 'r.episode_id')
+        .onRef('jc.partner_person_id', '=', 'r.partner_person_id'),
     )
     .select(['r.partner_person_id', 'r.partner_contact_agency_id', 'jc.partner_contact_worker_id'])
     .where('r.episode_id', '=', input.episodeId)

@@ -29,7 +29,9 @@ export async function insertMeeting(system: SystemContext, meeting: NewMeeting):
       created_by: meeting.createdBy,
     })
     // The partial unique index keeps one planned scheduled meeting per case.
-    .onConflict((oc) => oc.column('joint_case_id').where('kind', '=', 'scheduled').where('status', '=', 'planned').doNothing())
+    .onConflict((oc) =>
+      oc.column('joint_case_id').where('kind', '=', 'scheduled').where('status', '=', 'planned').doNothing(),
+    )
     .returning('id')
     .executeTakeFirst();
   if (!row) return null;
@@ -74,7 +76,9 @@ export async function ensureNextMeeting(system: SystemContext, jointCaseId: stri
         .as('agreed_level'),
       eb
         .selectFrom('case_meeting as m')
-        .select((inner) => inner.fn.coalesce(inner.fn.max('m.held_at'), inner.fn.max('m.scheduled_for')).as('last'))
+        .select((inner) =>
+          inner.fn.coalesce(inner.fn.max('m.held_at'), inner.fn.max('m.scheduled_for')).as('last'),
+        )
         .whereRef('m.joint_case_id', '=', 'jc.id')
         .where('m.status', '=', 'closed')
         .as('last_meeting'),
@@ -125,12 +129,26 @@ export async function ensureNextMeeting(system: SystemContext, jointCaseId: stri
   const current = planned[0];
   if (current && new Date(current.scheduled_for).getTime() === next.getTime()) return;
   // A meeting that is due or already under way keeps its date: the schedule moves the next one only.
-  if (current && (new Date(current.scheduled_for) <= system.clock.now() || (await meetingHasStarted(system, current.id))))
+  if (
+    current &&
+    (new Date(current.scheduled_for) <= system.clock.now() || (await meetingHasStarted(system, current.id)))
+  )
     return;
   if (current) {
-    await db.updateTable('case_meeting').set({ scheduled_for: next, time_zone: timeZone }).where('id', '=', current.id).execute();
+    await db
+      .updateTable('case_meeting')
+      .set({ scheduled_for: next, time_zone: timeZone })
+      .where('id', '=', current.id)
+      .execute();
   } else {
-    await insertMeeting(system, { jointCaseId, kind: 'scheduled', mode: 'in_person', scheduledFor: next, timeZone, createdBy: null });
+    await insertMeeting(system, {
+      jointCaseId,
+      kind: 'scheduled',
+      mode: 'in_person',
+      scheduledFor: next,
+      timeZone,
+      createdBy: null,
+    });
   }
   system.audit.record({
     action: 'meeting.scheduled',

@@ -14,6 +14,11 @@ export async function markReassessmentDue(system: SystemContext, episodeId: stri
     .returning('id')
     .execute();
   for (const row of marked) {
-    system.audit.record({ action: 'risk.reassessment_due', outcome: 'success', resourceType: 'joint_case', resourceId: row.id });
+    system.audit.record({
+      action: 'risk.reassessment_due',
+      outcome: 'success',
+      resourceType: 'joint_case',
+      resourceId: row.id,
+    });
   }
 }

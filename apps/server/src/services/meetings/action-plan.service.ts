@@ -46,7 +46,8 @@ async function actionView(scope: CommandScope, id: string, action: string): Prom
 
 /** The action plan of a joint case as the actor may see it (the page, the PDFs, the children's view). */
 export async function actionsOfCase(scope: CommandScope, jointCaseId: string): Promise<ActionView[]> {
-  if (!(await scope.repos.meetings.jointCase(jointCaseId))) throw scope.db.refuse('action.list', 'joint_case', jointCaseId);
+  if (!(await scope.repos.meetings.jointCase(jointCaseId)))
+    throw scope.db.refuse('action.list', 'joint_case', jointCaseId);
   const rows = await scope.repos.actions.list({ jointCaseId, limit: LIST_LIMIT });
   return rows.map((row) => toActionView(scope, row));
 }

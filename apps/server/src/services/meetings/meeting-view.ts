@@ -108,7 +108,8 @@ export async function runnableMeeting(scope: CommandScope, meetingId: string, ac
 /** The meetings of a joint case, in time order (cancelled ones left out). */
 export async function meetingsOfCase(scope: CommandScope, jointCaseId: string): Promise<MeetingSummary[]> {
   // A case the actor may not see has no meetings to list: the one answer for "not yours".
-  if (!(await scope.repos.meetings.jointCase(jointCaseId))) throw scope.db.refuse('meeting.list', 'joint_case', jointCaseId);
+  if (!(await scope.repos.meetings.jointCase(jointCaseId)))
+    throw scope.db.refuse('meeting.list', 'joint_case', jointCaseId);
   const rows = await scope.repos.meetings.list({ jointCaseId, limit: 100 });
   return rows.map(toSummary);
 }

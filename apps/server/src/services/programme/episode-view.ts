@@ -18,7 +18,9 @@ export async function findEpisodeView(scope: CommandScope, id: string): Promise<
     programme.partnerReferrals(id),
   ]);
   // Her name, for the victim side that may open her record (the policy hides the link from anyone else).
-  const herRecords = await people.findMany(partners.flatMap((partner) => (partner.partner_person_id ? [partner.partner_person_id] : [])));
+  const herRecords = await people.findMany(
+    partners.flatMap((partner) => (partner.partner_person_id ? [partner.partner_person_id] : [])),
+  );
   if (!person) return null;
   return {
     id: row.id,
@@ -65,7 +67,11 @@ export async function findEpisodeView(scope: CommandScope, id: string): Promise<
   };
 }
 
-export async function episodeView(scope: CommandScope, id: string, action = 'pp_episode.read'): Promise<PpEpisodeView> {
+export async function episodeView(
+  scope: CommandScope,
+  id: string,
+  action = 'pp_episode.read',
+): Promise<PpEpisodeView> {
   const view = await findEpisodeView(scope, id);
   if (!view) throw scope.db.refuse(action, 'pp_episode', id);
   return view;

@@ -1,4 +1,11 @@
-import type { AttendanceCreate, PpEpisodeUpdate, PpEpisodeView, PpStatus, ReferralCreate, StatusChange } from '@tandem/shared';
+import type {
+  AttendanceCreate,
+  PpEpisodeUpdate,
+  PpEpisodeView,
+  PpStatus,
+  ReferralCreate,
+  StatusChange,
+} from '@tandem/shared';
 import { STATUSES_RAISING_DUTY } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
@@ -123,7 +130,10 @@ export async function changeStatus(
   }
   await scope.repos.programme.update(
     id,
-    { status: change.to, ...(change.to === 'intake' && !episode.intake_date && { intake_date: change.date }) },
+    {
+      status: change.to,
+      ...(change.to === 'intake' && !episode.intake_date && { intake_date: change.date }),
+    },
     'pp_episode.status',
   );
   await scope.repos.programme.insertStatusChange({
@@ -135,7 +145,11 @@ export async function changeStatus(
     changed_by: scope.actor.userId,
   });
   // Meetings run for as long as both attend: the schedule follows his status.
-  const jointCases = await system.db.selectFrom('joint_case').select('id').where('pp_episode_id', '=', id).execute();
+  const jointCases = await system.db
+    .selectFrom('joint_case')
+    .select('id')
+    .where('pp_episode_id', '=', id)
+    .execute();
   for (const jointCase of jointCases) await ensureNextMeeting(system, jointCase.id);
   if (isCriticalStatus(change.to)) await markReassessmentDue(system, id);
   if (STATUSES_RAISING_DUTY.includes(change.to)) {

@@ -32,7 +32,10 @@ export async function recordRelease(
       partner.partnerContactAgencyId !== episode.agency_id &&
       !(await repos.directory.organisationAgreementInForce(episode.agency_id, partner.partnerContactAgencyId))
     ) {
-      throw invalidInput(path, 'There is no agreement in force between your agency and this service: her details cannot be sent there');
+      throw invalidInput(
+        path,
+        'There is no agreement in force between your agency and this service: her details cannot be sent there',
+      );
     }
     // Her record belongs to the victim-side service from its first moment: the programme
     // writes it for that service and can never read it back (the policy refuses it the row).

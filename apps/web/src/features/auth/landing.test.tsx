@@ -53,6 +53,9 @@ const session = (id: string): SessionView => ({
   demoMode: false,
   mfaSkipped: false,
   idleTimeoutSeconds: 1800,
+  timeZone: 'Europe/Rome',
+  today: '2026-03-01',
+  serverTime: '2026-03-01T09:00:00.000Z',
 });
 
 function renderApp(start: string) {

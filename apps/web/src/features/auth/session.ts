@@ -2,6 +2,7 @@ import { routes, type SessionStage, type SessionView } from '@tandem/shared';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { isApiError } from '../../api/errors';
+import { setServerCalendar } from '../../components/format';
 
 export const SESSION_KEY = ['session'] as const;
 
@@ -15,7 +16,9 @@ const REASONS: readonly string[] = ['idle', 'signed_out', 'signed_out_everywhere
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<SessionView | null> {
   try {
-    return await call(routes.auth.session);
+    const session = await call(routes.auth.session);
+    setServerCalendar(session);
+    return session;
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
@@ -34,7 +37,10 @@ export function useSession() {
 /** Store a SessionView the server just returned (sign-in, password change, MFA, preferences). */
 export function setSession(queryClient: QueryClient, session: SessionView | null): void {
   queryClient.setQueryData(SESSION_KEY, session);
-  if (session) rememberSignedIn();
+  if (session) {
+    setServerCalendar(session);
+    rememberSignedIn();
+  }
 }
 
 export function useSetSession() {

@@ -222,11 +222,8 @@ export function levelColour(position: number | null): string {
   return 'teal.9';
 }
 
-/** Today's date where the user is, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** The one today of the web app: the network's, on the server's clock. */
+export { todayIso } from '../../components/format';
 
 /** Days between two YYYY-MM-DD dates (b − a). */
 export function daysBetween(a: string, b: string): number {

@@ -97,11 +97,8 @@ export function formatDay(language: string, iso: string | null | undefined): str
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
 }
 
-/** Today where the user is, as YYYY-MM-DD. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** The one today of the web app: the network's, on the server's clock. */
+export { todayIso } from '../../../components/format';
 
 export function MeetingBadges({ meeting }: { meeting: Pick<MeetingSummary, 'kind' | 'mode' | 'status'> }) {
   const { t } = useTranslation(MEETINGS_NS);
