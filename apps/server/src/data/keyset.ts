@@ -1,14 +1,15 @@
+import type { SelectQueryBuilder, StringReference } from 'kysely';
 import { invalidInput } from '../domain/errors.js';
 
 /**
  * Keyset pagination: the cursor is the sort key of the last row of the previous page,
  * so every page is an index range scan, however deep (no OFFSET).
  */
-export function encodeCursor(values: readonly (string | number)[]): string {
+function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
+function decodeCursor(cursor: string | undefined, arity: number): (string | number)[] | null {
   if (cursor === undefined) return null;
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -25,15 +26,43 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   throw invalidInput('cursor', 'The page cursor is not valid; start again from the first page');
 }
 
-/** Fetch one row more than the page to know whether there is a next page. */
-export function toPage<Row, Item>(
-  rows: Row[],
-  limit: number,
-  toItem: (row: Row) => Item,
-  sortKey: (row: Row) => (string | number)[],
-): { items: Item[]; nextCursor: string | null } {
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows.at(-1);
-  return { items: pageRows.map(toItem), nextCursor: hasMore && last ? encodeCursor(sortKey(last)) : null };
+/** How a list is ordered, for its pages. */
+export interface KeysetOrder<DB, TB extends keyof DB, Row> {
+  /** The sort key's columns, most significant first; the last one is unique (the id). */
+  by: readonly [StringReference<DB, TB>] | readonly [StringReference<DB, TB>, StringReference<DB, TB>];
+  direction: 'asc' | 'desc';
+  /** A row's sort key as the cursor carries it. */
+  key: (row: Row) => (string | number)[];
+  /** The cursor's values as the query compares them: as text unless said otherwise (a timestamp). */
+  parse?: (values: (string | number)[]) => unknown[];
+}
+
+/**
+ * One page of a query: the rows after the cursor in the order given, and the cursor of the next
+ * page. The query brings its own selection and filters; this adds the range, the order and the limit.
+ */
+export async function keysetPage<DB, TB extends keyof DB, Row>(
+  query: SelectQueryBuilder<DB, TB, Row>,
+  page: { limit: number; cursor?: string | undefined },
+  order: KeysetOrder<DB, TB, Row>,
+): Promise<{ items: Row[]; nextCursor: string | null }> {
+  const after = decodeCursor(page.cursor, order.by.length);
+  const [first, second] = order.by;
+  let ordered = query;
+  if (after !== null) {
+    const values = (order.parse ?? ((decoded) => decoded.map(String)))(after) as never[];
+    const beyond = order.direction === 'asc' ? '>' : '<';
+    ordered = ordered.where((eb) =>
+      second === undefined
+        ? eb(first, beyond, values[0]!)
+        : eb(eb.refTuple(first, second), beyond, eb.tuple(values[0]!, values[1]!)),
+    );
+  }
+  for (const column of order.by) ordered = ordered.orderBy(column, order.direction);
+  // One row more than the page tells whether there is a next one.
+  const rows = await ordered.limit(page.limit + 1).execute();
+  const hasMore = rows.length > page.limit;
+  const items = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = items.at(-1);
+  return { items, nextCursor: hasMore && last ? encodeCursor(order.key(last)) : null };
 }

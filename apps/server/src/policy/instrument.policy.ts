@@ -102,8 +102,14 @@ function ownReport(actor: Actor): RowFilter {
   );
 }
 
-const agreedLevelReaders = (actor: Actor): RowFilter =>
-  when(worksOnCases(actor), anyOf(ofJointCase(caseRelation.caseStaff(actor)), onHimViaCase(actor, 'risk')));
+/** Agreed levels, and the lower ones proposed: the case's staff read them, its case managers write them. */
+const agreedLevelTable = {
+  holds: 'client',
+  subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
+  read: (actor: Actor): RowFilter =>
+    when(worksOnCases(actor), anyOf(ofJointCase(caseRelation.caseStaff(actor)), onHimViaCase(actor, 'risk'))),
+  write: (actor: Actor): RowFilter => when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
+} satisfies TablePolicy;
 
 export const instrumentPolicy = {
   responses: {
@@ -119,22 +125,10 @@ export const instrumentPolicy = {
       when(instrumentPolicy.canRecord(actor), allOf(ownedBy(actor), responseReaders(actor))),
   } satisfies TablePolicy,
 
-  agreedLevels: {
-    holds: 'client',
-    subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
-    read: agreedLevelReaders,
-    write: (actor: Actor): RowFilter =>
-      when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
-  } satisfies TablePolicy,
+  agreedLevels: agreedLevelTable,
 
   /** A lower level proposed by one case manager, awaiting the other's: read and written as the agreed levels are. */
-  agreedLevelProposals: {
-    holds: 'client',
-    subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
-    read: agreedLevelReaders,
-    write: (actor: Actor): RowFilter =>
-      when(worksOnCases(actor), ofJointCase(caseRelation.caseManager(actor))),
-  } satisfies TablePolicy,
+  agreedLevelProposals: agreedLevelTable,
 
   recidivism: {
     holds: 'client',

@@ -293,6 +293,7 @@ describe('abilities sent with a meeting and an action', () => {
     ],
     ['an agency admin adds no action', vssAdmin, 'planned', 'open', { addAction: false }],
     ['a named case manager adds actions', vssManager, 'planned', 'open', { addAction: true }],
+    ['a closed case’s plan is its record', vssManager, 'closed', 'closed', { addAction: false }],
   ])('%s', (_name, subject, status, caseStatus, expected) => {
     expect(meetingPolicy.abilities(subject, { status, caseStatus, team })).toMatchObject(expected);
   });

@@ -138,7 +138,7 @@ export const meetingPolicy = {
       addNote: runs && planned,
       close: runs && planned,
       callExtraordinary: meetingPolicy.canCall(actor, meeting.team, meeting.caseStatus),
-      addAction: actionPolicy.canWork(actor),
+      addAction: actionPolicy.canAdd(actor, meeting.caseStatus),
     };
   },
 };

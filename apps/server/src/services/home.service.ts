@@ -30,7 +30,7 @@ export async function homeWorklist(scope: CommandScope): Promise<z.input<typeof 
     ]);
   return {
     due,
-    // The home page lists them; the code word and safe times stay on the duties page.
+    // With her safe times and code word: the partner-contact worker needs them before reaching her.
     duties: duties.map((duty) => DutyView.parse(duty)),
     overdueDuties: overdueDuties.map((duty) => DutyView.parse(duty)),
     reassessmentsDue: reassessmentsDue.items.map(summaryOf),

@@ -268,6 +268,38 @@ describe('what the outside fuzzer found: each class answers a 400 naming the fie
       'sourceAgencyId',
     ],
     [
+      'an answer of 10^300',
+      () => [
+        'POST',
+        '/api/instrument-responses',
+        {
+          instrumentId: first('instrument'),
+          version: 1,
+          jointCaseId: first('jointCase'),
+          subject: 'case',
+          completedOn: isoDay(0),
+          answers: { a1: { value: 1e300 } },
+        },
+      ],
+      'answers.a1.value',
+    ],
+    [
+      'ten thousand answers',
+      () => [
+        'POST',
+        '/api/instrument-responses',
+        {
+          instrumentId: first('instrument'),
+          version: 1,
+          jointCaseId: first('jointCase'),
+          subject: 'case',
+          completedOn: isoDay(0),
+          answers: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x${i}`, { value: 'no' }])),
+        },
+      ],
+      'answers',
+    ],
+    [
       'an unknown time zone',
       () => ['POST', '/api/networks', { name: 'N', timeZone: 'Mars/Olympus' }],
       'timeZone',

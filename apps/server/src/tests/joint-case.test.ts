@@ -171,6 +171,15 @@ describe('closing the joint case', () => {
       'close',
     );
     expect(closed).toMatchObject({ status: 'closed', can: { close: false, addChild: false } });
+    // Its action plan is its record: nothing is added to it any more.
+    const late = await clients.ppManager.post(`/api/joint-cases/${made.jointCaseId}/actions`, {
+      need: 'Anger management',
+      action: 'Individual session',
+      term: isoDay(7),
+      responsibleAgencyId: world.scenario.agencies.pp.id,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toBe('case_closed');
     expect(
       (await world.build.grantsOf(made.episodeId)).filter((grant) => grant.basis.kind === 'joint_case'),
     ).toEqual([]);

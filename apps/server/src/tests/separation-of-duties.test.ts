@@ -269,6 +269,24 @@ describe('an administrator cannot reach her file through an account', () => {
     expect(reused.json().error).toBe('credential_link_invalid');
   });
 
+  it('a password reset of an account never set up sends its set-up link again, not news of a reset', async () => {
+    const email = `never.set.up.${Date.now()}@example.org`;
+    const created = await scenario.clients.vssAdmin.post('/api/users', {
+      email,
+      displayName: 'Nadia Newcomer',
+      side: 'victim',
+      roles: ['partner_contact_worker'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const first = tokenIn(lastMail(email, 'account_setup'));
+    const reset = await scenario.clients.vssAdmin.post(`/api/users/${created.json().user.id}/reset-password`);
+    expect(reset.statusCode).toBe(200);
+    expect(lastMail(email, 'password_reset')).toBeUndefined();
+    const again = lastMail(email, 'account_setup');
+    expect(tokenIn(again)).not.toBe(first);
+    expect(again?.text).toMatch(/created a Tandem account for you/);
+  });
+
   it('a second-factor reset alone: the password still works but enrols nothing without the e-mailed link', async () => {
     const worker = await makeUser(system.database.db, {
       agencyId: scenario.agencies.vss.id,

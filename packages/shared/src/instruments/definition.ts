@@ -137,11 +137,23 @@ export type AnswerSource = (typeof ANSWER_SOURCES)[number];
 
 /** One item's answer: the value, a note, and where the information came from. */
 export const ItemAnswer = z.object({
-  value: z.union([z.enum(['yes', 'no', 'unknown']), z.number(), z.string().max(4000)]).nullable(),
+  value: z
+    .union([
+      z.enum(['yes', 'no', 'unknown']),
+      z.number().min(-1_000_000).max(1_000_000),
+      z.string().max(4000),
+    ])
+    .nullable(),
   note: z.string().trim().max(2000).optional(),
   source: z.enum(ANSWER_SOURCES).optional(),
   sourceAgencyId: z.uuid().optional(),
 });
 export type ItemAnswer = z.infer<typeof ItemAnswer>;
-export const Answers = z.record(z.string(), ItemAnswer);
+/** Bounded like every input: no instrument has more items than this, nor longer item ids. */
+const MAX_ANSWERS = 500;
+export const Answers = z
+  .record(z.string().max(100), ItemAnswer)
+  .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, {
+    message: `At most ${MAX_ANSWERS} answers`,
+  });
 export type Answers = z.infer<typeof Answers>;

@@ -1,4 +1,4 @@
-import { decodeCursor, toPage } from '../keyset.js';
+import { keysetPage } from '../keyset.js';
 import type { ScopedDb } from '../scoped-db.js';
 
 /**
@@ -9,14 +9,9 @@ import type { ScopedDb } from '../scoped-db.js';
 export class AuditRepository {
   constructor(private readonly db: ScopedDb) {}
 
-  async list(query: {
-    limit: number;
-    cursor?: string | undefined;
-    actorUserId?: string | undefined;
-    resourceId?: string | undefined;
-  }) {
-    const after = decodeCursor(query.cursor, 1);
-    const rows = await this.db.query
+  /** Events with who recorded them: ids and reasons only (the services show what they mean). */
+  private events() {
+    return this.db.query
       .selectFrom('audit_event')
       .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
       .select([
@@ -26,30 +21,31 @@ export class AuditRepository {
         'audit_event.actor_agency_id',
         'audit_event.action',
         'audit_event.outcome',
-        'audit_event.resource_type',
-        'audit_event.resource_id',
-        'audit_event.subject_person_id',
-        // Ids and reasons only; the service shows the account changes among them.
         'audit_event.details',
         'app_user.display_name as actor_name',
-      ])
+      ]);
+  }
+
+  async list(query: {
+    limit: number;
+    cursor?: string | undefined;
+    actorUserId?: string | undefined;
+    resourceId?: string | undefined;
+  }) {
+    const events = this.events()
+      .select(['audit_event.resource_type', 'audit_event.resource_id', 'audit_event.subject_person_id'])
       .$if(query.actorUserId !== undefined, (qb) =>
         qb.where('audit_event.actor_user_id', '=', query.actorUserId!),
       )
       // On the masked column: an id the actor may not see matches nothing.
       .$if(query.resourceId !== undefined, (qb) =>
         qb.where('audit_event.resource_id', '=', query.resourceId!),
-      )
-      .$if(after !== null, (qb) => qb.where('audit_event.id', '<', String(after![0])))
-      .orderBy('audit_event.id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => row,
-      (row) => [String(row.id)],
-    );
+      );
+    return keysetPage(events, query, {
+      by: ['audit_event.id'],
+      direction: 'desc',
+      key: (row) => [String(row.id)],
+    });
   }
 
   /**
@@ -60,20 +56,8 @@ export class AuditRepository {
    */
   async aboutPerson(personId: string, limit: number) {
     return (
-      this.db.query
-        .selectFrom('audit_event')
-        .leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
-        .select([
-          'audit_event.id',
-          'audit_event.occurred_at',
-          'audit_event.actor_user_id',
-          'audit_event.actor_agency_id',
-          'audit_event.action',
-          'audit_event.outcome',
-          'audit_event.basis',
-          'audit_event.details',
-          'app_user.display_name as actor_name',
-        ])
+      this.events()
+        .select('audit_event.basis')
         // Her record named as the resource too: a refusal to read it names no subject.
         .where((eb) =>
           eb.or([

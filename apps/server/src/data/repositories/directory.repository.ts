@@ -2,7 +2,7 @@ import type { AgencyKind } from '@tandem/shared';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
 import { validOn } from '../../policy/row-filter.js';
-import { decodeCursor, toPage } from '../keyset.js';
+import { keysetPage } from '../keyset.js';
 import { rowFilterToSql } from '../row-filter-sql.js';
 import type { ScopedDb } from '../scoped-db.js';
 
@@ -100,23 +100,11 @@ export class DirectoryRepository {
 
   /** By name, then id (keyset). */
   async listNetworks(page: Page) {
-    const after = decodeCursor(page.cursor, 2);
-    const rows = await this.selectNetworks()
-      .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('network.name', 'network.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
-        ),
-      )
-      .orderBy('network.name')
-      .orderBy('network.id')
-      .limit(page.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      page.limit,
-      (row) => row,
-      (row) => [row.name, row.id],
-    );
+    return keysetPage(this.selectNetworks(), page, {
+      by: ['network.name', 'network.id'],
+      direction: 'asc',
+      key: (row) => [row.name, row.id],
+    });
   }
 
   async findNetwork(id: string) {
@@ -173,34 +161,22 @@ export class DirectoryRepository {
 
   /** By name, then id (keyset); optionally only the members of one network. */
   async listAgencies(query: Page & { networkId?: string | undefined }) {
-    const after = decodeCursor(query.cursor, 2);
-    const rows = await this.selectAgencies()
-      .$if(query.networkId !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('network_membership as nm')
-              .select('nm.agency_id')
-              .whereRef('nm.agency_id', '=', 'agency.id')
-              .where('nm.network_id', '=', query.networkId!),
-          ),
+    const agencies = this.selectAgencies().$if(query.networkId !== undefined, (qb) =>
+      qb.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('network_membership as nm')
+            .select('nm.agency_id')
+            .whereRef('nm.agency_id', '=', 'agency.id')
+            .where('nm.network_id', '=', query.networkId!),
         ),
-      )
-      .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('agency.name', 'agency.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
-        ),
-      )
-      .orderBy('agency.name')
-      .orderBy('agency.id')
-      .limit(query.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => row,
-      (row) => [row.name, row.id],
+      ),
     );
+    return keysetPage(agencies, query, {
+      by: ['agency.name', 'agency.id'],
+      direction: 'asc',
+      key: (row) => [row.name, row.id],
+    });
   }
 
   async findAgency(id: string) {

@@ -6,6 +6,7 @@ import { AgreementsRepository } from './agreements.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ChildrenRepository } from './children.repository.js';
 import { DirectoryRepository } from './directory.repository.js';
+import { DisclosuresRepository } from './disclosures.repository.js';
 import { DutiesRepository } from './duties.repository.js';
 import { GrantsRepository } from './grants.repository.js';
 import { JointCasesRepository } from './joint-cases.repository.js';
@@ -27,6 +28,7 @@ export interface Repositories {
   readonly people: PeopleRepository;
   readonly programme: ProgrammeRepository;
   readonly victimFile: VictimFileRepository;
+  readonly disclosures: DisclosuresRepository;
   readonly safetyPlans: SafetyPlansRepository;
   readonly jointCases: JointCasesRepository;
   readonly duties: DutiesRepository;
@@ -50,6 +52,7 @@ export function createRepositories(db: ScopedDb, cipher: FieldCipher): Repositor
     people: () => new PeopleRepository(db, cipher),
     programme: () => new ProgrammeRepository(db),
     victimFile: () => new VictimFileRepository(db, cipher),
+    disclosures: () => new DisclosuresRepository(db, cipher),
     safetyPlans: () => new SafetyPlansRepository(db, cipher),
     jointCases: () => new JointCasesRepository(db, cipher),
     duties: () => new DutiesRepository(db, cipher),

@@ -1,7 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
 import type { FieldCipher } from '../../security/field-encryption.js';
-import { decodeCursor, toPage } from '../keyset.js';
+import { keysetPage } from '../keyset.js';
 import type { ScopedDb } from '../scoped-db.js';
 
 /** A case event as its recorder writes it: the text in clear, encrypted on the way in. */
@@ -72,8 +72,7 @@ export class JointCasesRepository {
 
   /** Newest first, by keyset (created_at, id). */
   async list(filter: JointCaseListFilter) {
-    const after = decodeCursor(filter.cursor, 2);
-    const rows = await this.db.query
+    const cases = this.db.query
       .selectFrom('joint_case')
       .select(['id', 'case_number', 'status', 'reassessment_due_since', 'created_at'])
       .$if(filter.namedUserId !== undefined, (qb) =>
@@ -85,22 +84,13 @@ export class JointCasesRepository {
           ]),
         ),
       )
-      .$if(filter.reassessmentDue === true, (qb) => qb.where('reassessment_due_since', 'is not', null))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(new Date(String(after![0])), String(after![1]))),
-        ),
-      )
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(filter.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      filter.limit,
-      (row) => row,
-      (row) => [new Date(row.created_at).toISOString(), row.id],
-    );
+      .$if(filter.reassessmentDue === true, (qb) => qb.where('reassessment_due_since', 'is not', null));
+    return keysetPage(cases, filter, {
+      by: ['created_at', 'id'],
+      direction: 'desc',
+      key: (row) => [new Date(row.created_at).toISOString(), row.id],
+      parse: ([createdAt, id]) => [new Date(String(createdAt)), String(id)],
+    });
   }
 
   /** The next number of the network-wide sequence (a sequence, not a table: no policy applies). */
@@ -162,24 +152,27 @@ export class JointCasesRepository {
     return rows.length > 0;
   }
 
-  /** Critical events of his episode, oldest first, with who recorded them (where the actor may read it). */
-  async criticalEvents(episodeId: string) {
-    const rows = await this.db.query
+  /** Case events oldest first, with what was written (encrypted) and who recorded them (where the actor may read it). */
+  private events() {
+    return this.db.query
       .selectFrom('case_event')
       .leftJoin('app_user', 'app_user.id', 'case_event.recorded_by')
       .select([
         'case_event.id',
-        'case_event.kind',
         'case_event.occurred_on',
-        'case_event.source',
         'case_event.description_enc',
-        'case_event.owner_side',
         'app_user.display_name',
       ])
+      .orderBy('case_event.occurred_on')
+      .orderBy('case_event.created_at');
+  }
+
+  /** Critical events of his episode. */
+  async criticalEvents(episodeId: string) {
+    const rows = await this.events()
+      .select(['case_event.kind', 'case_event.source', 'case_event.owner_side'])
       .where('case_event.episode_id', '=', episodeId)
       .where('case_event.event_type', '=', 'critical')
-      .orderBy('case_event.occurred_on')
-      .orderBy('case_event.created_at')
       .execute();
     return rows.map(({ description_enc, ...row }) => ({
       ...row,
@@ -188,20 +181,10 @@ export class JointCasesRepository {
   }
 
   async informalContacts(jointCaseId: string) {
-    const rows = await this.db.query
-      .selectFrom('case_event')
-      .leftJoin('app_user', 'app_user.id', 'case_event.recorded_by')
-      .select([
-        'case_event.id',
-        'case_event.occurred_on',
-        'case_event.with_whom_enc',
-        'case_event.description_enc',
-        'app_user.display_name',
-      ])
+    const rows = await this.events()
+      .select('case_event.with_whom_enc')
       .where('case_event.joint_case_id', '=', jointCaseId)
       .where('case_event.event_type', '=', 'informal_contact')
-      .orderBy('case_event.occurred_on')
-      .orderBy('case_event.created_at')
       .execute();
     return rows.map(({ description_enc, with_whom_enc, ...row }) => ({
       ...row,

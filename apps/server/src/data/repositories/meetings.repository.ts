@@ -64,17 +64,8 @@ export class MeetingsRepository {
       .executeTakeFirst();
   }
 
-  /** The children recorded on the joint case. */
-  async childIdsOfCase(jointCaseId: string): Promise<string[]> {
-    const rows = await this.db.query
-      .selectFrom('joint_case_child')
-      .select('child_person_id')
-      .where('joint_case_id', '=', jointCaseId)
-      .execute();
-    return rows.map((row) => row.child_person_id);
-  }
-
-  private selectMeetings() {
+  /** Meetings with their case: what a list shows of each. */
+  private meetingsWithCase() {
     return this.db.query
       .selectFrom('case_meeting as m')
       .innerJoin('joint_case as jc', 'jc.id', 'm.joint_case_id')
@@ -86,19 +77,25 @@ export class MeetingsRepository {
         'm.scheduled_for',
         'm.held_at',
         'm.time_zone',
-        'm.duration_minutes',
-        'm.place_enc',
         'm.status',
-        'm.attendance',
-        'm.minutes_enc',
-        'm.decisions_enc',
-        'm.closed_at',
         'jc.case_number',
-        'jc.status as case_status',
-        'jc.pp_case_manager_id',
-        'jc.vss_case_manager_id',
-        'jc.partner_contact_worker_id',
       ]);
+  }
+
+  /** A meeting in full: its record (text encrypted) and who is named on its case. */
+  private selectMeetings() {
+    return this.meetingsWithCase().select([
+      'm.duration_minutes',
+      'm.place_enc',
+      'm.attendance',
+      'm.minutes_enc',
+      'm.decisions_enc',
+      'm.closed_at',
+      'jc.status as case_status',
+      'jc.pp_case_manager_id',
+      'jc.vss_case_manager_id',
+      'jc.partner_contact_worker_id',
+    ]);
   }
 
   async find(meetingId: string) {
@@ -115,20 +112,7 @@ export class MeetingsRepository {
 
   /** Meetings in time order (cancelled ones left out). */
   async list(filter: MeetingListFilter) {
-    return this.db.query
-      .selectFrom('case_meeting as m')
-      .innerJoin('joint_case as jc', 'jc.id', 'm.joint_case_id')
-      .select([
-        'm.id',
-        'm.joint_case_id',
-        'm.kind',
-        'm.mode',
-        'm.scheduled_for',
-        'm.held_at',
-        'm.time_zone',
-        'm.status',
-        'jc.case_number',
-      ])
+    return this.meetingsWithCase()
       .where('m.status', '!=', 'cancelled')
       .$if(filter.jointCaseId !== undefined, (qb) => qb.where('m.joint_case_id', '=', filter.jointCaseId!))
       .$if(filter.from !== undefined, (qb) =>

@@ -1,7 +1,7 @@
 import type { InformationKind, PpStatus } from '@tandem/shared';
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
-import { decodeCursor, toPage } from '../keyset.js';
+import { keysetPage } from '../keyset.js';
 import type { ScopedDb } from '../scoped-db.js';
 
 /**
@@ -18,8 +18,7 @@ export class ProgrammeRepository {
 
   /** Newest referrals first, by keyset (referral date, id) so deep pages cost the same as the first. */
   async list(query: { limit: number; cursor?: string | undefined; status?: PpStatus | undefined }) {
-    const after = decodeCursor(query.cursor, 2);
-    const rows = await this.db.query
+    const episodes = this.db.query
       .selectFrom('pp_episode')
       .innerJoin('person', 'person.id', 'pp_episode.person_id')
       .select([
@@ -30,26 +29,12 @@ export class ProgrammeRepository {
         'person.first_name',
         'person.last_name',
       ])
-      .$if(query.status !== undefined, (qb) => qb.where('pp_episode.status', '=', query.status!))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb(
-            eb.refTuple('pp_episode.referral_date', 'pp_episode.id'),
-            '<',
-            eb.tuple(String(after![0]), String(after![1])),
-          ),
-        ),
-      )
-      .orderBy('pp_episode.referral_date', 'desc')
-      .orderBy('pp_episode.id', 'desc')
-      .limit(query.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => row,
-      (row) => [row.referral_date, row.id],
-    );
+      .$if(query.status !== undefined, (qb) => qb.where('pp_episode.status', '=', query.status!));
+    return keysetPage(episodes, query, {
+      by: ['pp_episode.referral_date', 'pp_episode.id'],
+      direction: 'desc',
+      key: (row) => [row.referral_date, row.id],
+    });
   }
 
   async insert(values: Insertable<DB['pp_episode']>) {

@@ -2,7 +2,7 @@ import type { Role } from '@tandem/shared';
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
 import { userPolicy, VICTIM_CASE_ROLES } from '../../policy/user.policy.js';
-import { decodeCursor, toPage } from '../keyset.js';
+import { keysetPage } from '../keyset.js';
 import { rowFilterToSql } from '../row-filter-sql.js';
 import type { ScopedDb } from '../scoped-db.js';
 
@@ -57,23 +57,12 @@ export class StaffRepository {
 
   /** By display name, then id (keyset); optionally one agency's. */
   async listManaged(query: { limit: number; cursor?: string | undefined; agencyId?: string | undefined }) {
-    const after = decodeCursor(query.cursor, 2);
-    const rows = await this.selectManaged()
-      .$if(query.agencyId !== undefined, (qb) => qb.where('u.agency_id', '=', query.agencyId!))
-      .$if(after !== null, (qb) =>
-        qb.where((eb) =>
-          eb(eb.refTuple('u.display_name', 'u.id'), '>', eb.tuple(String(after![0]), String(after![1]))),
-        ),
-      )
-      .orderBy('u.display_name')
-      .orderBy('u.id')
-      .limit(query.limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      query.limit,
-      (row) => row,
-      (row) => [row.display_name, row.id],
+    return keysetPage(
+      this.selectManaged().$if(query.agencyId !== undefined, (qb) =>
+        qb.where('u.agency_id', '=', query.agencyId!),
+      ),
+      query,
+      { by: ['u.display_name', 'u.id'], direction: 'asc', key: (row) => [row.display_name, row.id] },
     );
   }
 

@@ -64,12 +64,14 @@ export async function resetStaffCredential(
     throw scope.db.refuse(action, 'user', id);
   if (kind === 'mfa') await forgetRecoveryCodesOf(scope, id);
   await endSessionsOf(scope, id);
+  // An account never set up gets its set-up link again, not news of a reset it never had.
+  const neverSetUp = row.mfa_enrolled_at === null && row.last_sign_in_at === null;
   const link = await issueCredentialLink(
     scope,
     config,
     outbox,
     row,
-    kind === 'password' ? 'password_reset' : 'mfa_reset',
+    kind === 'mfa' ? 'mfa_reset' : neverSetUp ? 'account_setup' : 'password_reset',
   );
   return {
     user: await accountView(scope, await managedAccount(scope, id, action)),

@@ -7,7 +7,8 @@ import {
   getDefinitions,
   latestDefinitions,
 } from '../../instruments/registry.js';
-import { type CaseReader, caseReaderOf } from '../../policy/case-reader.js';
+import type { CaseReader } from '../../policy/case-reader.js';
+import { caseReaderFor } from '../joint-case/case-reader.service.js';
 
 export const RISK_CHECKLIST = 'risk_checklist';
 export const QUESTIONNAIRE = 'questionnaire';
@@ -69,22 +70,8 @@ export const readsAboutHim = (reader: CaseReader, kind: InformationKind): boolea
 async function withReader(scope: CommandScope, row: CaseRow): Promise<InstrumentCase> {
   const himId = row.him_id ?? null;
   const herId = row.partner_person_id ?? null;
-  const held = await scope.repos.grants.kindsHeld([himId, herId].filter((id): id is string => id !== null));
-  const aboutHim = (himId && held.get(himId)) || new Set<InformationKind>();
   // Her consent reaches the programme as a grant on her; it finds it by the case it was given for.
-  const aboutHer = (herId && held.get(herId)) || (await scope.repos.grants.kindsHeldThroughCase(row.id));
-  const reader = caseReaderOf(
-    scope.actor,
-    {
-      id: row.id,
-      ppAgencyId: row.pp_agency_id,
-      vssAgencyId: row.vss_agency_id,
-      ppCaseManagerId: row.pp_case_manager_id,
-      vssCaseManagerId: row.vss_case_manager_id,
-      partnerContactWorkerId: row.partner_contact_worker_id,
-    },
-    { aboutHim, aboutHer },
-  );
+  const reader = await caseReaderFor(scope, row, { himId, herId }, { herGrantsThroughCase: true });
   return {
     id: row.id,
     caseNumber: row.case_number,

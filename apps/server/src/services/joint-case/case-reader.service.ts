@@ -1,3 +1,4 @@
+import type { InformationKind } from '@tandem/shared';
 import type { Selectable } from 'kysely';
 import type { CommandScope } from '../../data/command-scope.js';
 import type { JointCase } from '../../db/schema.generated.js';
@@ -15,14 +16,37 @@ export interface ReadCase {
   herId: string | null;
 }
 
-/** Who the actor is to this case: its facts, and the grants the actor holds about him and her today. */
-export async function readerOfCase(scope: CommandScope, row: JointCaseRow): Promise<ReadCase> {
-  const episode = await scope.repos.programme.find(row.pp_episode_id);
-  const himId = episode?.person_id ?? null;
-  // The column reads as NULL where the policy hides the link to her record.
-  const herId = (row.partner_person_id as string | null) ?? null;
+/** The columns of a joint case that decide how one actor reads it. */
+export type CaseFactsRow = Pick<
+  JointCaseRow,
+  | 'id'
+  | 'pp_agency_id'
+  | 'vss_agency_id'
+  | 'pp_case_manager_id'
+  | 'vss_case_manager_id'
+  | 'partner_contact_worker_id'
+>;
+
+/**
+ * Who the actor is to a case: its facts, and the grants the actor holds about him and her today.
+ * With `herGrantsThroughCase`, a reader who may not see the link to her record (the programme)
+ * still finds her consent: it reaches them as a grant on her, found by the case it was given for.
+ */
+export async function caseReaderFor(
+  scope: CommandScope,
+  row: CaseFactsRow,
+  people: { himId: string | null; herId: string | null },
+  options: { herGrantsThroughCase?: boolean } = {},
+): Promise<CaseReader> {
+  const { himId, herId } = people;
   const held = await scope.repos.grants.kindsHeld([himId, herId].filter((id): id is string => id !== null));
-  const reader = caseReaderOf(
+  const aboutHim = (himId && held.get(himId)) || new Set<InformationKind>();
+  const aboutHer =
+    (herId && held.get(herId)) ||
+    (options.herGrantsThroughCase
+      ? await scope.repos.grants.kindsHeldThroughCase(row.id)
+      : new Set<InformationKind>());
+  return caseReaderOf(
     scope.actor,
     {
       id: row.id,
@@ -32,11 +56,17 @@ export async function readerOfCase(scope: CommandScope, row: JointCaseRow): Prom
       vssCaseManagerId: row.vss_case_manager_id,
       partnerContactWorkerId: row.partner_contact_worker_id,
     },
-    {
-      aboutHim: (himId && held.get(himId)) || new Set(),
-      aboutHer: (herId && held.get(herId)) || new Set(),
-    },
+    { aboutHim, aboutHer },
   );
+}
+
+/** One case as the actor reads it: him where the actor may see his episode, her where the policy lets her through. */
+export async function readerOfCase(scope: CommandScope, row: JointCaseRow): Promise<ReadCase> {
+  const episode = await scope.repos.programme.find(row.pp_episode_id);
+  const himId = episode?.person_id ?? null;
+  // The column reads as NULL where the policy hides the link to her record.
+  const herId = (row.partner_person_id as string | null) ?? null;
+  const reader = await caseReaderFor(scope, row, { himId, herId });
   return { row, reader, himId, herId };
 }
 

@@ -2,7 +2,7 @@ import type { ActionCreate, ActionUpdate, ActionView } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import type { ActionChange } from '../../data/repositories/actions.repository.js';
-import { forbidden, invalidInput } from '../../domain/errors.js';
+import { AppError, forbidden, invalidInput } from '../../domain/errors.js';
 import { actionPolicy } from '../../policy/meeting.policy.js';
 import { guardHerDetails } from './her-details-guard.js';
 
@@ -87,6 +87,9 @@ export async function createAction(
   const { repos, actor } = scope;
   const jointCase = await repos.meetings.jointCase(jointCaseId);
   if (!jointCase) throw scope.db.refuse('action.create', 'joint_case', jointCaseId);
+  // A closed case's plan is its record (the page offers no "add" there either).
+  if (!actionPolicy.canAdd(actor, jointCase.status) && actionPolicy.canWork(actor))
+    throw new AppError(409, 'case_closed', 'This joint case is closed: its action plan is its record');
   if (!actionPolicy.canWrite(actor, input)) {
     scope.audit.record({
       action: 'action.create',

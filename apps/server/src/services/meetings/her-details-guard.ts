@@ -115,7 +115,7 @@ async function recordedDetails(
   const jointCase = await scope.repos.meetings.jointCase(jointCaseId);
   const herId = jointCase?.partner_person_id ?? null;
   if (!herId) return { herId: null, details: [] };
-  const childIds = await scope.repos.meetings.childIdsOfCase(jointCaseId);
+  const childIds = await scope.repos.children.childIdsOf(jointCaseId);
   const people = await scope.repos.people.findMany([herId, ...childIds]);
   const details: RecordedDetail[] = [];
   for (const person of people) {

@@ -23,7 +23,7 @@ export async function recordDisclosure(
   input: z.infer<typeof DisclosureCreate>,
 ): Promise<Answer> {
   const file = await workableFile(scope, personId, 'disclosure.record');
-  const id = await scope.repos.victimFile.insertDisclosure({
+  const id = await scope.repos.disclosures.insertDisclosure({
     personId,
     ownerAgencyId: file.her.ownerAgencyId,
     disclosedOn: input.disclosedOn,
@@ -46,7 +46,7 @@ export async function shareDisclosure(
   input: z.infer<typeof ShareCreate>,
 ): Promise<Answer> {
   const { actor, repos } = scope;
-  const disclosure = await repos.victimFile.disclosure(disclosureId);
+  const disclosure = await repos.disclosures.disclosure(disclosureId);
   if (
     !disclosure ||
     !victimFilePolicy.canShareFrom(actor, { kind: 'partner', ownerAgencyId: disclosure.owner_agency_id })
@@ -70,7 +70,7 @@ export async function shareDisclosure(
     return new AppError(409, code, message, [field]);
   };
 
-  const jointCase = await repos.victimFile.shareBasis(input.jointCaseId, personId);
+  const jointCase = await repos.disclosures.shareBasis(input.jointCaseId, personId);
   if (!jointCase || jointCase.status !== 'open')
     throw invalidInput('jointCaseId', 'Share within her open joint case');
   const caseConsentInForce =
@@ -94,7 +94,7 @@ export async function shareDisclosure(
   const recipientAgencyId = input.recipientAgencyId ?? jointCase.pp_agency_id;
   let recipientSide: Side = 'perpetrator';
   if (input.recipientAgencyId) {
-    if (!(await repos.victimFile.isAgreementParty(jointCase.agreement_id, input.recipientAgencyId)))
+    if (!(await repos.disclosures.isAgreementParty(jointCase.agreement_id, input.recipientAgencyId)))
       throw invalidInput('recipientAgencyId', 'That agency is not party to the case agreement');
     recipientSide = await furtherAgencySide(scope, input.recipientAgencyId);
   }
@@ -115,7 +115,7 @@ export async function shareDisclosure(
     );
   }
 
-  const id = await repos.victimFile.insertSharedItem(
+  const id = await repos.disclosures.insertSharedItem(
     {
       joint_case_id: jointCase.id,
       disclosure_id: disclosureId,

@@ -35,7 +35,7 @@ export async function findVictimFileView(
       repos.victimFile.consentsOf(personId),
       repos.victimFile.contactPreferences(personId),
       repos.victimFile.partnerContactsOf(personId),
-      repos.victimFile.disclosuresOf(personId),
+      repos.disclosures.disclosuresOf(personId),
       repos.victimFile.namedIn(personId),
       repos.victimFile.jointCasesOf(personId),
     ]);
