@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -20,6 +19,7 @@ import { installErrorHandling, installNotFound, notFoundBody } from './http/erro
 import { answerFrameworkError } from './http/framework-errors.js';
 import { installInputGuard } from './http/input-guard.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
+import { installCompression, serveWebApp } from './http/web-delivery.js';
 import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -56,6 +56,8 @@ export interface BuildAppOptions {
   cipher: FieldCipher;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where the built web app is (apps/web/dist unless a test says otherwise). */
+  webDist?: string;
   /** The one clock (tests move it); the machine's time by default. */
   clock?: Clock;
   /** Where logs go (tests read them to prove no personal data is logged); stdout by default. */
@@ -101,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     strictTransportSecurity: config.secureCookies,
   });
+  await installCompression(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -151,8 +154,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { prefix: '/api' },
   );
 
-  const serveWeb = options.serveWeb !== false && existsSync(WEB_DIST);
-  if (serveWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  const webDist = options.webDist ?? WEB_DIST;
+  const serveWeb = options.serveWeb !== false && existsSync(webDist);
+  if (serveWeb) await serveWebApp(app, webDist);
   installNotFound(app, { spaFallback: serveWeb });
   return app;
 }

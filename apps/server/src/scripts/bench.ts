@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.js';
 import { systemDb } from '../data/system-db.js';
@@ -63,15 +67,28 @@ const lines = [
   await time('GET /api/people/search?q=frst4242 (typo)', '/api/people/search?q=frst4242'),
 ];
 const memory = process.memoryUsage();
+const firstPage = signInPageDownload();
 const engine = loadConfig().DATABASE_URL ? 'PostgreSQL' : 'PGlite (in process)';
 process.stdout.write(
   [
     `Tandem benchmark — ${engine}, ${PEOPLE} people and episodes, ${Math.min(PEOPLE, 20_000)} staff, ${ROUNDS} rounds each`,
     `seed: ${seedSeconds.toFixed(1)} s`,
     ...lines,
+    firstPage,
     `resident memory: ${(memory.rss / 1_048_576).toFixed(0)} MiB (heap ${(memory.heapUsed / 1_048_576).toFixed(0)} MiB)`,
     `measured in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     '',
   ].join('\n'),
 );
 await system.close();
+
+/** What the browser downloads for the sign-in page, as the web app's build left it. */
+function signInPageDownload(): string {
+  const web = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
+  if (!existsSync(path.join(web, 'dist', 'index.html')))
+    return 'sign-in page: not measured (build the web app first: npm run build --workspace apps/web)';
+  const size = JSON.parse(
+    execFileSync('npx', ['tsx', 'scripts/first-page-size.ts', '--json'], { cwd: web, encoding: 'utf8' }),
+  ) as { javaScriptGzipBytes: number; cssGzipBytes: number };
+  return `sign-in page: ${(size.javaScriptGzipBytes / 1024).toFixed(1)} KiB of gzipped JavaScript (target 250), ${(size.cssGzipBytes / 1024).toFixed(1)} KiB of CSS`;
+}

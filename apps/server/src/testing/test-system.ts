@@ -29,7 +29,7 @@ export interface TestSystem {
 
 export async function startTestSystem(
   overrides: Record<string, string> = {},
-  options: { logStream?: DestinationStream } = {},
+  options: { logStream?: DestinationStream; serveWeb?: boolean; webDist?: string } = {},
 ): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` : 'public';

@@ -2,7 +2,7 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { NotFoundPage } from '../components/NotFound';
 import { adminRoutes } from '../features/admin/routes';
 import { auditRoutes } from '../features/audit/routes';
-import { RequireActiveSession } from '../features/auth/guards';
+import { FullPageLoader, RequireActiveSession } from '../features/auth/guards';
 import { accountRoutes, authRoutes } from '../features/auth/routes';
 import { caseRoutes } from '../features/cases/routes';
 import { homeRoutes } from '../features/home/routes';
@@ -12,7 +12,7 @@ import { networkRoutes } from '../features/network/routes';
 import { partnerRoutes } from '../features/partners/routes';
 import { programmeRoutes } from '../features/programme/routes';
 import { searchRoutes } from '../features/search/routes';
-import { AppLayout } from './layout/AppLayout';
+import { lazyPage } from './lazyPage';
 
 /** The one route registry: every feature's pages, inside the signed-in layout. */
 export const signedInRoutes: RouteObject[] = [
@@ -30,11 +30,20 @@ export const signedInRoutes: RouteObject[] = [
 ];
 
 export const appRoutes: RouteObject[] = [
-  ...authRoutes,
   {
-    element: <RequireActiveSession />,
+    // Shown while the first page's code loads (a link straight into a case, say).
+    HydrateFallback: FullPageLoader,
     children: [
-      { element: <AppLayout />, children: [...signedInRoutes, { path: '*', element: <NotFoundPage /> }] },
+      ...authRoutes,
+      {
+        element: <RequireActiveSession />,
+        children: [
+          {
+            lazy: lazyPage(() => import('./layout/AppLayout'), 'AppLayout'),
+            children: [...signedInRoutes, { path: '*', element: <NotFoundPage /> }],
+          },
+        ],
+      },
     ],
   },
 ];

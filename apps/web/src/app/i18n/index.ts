@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FALLBACK_LANGUAGE, isUiLanguage, UI_LANGUAGES } from './languages';
 import { INTERFACE_NS } from './namespaces';
-import { buildResources } from './resources';
+import { buildResources, ENGLISH_FILES, loadLocaleFiles } from './resources';
 
 const STORAGE_KEY = 'tandem.language';
 
@@ -31,8 +31,18 @@ export function currentLanguage(): Language {
   return isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : FALLBACK_LANGUAGE;
 }
 
+/** Fetches a language's words the first time it is needed; English is always there. */
+async function ensureLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, INTERFACE_NS)) return;
+  const resources = buildResources(await loadLocaleFiles(language))[language] ?? {};
+  for (const [namespace, messages] of Object.entries(resources)) {
+    i18n.addResourceBundle(language, namespace, messages, true, true);
+  }
+}
+
 export async function applyLanguage(language: Language): Promise<void> {
   rememberLanguage(language);
+  await ensureLanguage(language);
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }
 
@@ -41,14 +51,21 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: buildResources(),
+  resources: buildResources(ENGLISH_FILES),
+  // The other languages are added as they are chosen (ensureLanguage).
+  partialBundledLanguages: true,
   defaultNS: INTERFACE_NS,
-  lng: initialLanguage(),
+  lng: FALLBACK_LANGUAGE,
   fallbackLng: FALLBACK_LANGUAGE,
   supportedLngs: Object.keys(UI_LANGUAGES),
   interpolation: { escapeValue: false }, // React escapes
   returnNull: false,
   showSupportNotice: false,
+});
+
+/** Resolves when the first page's language is ready: the app renders after it (main.tsx). */
+export const languageReady: Promise<void> = applyLanguage(initialLanguage()).catch(() => {
+  // Its words could not be fetched (offline): English stays.
 });
 
 export default i18n;

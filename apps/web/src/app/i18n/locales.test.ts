@@ -1,8 +1,8 @@
 import { LANGUAGES } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
+import { LOCALE_FILES } from './all-locales';
 import { UI_LANGUAGES } from './languages';
 import { INTERFACE_NS } from './namespaces';
-import { LOCALE_FILES } from './resources';
 import { describeTranslationParity } from './translation-parity';
 
 describe('languages', () => {

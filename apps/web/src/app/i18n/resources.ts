@@ -11,16 +11,22 @@ export interface LocaleFile {
 }
 
 /**
- * Every locale file of the app, found by its place, so none can be left out of the app or of the
+ * The locale files of the app, found by their place, so none can be left out of the app or of the
  * parity test: `app/i18n/locales/<lang>.json` (the interface), `app/i18n/locales/casework/<lang>.json`
- * (the casework words the features share) and `features/<feature>/locales/<lang>.json`.
+ * (the casework words the features share) and `features/<feature>/locales/<lang>.json`. English,
+ * the fallback, is in the first download; every other language is fetched when it is chosen, so
+ * the sign-in page carries one language, not five (all-locales.ts has them all, for the tests).
  */
-const modules = import.meta.glob<MessageTree>(
-  ['./locales/*.json', './locales/casework/*.json', '../../features/*/locales/*.json'],
+const englishModules = import.meta.glob<MessageTree>(
+  ['./locales/en.json', './locales/casework/en.json', '../../features/*/locales/en.json'],
   { eager: true, import: 'default' },
 );
+const otherModules = import.meta.glob<MessageTree>(
+  ['./locales/*.json', './locales/casework/*.json', '../../features/*/locales/*.json', '!**/en.json'],
+  { import: 'default' },
+);
 
-function describe(path: string, messages: MessageTree): LocaleFile {
+export function describeLocaleFile(path: string, messages: MessageTree): LocaleFile {
   const language = /([a-z]{2})\.json$/.exec(path)?.[1];
   if (!language) throw new Error(`A locale file is named by its language: ${path}`);
   const feature = /features\/([^/]+)\/locales\//.exec(path)?.[1];
@@ -32,12 +38,19 @@ function describe(path: string, messages: MessageTree): LocaleFile {
   return { path, namespace, language, messages };
 }
 
-export const LOCALE_FILES: readonly LocaleFile[] = Object.entries(modules).map(([path, messages]) =>
-  describe(path, messages),
+export const ENGLISH_FILES: readonly LocaleFile[] = Object.entries(englishModules).map(([path, messages]) =>
+  describeLocaleFile(path, messages),
 );
 
+/** The files of one language, fetched the first time it is asked for. */
+export async function loadLocaleFiles(language: string): Promise<readonly LocaleFile[]> {
+  if (language === 'en') return ENGLISH_FILES;
+  const paths = Object.keys(otherModules).filter((path) => path.endsWith(`/${language}.json`));
+  return Promise.all(paths.map(async (path) => describeLocaleFile(path, await otherModules[path]!())));
+}
+
 /** The resources i18next is given: language → namespace → words (the files of one namespace merged). */
-export function buildResources(files: readonly LocaleFile[] = LOCALE_FILES) {
+export function buildResources(files: readonly LocaleFile[]) {
   const resources: Record<string, Record<string, MessageTree>> = {};
   for (const file of files) {
     const namespaces = resources[file.language] ?? {};

@@ -1,14 +1,23 @@
 import type { RouteObject } from 'react-router';
-import { AgenciesPage } from './pages/AgenciesPage';
-import { NetworksPage } from './pages/NetworksPage';
-import { RoleApprovalsPage } from './pages/RoleApprovalsPage';
-import { UsersPage } from './pages/UsersPage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** Administration: users, agencies, networks; the victim side's queue of roles to approve. */
 export const adminRoutes: RouteObject[] = [
-  { path: 'admin/users', element: <UsersPage /> },
-  { path: 'admin/agencies', element: <AgenciesPage /> },
-  { path: 'admin/networks', element: <NetworksPage /> },
+  {
+    path: 'admin/users',
+    lazy: lazyPage(() => import('./pages/UsersPage'), 'UsersPage'),
+  },
+  {
+    path: 'admin/agencies',
+    lazy: lazyPage(() => import('./pages/AgenciesPage'), 'AgenciesPage'),
+  },
+  {
+    path: 'admin/networks',
+    lazy: lazyPage(() => import('./pages/NetworksPage'), 'NetworksPage'),
+  },
   // The address the approvers' e-mail points to.
-  { path: 'role-approvals', element: <RoleApprovalsPage /> },
+  {
+    path: 'role-approvals',
+    lazy: lazyPage(() => import('./pages/RoleApprovalsPage'), 'RoleApprovalsPage'),
+  },
 ];

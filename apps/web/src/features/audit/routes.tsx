@@ -1,10 +1,18 @@
 import type { RouteObject } from 'react-router';
-import { AccessLogLookupPage, AccessLogPage } from './pages/AccessLogPage';
-import { AuditPage } from './pages/AuditPage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** The audit trail and who saw a person's data. */
 export const auditRoutes: RouteObject[] = [
-  { path: 'admin/audit', element: <AuditPage /> },
-  { path: 'admin/access-log', element: <AccessLogLookupPage /> },
-  { path: 'people/:id/access-log', element: <AccessLogPage /> },
+  {
+    path: 'admin/audit',
+    lazy: lazyPage(() => import('./pages/AuditPage'), 'AuditPage'),
+  },
+  {
+    path: 'admin/access-log',
+    lazy: lazyPage(() => import('./pages/AccessLogPage'), 'AccessLogLookupPage'),
+  },
+  {
+    path: 'people/:id/access-log',
+    lazy: lazyPage(() => import('./pages/AccessLogPage'), 'AccessLogPage'),
+  },
 ];

@@ -6,7 +6,8 @@ import { Navigate, Outlet } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
 import { STAGE_PATHS, useSession } from './session';
 
-function FullPageLoader() {
+/** While the session or a page's code is loading: a quiet placeholder, never a blank screen. */
+export function FullPageLoader() {
   const { t } = useTranslation();
   return (
     <Center mih="100vh">

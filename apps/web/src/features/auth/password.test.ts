@@ -2,10 +2,11 @@ import { PASSWORD_REFUSAL_REASONS } from '@tandem/shared';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/errors';
+import { LOCALE_FILES } from '../../app/i18n/all-locales';
 import { buildResources } from '../../app/i18n/resources';
 import { translatePasswordError } from './password';
 
-const resources = buildResources();
+const resources = buildResources(LOCALE_FILES);
 const i18n = i18next.createInstance();
 await i18n.init({ lng: 'it', fallbackLng: 'en', resources, interpolation: { escapeValue: false } });
 const t = i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;

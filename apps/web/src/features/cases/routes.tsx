@@ -1,11 +1,18 @@
 import type { RouteObject } from 'react-router';
-import { JointCasePage } from './pages/JointCasePage';
-import { JointCasesPage } from './pages/JointCasesPage';
-import { OpenJointCasePage } from './pages/OpenJointCasePage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** Joint cases: the list, one case, and opening one from her file. */
 export const caseRoutes: RouteObject[] = [
-  { path: 'cases', element: <JointCasesPage /> },
-  { path: 'cases/:id', element: <JointCasePage /> },
-  { path: 'victims/:id/joint-case/new', element: <OpenJointCasePage /> },
+  {
+    path: 'cases',
+    lazy: lazyPage(() => import('./pages/JointCasesPage'), 'JointCasesPage'),
+  },
+  {
+    path: 'cases/:id',
+    lazy: lazyPage(() => import('./pages/JointCasePage'), 'JointCasePage'),
+  },
+  {
+    path: 'victims/:id/joint-case/new',
+    lazy: lazyPage(() => import('./pages/OpenJointCasePage'), 'OpenJointCasePage'),
+  },
 ];

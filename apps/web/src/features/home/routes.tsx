@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { HomePage } from './pages/HomePage';
+import { lazyPage } from '../../app/lazyPage';
 
-export const homeRoutes: RouteObject[] = [{ index: true, element: <HomePage /> }];
+export const homeRoutes: RouteObject[] = [
+  {
+    index: true,
+    lazy: lazyPage(() => import('./pages/HomePage'), 'HomePage'),
+  },
+];

@@ -1,9 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { AgreementsPage } from './pages/AgreementsPage';
-import { Phase1Page } from './pages/Phase1Page';
+import { lazyPage } from '../../app/lazyPage';
 
 /** The network coordinator's pages: agreements and Phase 1 meetings. */
 export const networkRoutes: RouteObject[] = [
-  { path: 'network/agreements', element: <AgreementsPage /> },
-  { path: 'network/phase1', element: <Phase1Page /> },
+  {
+    path: 'network/agreements',
+    lazy: lazyPage(() => import('./pages/AgreementsPage'), 'AgreementsPage'),
+  },
+  {
+    path: 'network/phase1',
+    lazy: lazyPage(() => import('./pages/Phase1Page'), 'Phase1Page'),
+  },
 ];

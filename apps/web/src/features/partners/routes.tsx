@@ -1,9 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { PartnersPage } from './pages/PartnersPage';
-import { VictimFilePage } from './pages/VictimFilePage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** The victim side: the partners named for this service, and her file. */
 export const partnerRoutes: RouteObject[] = [
-  { path: 'partners', element: <PartnersPage /> },
-  { path: 'victims/:id', element: <VictimFilePage /> },
+  {
+    path: 'partners',
+    lazy: lazyPage(() => import('./pages/PartnersPage'), 'PartnersPage'),
+  },
+  {
+    path: 'victims/:id',
+    lazy: lazyPage(() => import('./pages/VictimFilePage'), 'VictimFilePage'),
+  },
 ];

@@ -1,11 +1,18 @@
 import type { RouteObject } from 'react-router';
-import { EpisodePage } from './pages/EpisodePage';
-import { ProgrammeListPage } from './pages/ProgrammeListPage';
-import { ReferralPage } from './pages/ReferralPage';
+import { lazyPage } from '../../app/lazyPage';
 
 /** His programme: the list of episodes, a new referral, one episode. */
 export const programmeRoutes: RouteObject[] = [
-  { path: 'programme', element: <ProgrammeListPage /> },
-  { path: 'programme/new', element: <ReferralPage /> },
-  { path: 'programme/:id', element: <EpisodePage /> },
+  {
+    path: 'programme',
+    lazy: lazyPage(() => import('./pages/ProgrammeListPage'), 'ProgrammeListPage'),
+  },
+  {
+    path: 'programme/new',
+    lazy: lazyPage(() => import('./pages/ReferralPage'), 'ReferralPage'),
+  },
+  {
+    path: 'programme/:id',
+    lazy: lazyPage(() => import('./pages/EpisodePage'), 'EpisodePage'),
+  },
 ];

@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { SearchPage } from './pages/SearchPage';
+import { lazyPage } from '../../app/lazyPage';
 
-export const searchRoutes: RouteObject[] = [{ path: 'search', element: <SearchPage /> }];
+export const searchRoutes: RouteObject[] = [
+  {
+    path: 'search',
+    lazy: lazyPage(() => import('./pages/SearchPage'), 'SearchPage'),
+  },
+];

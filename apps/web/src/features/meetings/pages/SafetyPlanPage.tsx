@@ -200,6 +200,10 @@ function PlanForm({
 }
 
 /** On her file: the two plans, one click away — victim side only; nothing at all for anyone else. */
+/** The two plans, each the page of its own route. */
+export const HerSafetyPlanPage = () => <SafetyPlanPage kind="safety" />;
+export const ItSafetyPlanPage = () => <SafetyPlanPage kind="it_safety" />;
+
 export function SafetyPlanLinks({ personId }: { personId: string }) {
   const { t } = useTranslation(MEETINGS_NS);
   const victimSide = useVictimSideWorker();

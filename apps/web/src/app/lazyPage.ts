@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import type { LazyRouteFunction, RouteObject } from 'react-router';
+
+/**
+ * A page whose code is loaded when its route is first visited: each page is its own chunk, so the
+ * sign-in page downloads none of the casework (README, "How the web app is delivered"). The router
+ * keeps the current page on screen while the next one loads.
+ *
+ *   { path: 'cases', lazy: lazyPage(() => import('./pages/JointCasesPage'), 'JointCasesPage') }
+ */
+export function lazyPage<Name extends string, Module extends Record<Name, ComponentType>>(
+  load: () => Promise<Module>,
+  name: Name,
+): LazyRouteFunction<RouteObject> {
+  return async () => ({ Component: (await load())[name] });
+}
