@@ -293,6 +293,10 @@ test('her address typed into a joint meeting note is questioned before it is sav
   await expect(notes).toHaveAttribute('aria-invalid', 'true');
   await expect(notes).toHaveAccessibleDescription(/contains her address/);
   await expect(notes).toHaveValue(text);
+  // She stopped it herself: the form says it is not saved, not that something went wrong.
+  const alert = decision.getByRole('alert');
+  await expect(alert).toContainText('Not saved');
+  await expect(alert).not.toContainText('Something went wrong');
   const control = vss.getByRole('button', { name: /Qualitative elements/ });
   await expect(control).toContainText('Open');
   await expect(control).not.toContainText('Addressed');

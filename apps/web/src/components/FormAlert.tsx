@@ -2,6 +2,7 @@ import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/errors';
 import { errorMessage } from '../api/messages';
+import { HER_DETAILS } from './forms/herDetails';
 
 interface Props {
   error: unknown;
@@ -19,8 +20,11 @@ export function FormAlert({ error, shownFields = [], title, messages }: Props) {
   const others = isApiError(error) ? error.otherFieldMessages(shownFields) : [];
   // When every message is already under its field, the alert only points there.
   const onlyShownFields = isApiError(error) && error.fields.length > 0 && others.length === 0;
+  // Kept back by the worker herself (her details in joint text): nothing went wrong.
+  const heading =
+    isApiError(error) && error.code === HER_DETAILS ? t('errors.notSaved') : t('common.errorTitle');
   return (
-    <Alert color="red" variant="light" title={title ?? t('common.errorTitle')} role="alert">
+    <Alert color="red" variant="light" title={title ?? heading} role="alert">
       {onlyShownFields ? t('errors.checkFields') : errorMessage(error, t, messages)}
       {others.length > 0 && (
         <List size="sm" mt="xs">
