@@ -12,6 +12,7 @@ import { loadInstruments } from './instruments/registry.js';
 import { startJobs } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
 import { loadFieldCipher } from './security/field-encryption.js';
+import { seedDemoCases } from './seed/demo-cases.js';
 import { DEMO_NETWORK, seedDemoNetwork } from './seed/demo-network.js';
 
 export interface RunningSystem {
@@ -148,6 +149,8 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     // PGlite lives in this process: `npm run backup` asks it for an image of the data, jobs or not.
     const stopServingBackups = await serveBackups(database, config.dataDir, logger);
     const app = await buildApp({ config, db: database.db, cipher });
+    // The network's cases are written through the API, as its caseworkers would (seed/demo-cases.ts).
+    if (seeded) await seedDemoCases(app, database.db, config);
     const address = await app.listen({ host: config.HOST, port: config.PORT });
     return {
       app,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { buildApp } from '../app.js';
@@ -7,6 +7,7 @@ import { type Config, loadConfig } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { migrate } from '../db/migrate.js';
 import { ManualClock } from '../domain/clock.js';
+import { InjectClient as TestClient } from '../http/inject-client.js';
 import { loadInstruments } from '../instruments/registry.js';
 import { FieldCipher } from '../security/field-encryption.js';
 
@@ -71,46 +72,8 @@ export async function startTestSystem(
   };
 }
 
-/** A signed-in HTTP client: keeps the session cookie and sends the CSRF token like the web app. */
-export class TestClient {
-  private cookie: string | null = null;
-  csrfToken: string | null = null;
-
-  constructor(private readonly app: FastifyInstance) {}
-
-  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await this.app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        ...(this.cookie && { cookie: this.cookie }),
-        ...(this.csrfToken && method !== 'GET' && { 'x-csrf-token': this.csrfToken }),
-        ...headers,
-      },
-      ...(body !== undefined && { payload: body as object }),
-    });
-    this.keepSession(response);
-    return response;
-  }
-
-  get = (url: string) => this.request('GET', url);
-  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
-  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
-  put = (url: string, body: unknown) => this.request('PUT', url, body);
-
-  async signIn(email: string, password: string) {
-    const response = await this.post('/api/auth/login', { email, password });
-    if (response.statusCode === 200) this.csrfToken = response.json().csrfToken;
-    return response;
-  }
-
-  private keepSession(response: LightMyRequestResponse) {
-    const setCookie = response.cookies.find((cookie) => cookie.name === 'tandem_session');
-    if (!setCookie) return;
-    this.cookie = setCookie.value ? `tandem_session=${setCookie.value}` : null;
-    if (!setCookie.value) this.csrfToken = null;
-  }
-}
+/** The tests' HTTP client is the app's own in-process client (http/inject-client.ts). */
+export { InjectClient as TestClient } from '../http/inject-client.js';
 
 /**
  * Signs a user in all the way to an active session, as a person would: password, then TOTP

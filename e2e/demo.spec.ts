@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { signInAsDemo } from './support';
+
+/** The demo's long-running joint case is the first case of the network (seed/demo-cases.ts). */
+const demoCase = /TND-\d{4}-000001/;
+
+test('the demo opens onto real work: her case manager reaches a joint case with its history in two clicks', async ({
+  page,
+}) => {
+  await signInAsDemo(page, 'vss.manager@casadonne.demo');
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Joint cases', exact: true })
+    .click();
+  await page.getByRole('link', { name: demoCase }).click();
+  await expect(page.getByRole('heading', { level: 1, name: demoCase })).toBeVisible();
+  // The next meeting is planned; the plan has an overdue row.
+  await expect(page.getByRole('link', { name: /^Next meeting:/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /1 overdue/ })).toBeVisible();
+
+  // Two Phase 2 meetings behind it.
+  await page.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Closed' })).toHaveCount(2);
+  await expect(page.getByRole('row').filter({ hasText: 'Planned' })).toHaveCount(1);
+});
+
+test('the demo’s partner-contact worker finds a duty to inform a woman and a partner to reach', async ({
+  page,
+}) => {
+  await signInAsDemo(page, 'partner.contact@casadonne.demo');
+  await expect(page.getByTestId('duty').filter({ hasText: 'Inform Elena Esposito' })).toBeVisible();
+  await expect(page.getByText('Sara Moretti').first()).toBeVisible();
+});
