@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { apiAs, type JointCase, makeJointCase, signInCaseTeam } from './api-setup';
-import { isoDaysAgo, personAt } from './support';
+import { isoDaysAgo, personAt, seriousViolations } from './support';
 
 /**
  * The joint risk assessment, recidivism and the due list, in the browser: both sides complete
@@ -16,21 +15,6 @@ import { isoDaysAgo, personAt } from './support';
  */
 
 const run = Date.now().toString(36).slice(-6);
-
-/** Serious and critical accessibility violations on the page as it is now (details opened). */
-async function seriousViolations(page: Page) {
-  for (const details of await page.locator('details').all())
-    await details.evaluate((element) => element.setAttribute('open', ''));
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({
-      id: violation.id,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
-    }));
-}
 
 /** One checklist item (a group named by its question). */
 const item = (page: Page, question: RegExp) => page.getByRole('group', { name: question });

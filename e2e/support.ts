@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
@@ -165,4 +166,28 @@ export async function freshTotp(secret: string, usedCode?: string): Promise<stri
     if (code !== usedCode) return code;
     await new Promise((resolve) => setTimeout(resolve, STEP_MS - (Date.now() % STEP_MS) + 250));
   }
+}
+
+/**
+ * Serious and critical accessibility violations (WCAG 2.2 AA and best practice) on the page as it
+ * is at rest: every <details> opened, no notification on screen and nothing moving — a toast
+ * caught while it fades has the contrast of a half-drawn one.
+ */
+export async function seriousViolations(page: Page) {
+  for (const details of await page.locator('details').all())
+    await details.evaluate((element) => element.setAttribute('open', ''));
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
 }
