@@ -12,5 +12,20 @@ export function lazyPage<Name extends string, Module extends Record<Name, Compon
   load: () => Promise<Module>,
   name: Name,
 ): LazyRouteFunction<RouteObject> {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    try {
+      return { Component: (await load())[name] };
+    } catch (error) {
+      // A release replaced the files while this tab was open: the page is fetched again once,
+      // with the new file names (a second failure is shown as the error it is).
+      if (sessionStorage.getItem(RELOADED_FOR) !== location.pathname) {
+        sessionStorage.setItem(RELOADED_FOR, location.pathname);
+        location.reload();
+        return new Promise<never>(() => {});
+      }
+      throw error;
+    }
+  };
 }
+
+const RELOADED_FOR = 'tandem.reloadedFor';

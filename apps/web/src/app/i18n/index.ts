@@ -64,7 +64,11 @@ void i18n.use(initReactI18next).init({
 });
 
 /** Resolves when the first page's language is ready: the app renders after it (main.tsx). */
-export const languageReady: Promise<void> = applyLanguage(initialLanguage()).catch(() => {
+export const languageReady: Promise<void> = (async () => {
+  const language = initialLanguage();
+  await ensureLanguage(language);
+  await i18n.changeLanguage(language);
+})().catch(() => {
   // Its words could not be fetched (offline): English stays.
 });
 

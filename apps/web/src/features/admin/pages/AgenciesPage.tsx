@@ -21,6 +21,7 @@ import { errorMessage } from '../../../api/messages';
 import { usePagedRoute } from '../../../api/usePaged';
 import { agencyKindLabel, formatDateTime, listFormat } from '../../../app/i18n/labels';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { LoadMore } from '../../../components/LoadMore';
@@ -186,14 +187,7 @@ function AgencyForm({ networks, onDone }: { networks: { id: string; name: string
           </Checkbox.Group>
         )}
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('agencies.form.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={create.isPending} submitLabel={t('agencies.form.submit')} />
       </Stack>
     </form>
   );

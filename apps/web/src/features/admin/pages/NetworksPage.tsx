@@ -19,6 +19,7 @@ import { directoryKeys } from '../../../api/directory';
 import { usePagedRoute } from '../../../api/usePaged';
 import { formatDateTime } from '../../../app/i18n/labels';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { LoadMore } from '../../../components/LoadMore';
@@ -149,14 +150,7 @@ function NetworkForm({ onDone }: { onDone: () => void }) {
           />
         )}
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('networks.form.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} pending={create.isPending} submitLabel={t('networks.form.submit')} />
       </Stack>
     </form>
   );

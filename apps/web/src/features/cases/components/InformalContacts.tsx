@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { InformalContactCreate, type JointCaseView, routes } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
@@ -102,14 +103,7 @@ function InformalContactForm({ jointCaseId, onClose }: { jointCaseId: string; on
             minRows={2}
           />
           <SchemaFormAlert form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} />
         </Stack>
       </form>
       <HerDetailsDialog

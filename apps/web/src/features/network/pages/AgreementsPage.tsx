@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { NoAccess } from '../../../components/NotFound';
@@ -283,14 +284,7 @@ function AgreementForm({ onClose }: { onClose: () => void }) {
             </Button>
           </Group>
           <SchemaFormAlert form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('agreements.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('agreements.submit')} />
         </Stack>
       </form>
     </Paper>

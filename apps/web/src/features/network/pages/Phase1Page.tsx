@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { NoAccess } from '../../../components/NotFound';
@@ -172,14 +173,7 @@ function Phase1Form({ onClose }: { onClose: () => void }) {
             minRows={2}
           />
           <SchemaFormAlert form={form} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('phase1.submit')}
-            </Button>
-          </Group>
+          <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('phase1.submit')} />
         </Stack>
       </form>
     </Paper>

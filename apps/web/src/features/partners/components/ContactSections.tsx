@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, NativeSelect, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   CONTACT_CHANNELS,
@@ -25,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { Empty, Facts, Section } from '../../../components/PageParts';
@@ -132,14 +123,7 @@ function SafeContactForm({ file, onClose }: { file: VictimFileView; onClose: () 
         />
         <Textarea label={t('safeContact.notes')} {...form.getInputProps('notes')} autosize minRows={2} />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   );
@@ -210,14 +194,7 @@ function ContactDetailsForm({ person, onClose }: { person: PersonView; onClose: 
           ))}
         </SimpleGrid>
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   );

@@ -20,6 +20,7 @@ import { type BodyOf, call } from '../../../api/client';
 import { useAgencyDirectory } from '../../../api/directory';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField, Empty, Section } from '../../../components/PageParts';
@@ -145,14 +146,7 @@ function DisclosureForm({ personId, onClose }: { personId: string; onClose: () =
           minRows={3}
         />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('disclosures.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('disclosures.submit')} />
       </Stack>
     </form>
   );

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField, Empty, Facts, Section } from '../../../components/PageParts';
@@ -272,14 +273,7 @@ function PartnerContactForm({
         )}
         <Textarea label={t('partnerContact.notes')} {...form.getInputProps('notes')} autosize minRows={1} />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('partnerContact.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('partnerContact.submit')} />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField, Empty, Section } from '../../../components/PageParts';
@@ -153,14 +154,7 @@ function SupportForm({ file, onClose }: { file: VictimFileView; onClose: () => v
           minRows={2}
         />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('support.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('support.submit')} />
       </Stack>
     </form>
   );

@@ -20,6 +20,7 @@ import { Link, useNavigate } from 'react-router';
 import { type BodyOf, call } from '../../../api/client';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate, todayIso } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { NoAccess } from '../../../components/NotFound';
@@ -186,14 +187,7 @@ function RegisterForm({ onClose }: { onClose: () => void }) {
           minRows={2}
         />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('partners.registerSubmit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('partners.registerSubmit')} />
       </Stack>
     </form>
   );

@@ -8,6 +8,7 @@ import { type BodyOf, call } from '../../../api/client';
 import { useAgencyDirectory } from '../../../api/directory';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate } from '../../../components/format';
+import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField, Facts, Section } from '../../../components/PageParts';
@@ -146,14 +147,7 @@ function DetailsForm({ episode, onClose }: { episode: PpEpisodeView; onClose: ()
           {...form.getInputProps('schedule')}
         />
         <SchemaFormAlert form={form} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} pending={save.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   );
