@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, type LogConfig, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -34,20 +34,31 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** PostgreSQL schema; created when missing. */
   schema?: string;
+  /** Called with every statement Kysely runs (the test that counts statements per request). */
+  onStatement?: (sql: string) => void;
 }
+
+const statementLog = (onStatement: DatabaseOptions['onStatement']): LogConfig | undefined =>
+  onStatement &&
+  ((event) => {
+    if (event.level === 'query') onStatement(event.query.sql);
+  });
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.schema ?? 'public') : openPglite(options.dataDir);
+  const log = statementLog(options.onStatement);
+  return options.url
+    ? openPostgres(options.url, options.schema ?? 'public', log)
+    : openPglite(options.dataDir, log);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | undefined, log: LogConfig | undefined): Promise<DatabaseHandle> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir && { dataDir }),
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: keepText },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }), ...(log && { log }) });
   return {
     kind: 'pglite',
     db,
@@ -63,7 +74,11 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   };
 }
 
-async function openPostgres(url: string, schema: string): Promise<DatabaseHandle> {
+async function openPostgres(
+  url: string,
+  schema: string,
+  log: LogConfig | undefined,
+): Promise<DatabaseHandle> {
   if (schema !== 'public') {
     const setup = new pg.Client({ connectionString: url });
     await setup.connect();
@@ -79,7 +94,7 @@ async function openPostgres(url: string, schema: string): Promise<DatabaseHandle
     // public stays on the path for extensions (pg_trgm), which belong to the whole database.
     options: `-c search_path="${schema}",public`,
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) });
   return {
     kind: 'postgres',
     db,

@@ -30,7 +30,12 @@ export interface TestSystem {
 
 export async function startTestSystem(
   overrides: Record<string, string> = {},
-  options: { logStream?: DestinationStream; serveWeb?: boolean; webDist?: string } = {},
+  options: {
+    logStream?: DestinationStream;
+    serveWeb?: boolean;
+    webDist?: string;
+    onStatement?: (sql: string) => void;
+  } = {},
 ): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;
   const schema = url ? `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` : 'public';
@@ -44,13 +49,14 @@ export async function startTestSystem(
     ...(url && { DATABASE_URL: url, DATABASE_SCHEMA: schema }),
     ...overrides,
   });
-  const database = await openDatabase({ url, schema });
+  const { onStatement, ...appOptions } = options;
+  const database = await openDatabase({ url, schema, ...(onStatement && { onStatement }) });
   await migrate(database);
   await loadInstruments(database.db);
   const cipherKey = randomBytes(32);
   const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
   const clock = new ManualClock();
-  const app = await buildApp({ config, db: database.db, cipher, clock, serveWeb: false, ...options });
+  const app = await buildApp({ config, db: database.db, cipher, clock, serveWeb: false, ...appOptions });
   await app.ready();
   return {
     app,
