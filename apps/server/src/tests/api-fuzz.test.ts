@@ -168,6 +168,19 @@ function namesTheField(response: { statusCode: number; json: () => unknown }): b
 
 describe('what the outside fuzzer found: each class answers a 400 naming the field', () => {
   const first = (kind: string) => pools[kind]![0]!;
+  /** A checklist for the case with these answers. */
+  const responseWith = (answers: unknown): [string, string, unknown] => [
+    'POST',
+    '/api/instrument-responses',
+    {
+      instrumentId: first('instrument'),
+      version: 1,
+      jointCaseId: first('jointCase'),
+      subject: 'case',
+      completedOn: isoDay(0),
+      answers,
+    },
+  ];
   const cases: Array<[string, () => [method: string, url: string, body: unknown], string]> = [
     [
       'a year-0000 date',
@@ -267,36 +280,13 @@ describe('what the outside fuzzer found: each class answers a 400 naming the fie
       ],
       'sourceAgencyId',
     ],
-    [
-      'an answer of 10^300',
-      () => [
-        'POST',
-        '/api/instrument-responses',
-        {
-          instrumentId: first('instrument'),
-          version: 1,
-          jointCaseId: first('jointCase'),
-          subject: 'case',
-          completedOn: isoDay(0),
-          answers: { a1: { value: 1e300 } },
-        },
-      ],
-      'answers.a1.value',
-    ],
+    ['an answer of 10^300', () => responseWith({ a1: { value: 1e300 } }), 'answers.a1.value'],
     [
       'ten thousand answers',
-      () => [
-        'POST',
-        '/api/instrument-responses',
-        {
-          instrumentId: first('instrument'),
-          version: 1,
-          jointCaseId: first('jointCase'),
-          subject: 'case',
-          completedOn: isoDay(0),
-          answers: Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x${i}`, { value: 'no' }])),
-        },
-      ],
+      () =>
+        responseWith(
+          Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`x${i}`, { value: 'no' }])),
+        ),
       'answers',
     ],
     [
