@@ -28,3 +28,43 @@ test('switching to Italian changes the interface, and the choice survives a relo
   await back;
   await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
 });
+
+/** The words of the pilots' other languages, for the home page of her partner-contact worker. */
+const PILOT_LANGUAGES = [
+  { name: 'Español', code: 'es', languageLabel: 'Idioma', home: 'Inicio', duties: 'Deberes de informarla' },
+  {
+    name: 'Ελληνικά',
+    code: 'el',
+    languageLabel: 'Γλώσσα',
+    home: 'Αρχική',
+    duties: 'Υποχρεώσεις ενημέρωσής της',
+  },
+  {
+    name: 'Български',
+    code: 'bg',
+    languageLabel: 'Език',
+    home: 'Начало',
+    duties: 'Задължения за уведомяването ѝ',
+  },
+];
+
+test('Spanish, Greek and Bulgarian reach the casework itself, not only the navigation', async ({ page }) => {
+  await signInAsDemo(page, 'partner.contact@casadonne.demo');
+  await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
+  let languageLabel = 'Language';
+  for (const language of PILOT_LANGUAGES) {
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.ok());
+    await page.getByLabel(languageLabel).selectOption({ label: language.name });
+    await saved;
+    await expect(page.locator('html')).toHaveAttribute('lang', language.code);
+    await expect(page.getByRole('link', { name: language.home, exact: true })).toBeVisible();
+    // The duties card comes from the home feature's own words.
+    await expect(page.getByText(language.duties, { exact: true }).first()).toBeVisible();
+    await expect(page.getByText('Duties to inform her', { exact: true })).toHaveCount(0);
+    languageLabel = language.languageLabel;
+  }
+  const back = page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.ok());
+  await page.getByLabel(languageLabel).selectOption({ label: 'English' });
+  await back;
+  await expect(page.getByRole('link', { name: 'Home' })).toBeVisible();
+});

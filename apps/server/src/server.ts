@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { PgBoss } from 'pg-boss';
 import { buildApp } from './app.js';
+import { startAuditSealer } from './audit/audit-sealer.js';
 import { serveBackups } from './backup/backup-socket.js';
 import type { Config } from './config.js';
 import { systemDb } from './data/system-db.js';
@@ -156,6 +157,8 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
         logger.error('The demo network starts without its cases: writing them failed'),
       );
     const address = await app.listen({ host: config.HOST, port: config.PORT });
+    // Every instance seals, jobs or not: the rows it commits are in the chain within a second.
+    const sealer = startAuditSealer(systemDb(database.db, 'audit_trail'), logger);
     return {
       app,
       database,
@@ -165,6 +168,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       needsFirstAdmin,
       async stop() {
         await app.close();
+        await sealer.stop();
         await jobs?.stop({ graceful: true });
         await stopServingBackups();
         await database.close();

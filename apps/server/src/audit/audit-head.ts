@@ -14,6 +14,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../domain/clock.js';
 import { keyFolderOf } from '../security/key-folder.js';
+import { sealAuditTrail } from './audit-trail.js';
 import { canonicalJson } from './canonical-json.js';
 
 /**
@@ -88,25 +89,27 @@ export function verificationKeyOf(config: HeadConfig): KeyObject {
   return createPublicKey(localSigningKey(config, { create: false }));
 }
 
-/** The trail's head now: the last row by id. */
+/** The trail's head now: the last sealed row, in chain order. */
 export async function currentHead(
   db: Kysely<Database>,
 ): Promise<{ lastId: string | null; hash: string | null }> {
   const last = await db
     .selectFrom('audit_event')
     .select(['id', 'hash'])
-    .orderBy('id', 'desc')
+    .where('seal_seq', 'is not', null)
+    .orderBy('seal_seq', 'desc')
     .limit(1)
     .executeTakeFirst();
   return { lastId: last ? String(last.id) : null, hash: last?.hash ?? null };
 }
 
-/** Reads the head and appends it, signed, to the head file. */
+/** Seals what is pending, reads the head and appends it, signed, to the head file. */
 export async function publishAuditHead(
   db: Kysely<Database>,
   settings: HeadSettings,
   clock: Clock,
 ): Promise<HeadRecord> {
+  await sealAuditTrail(db);
   const head = await currentHead(db);
   const record = signed<HeadRecord>(
     { v: 1, type: 'head', publishedAt: clock.now().toISOString(), ...head },

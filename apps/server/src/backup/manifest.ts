@@ -32,8 +32,8 @@ export interface DatabaseDescription {
 /** A query on one connection of either engine. */
 export type Query = (text: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
-/** Sessions and rate-limit windows are not data: a restore drops them (everyone signs in again). */
-export const TRANSIENT_TABLES = ['user_session', 'rate_limit_counter'] as const;
+/** Sessions, rate-limit windows and sign-in throttles are not data: a restore drops them (everyone signs in again). */
+export const TRANSIENT_TABLES = ['user_session', 'rate_limit_counter', 'sign_in_throttle'] as const;
 
 /**
  * Describes the database the query reaches, in its current schema. Run inside one snapshot
@@ -65,7 +65,7 @@ export async function describeDatabase(query: Query): Promise<DatabaseDescriptio
   }
   if ('audit_event' in description.tables) {
     const [last] = await query(
-      'SELECT id::text AS last_id, hash FROM audit_event ORDER BY audit_event.id DESC LIMIT 1',
+      'SELECT id::text AS last_id, hash FROM audit_event WHERE seal_seq IS NOT NULL ORDER BY seal_seq DESC LIMIT 1',
     );
     description.audit = { lastId: last ? String(last.last_id) : null, hash: last ? String(last.hash) : null };
   }

@@ -12,7 +12,7 @@ export const throttleKeys = (email: string, address: string) => ({
 
 /**
  * Sign-in throttling (OWASP): failures counted per key — one e-mail from one address, and one
- * address — in the shared rate-limit table, so every instance sees them. The key is a hash:
+ * address — in a table of their own (durable, unlike the request counters), so every instance sees them. The key is a hash:
  * no address or e-mail is stored in clear. The maintenance job sweeps keys quiet for an hour.
  * Opened, like the auth store, through the system door for 'authentication'.
  */
@@ -24,7 +24,7 @@ export class SignInThrottleStore {
   ): Promise<Array<{ key: string; failures: number; lastFailureAt: Date }>> {
     if (keys.length === 0) return [];
     const rows = await this.db
-      .selectFrom('rate_limit_counter')
+      .selectFrom('sign_in_throttle')
       .select(['key', 'hits', 'window_started_at'])
       .where('key', 'in', keys)
       .execute();
@@ -38,11 +38,11 @@ export class SignInThrottleStore {
   async countThrottledFailure(keys: readonly string[], at: Date): Promise<void> {
     for (const key of keys) {
       await this.db
-        .insertInto('rate_limit_counter')
+        .insertInto('sign_in_throttle')
         .values({ key, window_started_at: at, hits: 1 })
         .onConflict((oc) =>
           oc.column('key').doUpdateSet((eb) => ({
-            hits: eb('rate_limit_counter.hits', '+', 1),
+            hits: eb('sign_in_throttle.hits', '+', 1),
             window_started_at: at,
           })),
         )
@@ -51,13 +51,13 @@ export class SignInThrottleStore {
   }
 
   async clearThrottle(keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await this.db.deleteFrom('rate_limit_counter').where('key', 'in', keys).execute();
+    if (keys.length > 0) await this.db.deleteFrom('sign_in_throttle').where('key', 'in', keys).execute();
   }
 
   /** An administrator unlocked the account: the delays of its e-mail end, from every address. */
   async clearForEmail(email: string): Promise<void> {
     await this.db
-      .deleteFrom('rate_limit_counter')
+      .deleteFrom('sign_in_throttle')
       .where('key', 'like', `${emailPart(email)}%`)
       .execute();
   }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, type LogConfig, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { prepareStatementsOnConnect } from './prepared-statements.js';
 import type { Database } from './schema.js';
 
 /**
@@ -35,13 +36,13 @@ export interface DatabaseOptions {
   /** PostgreSQL schema; created when missing. */
   schema?: string;
   /** Called with every statement Kysely runs (the test that counts statements per request). */
-  onStatement?: (sql: string) => void;
+  onStatement?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 const statementLog = (onStatement: DatabaseOptions['onStatement']): LogConfig | undefined =>
   onStatement &&
   ((event) => {
-    if (event.level === 'query') onStatement(event.query.sql);
+    if (event.level === 'query') onStatement(event.query.sql, event.query.parameters);
   });
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -94,6 +95,7 @@ async function openPostgres(
     // public stays on the path for extensions (pg_trgm), which belong to the whole database.
     options: `-c search_path="${schema}",public`,
   });
+  prepareStatementsOnConnect(pool);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) });
   return {
     kind: 'postgres',

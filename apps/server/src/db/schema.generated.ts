@@ -171,16 +171,17 @@ export interface AuditEvent {
   actor_user_id: string | null;
   basis: Json | null;
   details: Generated<Json>;
-  hash: string;
+  hash: string | null;
   id: Generated<Int8>;
   occurred_at: Timestamp;
   outcome: string;
-  prev_hash: string;
+  prev_hash: string | null;
   request_id: string | null;
   resource_id: string | null;
   resource_person_id: Generated<string | null>;
   resource_type: string | null;
   resource_user_id: Generated<string | null>;
+  seal_seq: Int8 | null;
   subject_person_id: string | null;
 }
 
@@ -534,6 +535,12 @@ export interface SharedItem {
   source_protected: boolean;
 }
 
+export interface SignInThrottle {
+  hits: number;
+  key: string;
+  window_started_at: Timestamp;
+}
+
 export interface UserSession {
   created_at: Generated<Timestamp>;
   csrf_token: string;
@@ -594,6 +601,7 @@ export interface DB {
   release_of_information: ReleaseOfInformation;
   safety_plan: SafetyPlan;
   shared_item: SharedItem;
+  sign_in_throttle: SignInThrottle;
   user_session: UserSession;
   vss_episode: VssEpisode;
 }
@@ -609,7 +617,7 @@ export const TABLE_COLUMNS = {
   agreement_party: ['agreement_id', 'agency_id', 'signatory_name', 'signed_on', 'receives'],
   app_user: ['id', 'agency_id', 'email', 'display_name', 'password_hash', 'roles', 'side', 'language', 'active', 'must_change_password', 'totp_secret_enc', 'totp_pending_secret_enc', 'totp_last_used_step', 'mfa_enrolled_at', 'failed_sign_ins', 'locked_until', 'last_sign_in_at', 'is_demo', 'created_at', 'updated_at', 'pending_roles', 'roles_requested_by', 'roles_requested_at', 'victim_role_approved_at', 'mfa_failures', 'last_failed_sign_in_at', 'credential_link_hash', 'credential_link_expires_at', 'credential_link_resets'],
   attendance: ['id', 'episode_id', 'session_date', 'status', 'note', 'recorded_by'],
-  audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id'],
+  audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id', 'seal_seq'],
   case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc'],
   case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at', 'place_enc'],
   child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc'],
@@ -637,6 +645,7 @@ export const TABLE_COLUMNS = {
   release_of_information: ['episode_id', 'signed_on', 'scope', 'recorded_by'],
   safety_plan: ['person_id', 'kind', 'owner_agency_id', 'content_enc', 'updated_by', 'updated_at'],
   shared_item: ['id', 'joint_case_id', 'disclosure_id', 'recipient_agency_id', 'recipient_side', 'content_enc', 'source_protected', 'basis', 'shared_by', 'shared_at', 'consent_id', 'agreement_id'],
+  sign_in_throttle: ['key', 'window_started_at', 'hits'],
   user_session: ['id', 'user_id', 'stage', 'mfa_skipped', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'],
   vss_episode: ['id', 'person_id', 'agency_id', 'intake_date', 'status', 'case_manager_id', 'created_at', 'support_given_enc'],
 } as const satisfies { [T in keyof DB]: readonly (keyof DB[T] & string)[] };

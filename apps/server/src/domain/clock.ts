@@ -47,18 +47,26 @@ export function dateIn(timeZone: string, at: Date): string {
   return format.format(at);
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes the zone is ahead of UTC at this instant (e.g. 60 for Rome in winter). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(at);
+  let format = offsetFormatters.get(timeZone);
+  if (!format) {
+    // Building a formatter costs far more than using one: one per zone, kept.
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(
     value('year'),

@@ -17,12 +17,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  /** Another checkout's apps/server, to measure it against this one (bench/load.ts). */
+  serverDir = SERVER_DIR,
+): Promise<ServerProcess> {
   // An empty value unsets what this process has (a PGlite run under a DATABASE_URL of CI's).
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === '') delete childEnv[key];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
+    cwd: serverDir,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

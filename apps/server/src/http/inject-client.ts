@@ -40,6 +40,12 @@ export class InjectClient {
     return response;
   }
 
+  /** The session this client holds, to carry it over real HTTP (the load benchmark signs in here). */
+  session(): { token: string; csrfToken: string } | null {
+    const token = this.cookie?.slice(this.cookieName.length + 1);
+    return token && this.csrfToken ? { token, csrfToken: this.csrfToken } : null;
+  }
+
   private keepSession(response: LightMyRequestResponse) {
     const setCookie = response.cookies.find((cookie) => cookie.name === this.cookieName);
     if (!setCookie) return;

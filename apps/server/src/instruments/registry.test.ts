@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type InstrumentDefinition, scoreInstrument } from '@tandem/shared';
+import { type InstrumentDefinition, LANGUAGES, scoreInstrument } from '@tandem/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRecorder } from '../audit/audit-recorder.js';
 import { ScopedDb } from '../data/scoped-db.js';
@@ -169,6 +169,38 @@ describe('versions', () => {
     expect((await getDefinition(system.database.db, v1.id, 2))!.title.en).toBe('Changed title');
   });
 
+  it('takes the same version again with its texts in more languages, and nothing else changed', async () => {
+    const v1 = JSON.parse(readFileSync(path.join(BUILT_IN_INSTRUMENTS_DIR, 'impact-him.v1.json'), 'utf8'));
+    // As an installation loaded it before its Greek and Bulgarian texts were written.
+    const withoutLanguages = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutLanguages)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(([key]) => key !== 'el' && key !== 'bg')
+                .map(([key, inner]) => [key, withoutLanguages(inner)]),
+            )
+          : value;
+    const translated = { ...v1, id: 'impact-him-translated' };
+    await registerInstruments(system.database.db, [withoutLanguages(translated) as typeof translated]);
+    expect((await getDefinition(system.database.db, translated.id, 1))!.title.el).toBeUndefined();
+    await registerInstruments(system.database.db, [translated]);
+    const stored = (await getDefinition(system.database.db, translated.id, 1))!;
+    expect(stored.title.el).toBe(v1.title.el);
+    expect(stored.sections[0]!.items[0]!.text.bg).toBe(v1.sections[0].items[0].text.bg);
+    // A text changed in a language it had, or anything but a text, is a new version.
+    const reworded = structuredClone(translated);
+    reworded.sections[0].items[0].text.en = 'Another question';
+    await expect(registerInstruments(system.database.db, [reworded])).rejects.toThrow(/new version number/);
+    const rescored = structuredClone(translated);
+    rescored.sections[0].items[0].scale.max += 1;
+    await expect(registerInstruments(system.database.db, [rescored])).rejects.toThrow(/new version number/);
+    const dropped = structuredClone(translated);
+    delete dropped.title.el;
+    await expect(registerInstruments(system.database.db, [dropped])).rejects.toThrow(/new version number/);
+  });
+
   it('reads definitions through a command’s scoped handle, as every signed-in user may', async () => {
     const reader = actor({ roles: ['pp_case_manager'], side: 'perpetrator' });
     const scoped = new ScopedDb(system.database.db, reader, new AuditRecorder(null, null));
@@ -181,4 +213,24 @@ describe('versions', () => {
     ]);
     expect([...both.keys()].sort()).toEqual(['impact-her@1', 'impact-him@1']);
   });
+});
+
+describe('the built-in instruments', () => {
+  /** Every text of a definition, with where it is. */
+  const textsOf = (value: unknown, at: string): Array<[string, Record<string, string>]> => {
+    if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${at}[${index}]`));
+    if (!value || typeof value !== 'object') return [];
+    if (typeof (value as { en?: unknown }).en === 'string') return [[at, value as Record<string, string>]];
+    return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${at}.${key}`));
+  };
+
+  it.each(readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR).map((definition) => [definition.id, definition]))(
+    '%s has every text in every language of the interface',
+    (_id, definition) => {
+      const texts = textsOf(definition, definition.id);
+      expect(texts.length).toBeGreaterThan(3);
+      for (const [at, text] of texts)
+        for (const language of LANGUAGES) expect(text[language]?.trim(), `${at} in ${language}`).toBeTruthy();
+    },
+  );
 });

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { systemDb } from '../data/system-db.js';
 import type { Database } from '../db/schema.js';
+import { onlyLanguagesAdded } from './languages-added.js';
 
 /** The instruments shipped with Tandem: `instruments/*.json` at the repository root. */
 export const BUILT_IN_INSTRUMENTS_DIR = path.resolve(
@@ -56,8 +57,9 @@ export function readInstrumentDirectory(directory: string): InstrumentDefinition
 }
 
 /**
- * Stores definitions not seen before. A stored version never changes: loading a different
- * definition under an existing id and version is refused, so old answers keep their meaning.
+ * Stores definitions not seen before. A stored version never changes meaning: loading a different
+ * definition under an existing id and version is refused, so old answers keep their meaning —
+ * unless the only difference is translations added (instruments/languages-added.ts).
  * Loading runs at start-up, outside any command: through the system door, for its named reason.
  */
 export async function registerInstruments(
@@ -69,10 +71,24 @@ export async function registerInstruments(
     const contentHash = createHash('sha256').update(canonicalJson(definition)).digest('hex');
     const existing = await db
       .selectFrom('instrument_version')
-      .select('content_hash')
+      .select(['content_hash', 'definition'])
       .where('instrument_id', '=', definition.id)
       .where('version', '=', definition.version)
       .executeTakeFirst();
+    if (
+      existing &&
+      existing.content_hash !== contentHash &&
+      onlyLanguagesAdded(existing.definition, definition)
+    ) {
+      // Its texts in more languages: the same instrument, the same meaning of every answer.
+      await db
+        .updateTable('instrument_version')
+        .set({ definition: JSON.stringify(definition), content_hash: contentHash })
+        .where('instrument_id', '=', definition.id)
+        .where('version', '=', definition.version)
+        .execute();
+      continue;
+    }
     if (existing && existing.content_hash !== contentHash) {
       throw new InstrumentLoadError(`${definition.id} v${definition.version}`, [
         {

@@ -72,15 +72,20 @@ export async function sweepExpired(handle: DatabaseHandle, config: Config, clock
   const sessions = await new AuthStore(db).deleteExpiredSessions(
     new Date(now - config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000),
   );
+  // The windows are stamped by the database's clock (http/postgres-rate-limit-store.ts): judged by it too.
   const counters = await db
     .deleteFrom('rate_limit_counter')
-    // The windows are stamped by the database's clock (http/postgres-rate-limit-store.ts): judged by it too.
+    .where('window_started_at', '<', sql<Date>`now() - interval '1 hour'`)
+    .executeTakeFirst();
+  const throttles = await db
+    .deleteFrom('sign_in_throttle')
     .where('window_started_at', '<', sql<Date>`now() - interval '1 hour'`)
     .executeTakeFirst();
   const meetings = await keepMeetingsScheduled(db, clock);
   return {
     sessions,
     rateLimitCounters: Number(counters.numDeletedRows),
+    signInThrottles: Number(throttles.numDeletedRows),
     jointCasesScheduled: meetings.scheduled,
     jointCasesFailed: meetings.failed,
   };

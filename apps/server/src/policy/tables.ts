@@ -34,6 +34,7 @@ export const TABLE_POLICIES: { readonly [T in TableName]: TablePolicy } = {
   recovery_code: systemOnly,
   user_session: systemOnly,
   rate_limit_counter: systemOnly,
+  sign_in_throttle: systemOnly,
   audit_event: auditPolicy.events,
   access_grant: accessGrantPolicy.grants,
 

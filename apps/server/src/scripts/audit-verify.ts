@@ -20,7 +20,9 @@ try {
   const db = systemDb(database.db, 'operator_command');
   const verdict = await verifyAuditChain(db);
   if (verdict.ok) {
-    process.stdout.write(`Audit trail intact: ${verdict.checked} events verified.\n`);
+    process.stdout.write(
+      `Audit trail intact: ${verdict.checked} sealed events verified; ${verdict.unsealed} committed but not yet sealed (a running app seals them within a second).\n`,
+    );
   } else {
     process.stdout.write(
       `AUDIT TRAIL BROKEN at event ${verdict.firstBrokenId}: ${verdict.reason}. ${verdict.checked} events before it verified.\n`,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { seedPeople } from '../bench/seed-people.js';
 import { loadConfig } from '../config.js';
 import { systemDb } from '../data/system-db.js';
 import { makeAgency, makeUser } from '../testing/factories.js';
@@ -12,7 +13,12 @@ import { signInFully, startTestSystem } from '../testing/test-system.js';
 /**
  * `npm run bench`: figures, not assertions. Seeds BENCH_PEOPLE people (default 50 000) into a
  * fresh database (PGlite, or DATABASE_URL) and times the requests a caseworker makes most.
+ * `npm run bench -- --load` drives the production server over HTTP instead (bench/load.ts).
  */
+if (process.argv.includes('--load')) {
+  await (await import('../bench/load.js')).runLoadBench();
+  process.exit(process.exitCode ?? 0);
+}
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 50_000);
 const ROUNDS = 30;
 
@@ -27,13 +33,7 @@ const admin = await makeUser(db, {
 });
 
 let started = performance.now();
-await sql`INSERT INTO person (kind, owner_agency_id, owner_side, first_name, last_name, search_name, created_by)
-  SELECT 'perpetrator', ${agency.id}, 'perpetrator', 'First' || g, 'Last' || g, 'first' || g || ' last' || g, ${admin.id}
-  FROM generate_series(1, ${PEOPLE}) AS g`.execute(db);
-await sql`INSERT INTO pp_episode (person_id, agency_id, pathway, referral_date, status)
-  SELECT id, owner_agency_id, 'voluntary', date '2026-01-01' + (random() * 300)::int, 'active' FROM person`.execute(
-  db,
-);
+await seedPeople(db, agency.id, PEOPLE);
 await sql`INSERT INTO app_user (agency_id, email, display_name, password_hash, roles, side)
   SELECT ${agency.id}, 'staff' || g || '@bench.invalid', 'Staff ' || lpad(g::text, 6, '0'), 'x', '{pp_case_manager}', 'perpetrator'
   FROM generate_series(1, ${Math.min(PEOPLE, 20_000)}) AS g`.execute(db);

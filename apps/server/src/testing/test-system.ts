@@ -34,7 +34,7 @@ export async function startTestSystem(
     logStream?: DestinationStream;
     serveWeb?: boolean;
     webDist?: string;
-    onStatement?: (sql: string) => void;
+    onStatement?: (sql: string, parameters: readonly unknown[]) => void;
   } = {},
 ): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;

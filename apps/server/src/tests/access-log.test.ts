@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../audit/audit-trail.js';
+import { sealAuditTrail, verifyAuditChain } from '../audit/audit-trail.js';
 import { caseWorld, isoDay, must } from '../testing/case-builder.js';
 
 /** Who saw her data, and the audit of every person-level read (docs/domain.md), through the API and checked in the database. */
@@ -150,8 +150,9 @@ describe('who saw her data, and the audit of every person-level read', () => {
     ]) {
       expect(text, secret).not.toContain(secret);
     }
+    await sealAuditTrail(db());
     const verdict = await verifyAuditChain(db());
-    expect(verdict).toMatchObject({ ok: true });
+    expect(verdict).toMatchObject({ ok: true, unsealed: 0 });
     expect(verdict.checked).toBe(rows.length);
   });
 });

@@ -12,7 +12,7 @@ import {
   verifyAgainstPublishedHeads,
 } from '../audit/audit-head.js';
 import { AuditRecorder } from '../audit/audit-recorder.js';
-import { appendAuditEvents, verifyAuditChain } from '../audit/audit-trail.js';
+import { appendAuditEvents, sealAuditTrail, verifyAuditChain } from '../audit/audit-trail.js';
 import { inAuditedTransaction } from '../data/transaction.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
@@ -27,12 +27,17 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const append = (action: string, details: Record<string, unknown> = {}) =>
+const appendUnsealed = (action: string, details: Record<string, unknown> = {}) =>
   system.database.db.transaction().execute(async (trx) => {
     const recorder = new AuditRecorder({ userId: null, agencyId: null, side: 'neutral' }, 'req-1');
     recorder.record({ action, outcome: 'success', details });
     await appendAuditEvents(trx, recorder.drainAll());
   });
+/** Appended and sealed, as the background sealer would have done a moment later. */
+const append = async (action: string, details: Record<string, unknown> = {}) => {
+  await appendUnsealed(action, details);
+  await sealAuditTrail(system.database.db);
+};
 
 describe('the hash-chained audit trail', () => {
   it('verifies an intact chain', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAgency, makeUser } from '../testing/factories.js';
 import { signInFully, startTestSystem, type TestSystem } from '../testing/test-system.js';
@@ -165,5 +166,34 @@ describe('the client address behind a proxy (TRUST_PROXY)', () => {
 
   it('refuses a TRUST_PROXY that would believe everyone', async () => {
     await expect(startTestSystem({ TRUST_PROXY: 'true' })).rejects.toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('where the counters are kept', () => {
+  const persistenceOf = async (table: string) => {
+    const result = await sql<{ relpersistence: string }>`
+      SELECT c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relname = ${table} AND n.nspname = current_schema()`.execute(system.database.db);
+    return result.rows[0]?.relpersistence;
+  };
+
+  it('keeps the sign-in throttle through a crash, and the request counters out of the WAL', async () => {
+    // A request counter lost in a crash only starts its window again; it must not make every
+    // read wait for a disk sync. A sign-in throttle lost in a crash would reopen guessing.
+    expect(await persistenceOf('sign_in_throttle')).toBe('p');
+    expect(await persistenceOf('rate_limit_counter')).toBe('u');
+  });
+
+  it('counts failed sign-ins in the durable table', async () => {
+    const { user } = await caseManagerWithAdmin();
+    await login(user.email, 'wrong password', '198.51.100.77');
+    const rows = await system.database.db.selectFrom('sign_in_throttle').select('key').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    const counters = await system.database.db
+      .selectFrom('rate_limit_counter')
+      .select('key')
+      .where('key', 'like', 'signin:%')
+      .execute();
+    expect(counters).toEqual([]);
   });
 });

@@ -11,14 +11,14 @@ import { startTestSystem, type TestClient, type TestSystem } from '../testing/te
 const CEILINGS: Array<
   [page: string, who: keyof NetworkScenario['clients'], url: (ids: Ids) => string, ceiling: number]
 > = [
-  ['home page (programme)', 'ppManager', () => '/api/home', 16],
-  ['home page (victim side)', 'vssManager', () => '/api/home', 16],
-  ['joint case (programme)', 'ppManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 19],
-  ['joint case (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 30],
-  ['his episode (programme)', 'ppManager', (ids) => `/api/pp-episodes/${ids.episodeId}`, 11],
-  ['her file (victim side)', 'vssManager', (ids) => `/api/victims/${ids.herId}`, 14],
-  ['joint risk view (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}/risk`, 12],
-  ['name search (programme)', 'ppManager', () => '/api/people/search?q=testa', 8],
+  ['home page (programme)', 'ppManager', () => '/api/home', 14],
+  ['home page (victim side)', 'vssManager', () => '/api/home', 14],
+  ['joint case (programme)', 'ppManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 16],
+  ['joint case (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 27],
+  ['his episode (programme)', 'ppManager', (ids) => `/api/pp-episodes/${ids.episodeId}`, 9],
+  ['her file (victim side)', 'vssManager', (ids) => `/api/victims/${ids.herId}`, 12],
+  ['joint risk view (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}/risk`, 10],
+  ['name search (programme)', 'ppManager', () => '/api/people/search?q=testa', 6],
 ];
 
 type Ids = Awaited<ReturnType<typeof makeJointCase>>;

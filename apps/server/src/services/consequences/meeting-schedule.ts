@@ -1,4 +1,5 @@
 import { AGENDA_ITEMS, type PpStatus } from '@tandem/shared';
+import { sql } from 'kysely';
 import { DEFAULT_TIME_ZONE } from '../../domain/clock.js';
 import { nextMeetingDate } from '../../domain/meeting-schedule.js';
 import type { SystemContext } from './system-context.js';
@@ -28,9 +29,14 @@ export async function insertMeeting(system: SystemContext, meeting: NewMeeting):
       trigger_event_id: meeting.triggerEventId ?? null,
       created_by: meeting.createdBy,
     })
-    // The partial unique index keeps one planned scheduled meeting per case.
+    // The partial unique index keeps one planned scheduled meeting per case. Its predicate is
+    // written as literals: PostgreSQL must match it to the index when it plans, parameters or not.
     .onConflict((oc) =>
-      oc.column('joint_case_id').where('kind', '=', 'scheduled').where('status', '=', 'planned').doNothing(),
+      oc
+        .column('joint_case_id')
+        .where('kind', '=', sql.lit('scheduled'))
+        .where('status', '=', sql.lit('planned'))
+        .doNothing(),
     )
     .returning('id')
     .executeTakeFirst();

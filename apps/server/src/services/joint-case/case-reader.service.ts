@@ -1,7 +1,7 @@
 import type { InformationKind } from '@tandem/shared';
 import type { Selectable } from 'kysely';
 import type { CommandScope } from '../../data/command-scope.js';
-import type { JointCase } from '../../db/schema.generated.js';
+import type { JointCase, PpEpisode } from '../../db/schema.generated.js';
 import { type CaseReader, caseReaderOf } from '../../policy/case-reader.js';
 
 export type JointCaseRow = Selectable<JointCase>;
@@ -9,6 +9,8 @@ export type JointCaseRow = Selectable<JointCase>;
 /** One joint case as the actor reads it, with who the actor is to it (computed once). */
 export interface ReadCase {
   row: JointCaseRow;
+  /** His episode, as the policy lets the actor read it (read once, for the reader and the page). */
+  episode: Selectable<PpEpisode> | undefined;
   reader: CaseReader;
   /** Him, where the actor may see his episode. */
   himId: string | null;
@@ -67,7 +69,7 @@ export async function readerOfCase(scope: CommandScope, row: JointCaseRow): Prom
   // The column reads as NULL where the policy hides the link to her record.
   const herId = (row.partner_person_id as string | null) ?? null;
   const reader = await caseReaderFor(scope, row, { himId, herId });
-  return { row, reader, himId, herId };
+  return { row, episode, reader, himId, herId };
 }
 
 /** The joint case if the actor may see it, else the one refusal (404, audited). */

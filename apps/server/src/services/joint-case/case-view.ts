@@ -29,7 +29,7 @@ export async function composeCaseView(scope: CommandScope, read: ReadCase): Prom
   const { actor, repos } = scope;
   const { row, reader } = read;
   const [perpetratorSide, childIds, events, informal, staff, herSide, sharedItems] = await Promise.all([
-    findEpisodeView(scope, row.pp_episode_id),
+    findEpisodeView(scope, row.pp_episode_id, read.episode),
     repos.children.childIdsOf(row.id),
     repos.jointCases.criticalEvents(row.pp_episode_id),
     repos.jointCases.informalContacts(row.id),

@@ -6,9 +6,14 @@ import { ppEpisodePolicy } from '../../policy/pp-episode.policy.js';
  * His episode as the actor may see it, composed from the policy-bound repositories; null when
  * the actor may not see it (the caller answers 404 and records the refusal).
  */
-export async function findEpisodeView(scope: CommandScope, id: string): Promise<PpEpisodeView | null> {
+export async function findEpisodeView(
+  scope: CommandScope,
+  id: string,
+  /** The episode row where the caller has read it already (the case page), to not read it twice. */
+  alreadyRead?: Awaited<ReturnType<CommandScope['repos']['programme']['find']>>,
+): Promise<PpEpisodeView | null> {
   const { programme, people } = scope.repos;
-  const row = await programme.find(id);
+  const row = alreadyRead?.id === id ? alreadyRead : await programme.find(id);
   if (!row) return null;
   const [person, history, attendance, release, partners] = await Promise.all([
     people.find(row.person_id),

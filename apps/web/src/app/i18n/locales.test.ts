@@ -10,6 +10,16 @@ describe('languages', () => {
     expect(Object.keys(UI_LANGUAGES).sort()).toEqual([...LANGUAGES].sort());
   });
 
+  it('each have every folder of words: the interface, the casework words and every feature', () => {
+    const folders = new Map<string, string[]>();
+    for (const file of LOCALE_FILES) {
+      const folder = file.path.replace(/[a-z]{2}\.json$/, '');
+      folders.set(folder, [...(folders.get(folder) ?? []), file.language]);
+    }
+    for (const [folder, languages] of folders)
+      expect(languages.sort(), folder).toEqual(Object.keys(UI_LANGUAGES).sort());
+  });
+
   it('each have the interface words', () => {
     const interfaceLanguages = LOCALE_FILES.filter((file) => file.namespace === INTERFACE_NS).map(
       (file) => file.language,

@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runLoadBench } from './load.js';
+
+/**
+ * The load benchmark's smoke run, so it cannot rot: a tiny data set, one second per path, one
+ * connection, against the real production server process. Figures are printed, never judged:
+ * what is checked is that every path answered, without an error, and the JSON was written.
+ */
+describe.runIf(process.env.DATABASE_URL)('the load benchmark, smoke run', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'tandem-bench-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('drives every path of the production server over HTTP and writes its figures', async () => {
+    const jsonFile = path.join(folder, 'load.json');
+    const figures = await runLoadBench({
+      jointCases: 1,
+      people: 200,
+      seconds: 1,
+      connections: [1],
+      jsonFile,
+    });
+    expect(figures.length).toBeGreaterThanOrEqual(11);
+    for (const figure of figures) {
+      expect(figure.errors, figure.path).toBe(0);
+      expect(figure.requestsPerSecond, figure.path).toBeGreaterThan(0);
+      expect(figure.serverRssMiB, figure.path).toBeGreaterThan(0);
+    }
+    const written = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    expect(written.figures).toHaveLength(figures.length);
+  }, 180_000);
+});
