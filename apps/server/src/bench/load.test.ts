@@ -21,6 +21,8 @@ describe.runIf(process.env.DATABASE_URL)('the load benchmark, smoke run', () => 
       seconds: 1,
       connections: [1],
       jsonFile,
+      instances: 1,
+      rawBaseline: true,
     });
     expect(figures.length).toBeGreaterThanOrEqual(11);
     for (const figure of figures) {
@@ -28,6 +30,14 @@ describe.runIf(process.env.DATABASE_URL)('the load benchmark, smoke run', () => 
       expect(figure.requestsPerSecond, figure.path).toBeGreaterThan(0);
       expect(figure.serverRssMiB, figure.path).toBeGreaterThan(0);
     }
+    // The raw-SQL baseline answered its paths beside the app, without an error.
+    const withBaseline = figures.filter((figure) => figure.rawRequestsPerSecond !== undefined);
+    expect(withBaseline.map((figure) => figure.path)).toEqual([
+      'his episode (programme)',
+      'name search (programme)',
+      'name search, a typo',
+    ]);
+    for (const figure of withBaseline) expect(figure.rawErrors, figure.path).toBe(0);
     const written = JSON.parse(readFileSync(jsonFile, 'utf8'));
     expect(written.figures).toHaveLength(figures.length);
   }, 180_000);

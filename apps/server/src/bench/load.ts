@@ -30,21 +30,29 @@ export interface LoadSettings {
   baselineFile?: string | undefined;
   /** Another checkout's apps/server, run on the same data. */
   serverDir?: string | undefined;
+  /** App instances on the one database, the load split between them (round-robin by connection). */
+  instances: number;
+  /** Also measure the raw-SQL baseline server (bench/raw-baseline-server.ts) on the paths it answers. */
+  rawBaseline: boolean;
 }
 
 export const settingsFromEnvironment = (env = process.env): LoadSettings => ({
   jointCases: Number(env.BENCH_JOINT_CASES ?? 10),
   people: Number(env.BENCH_PEOPLE ?? 20_000),
   seconds: Number(env.BENCH_SECONDS ?? 5),
-  connections: (env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number),
+  connections: (env.BENCH_CONNECTIONS ?? '1,16,64,256').split(',').map(Number),
   paths: env.BENCH_PATHS?.split(','),
   jsonFile: env.BENCH_JSON ?? 'bench-load.json',
   baselineFile: env.BENCH_BASELINE,
   serverDir: env.BENCH_SERVER_DIR,
+  instances: Number(env.BENCH_INSTANCES ?? 1),
+  rawBaseline: env.BENCH_RAW_BASELINE !== 'false',
 });
 
 interface PathSpec {
   label: string;
+  /** The raw-SQL baseline answers this path too (bench/raw-baseline-server.ts). */
+  raw?: true;
   who: keyof NetworkScenario['clients'];
   method?: 'GET' | 'POST';
   url: string;
@@ -60,6 +68,9 @@ export interface LoadFigure {
   p99Ms: number;
   errors: number;
   serverRssMiB: number;
+  /** The raw-SQL baseline on the same path and connections, where it answers the path. */
+  rawRequestsPerSecond?: number;
+  rawErrors?: number;
 }
 
 export async function runLoadBench(settings = settingsFromEnvironment()): Promise<LoadFigure[]> {
@@ -70,7 +81,7 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
   }
   const started = Date.now();
   const system = await startTestSystem({ LOG_LEVEL: 'silent' });
-  let server: ServerProcess | null = null;
+  const servers: ServerProcess[] = [];
   try {
     const scenario = await makeNetworkScenario(system);
     const cases: Array<Awaited<ReturnType<typeof makeJointCase>>> = [];
@@ -81,14 +92,21 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
       settings.people,
     );
     const seedSeconds = (Date.now() - started) / 1000;
-    server = await startServer(productionEnv(system), 120_000, settings.serverDir);
+    for (let index = 0; index < settings.instances; index += 1)
+      servers.push(await startServer(productionEnv(system), { serverDir: settings.serverDir }));
+    const raw = settings.rawBaseline
+      ? await startServer(productionEnv(system), { entry: 'src/bench/raw-baseline-server.ts' })
+      : null;
+    if (raw) servers.push(raw);
     const only = settings.paths;
     const paths = pathsOf(cases).filter((spec) => !only || only.some((part) => spec.label.includes(part)));
-    const figures = await measure(server, scenario, paths, settings);
+    const apps = raw ? servers.slice(0, -1) : servers;
+    const figures = await measure(apps, scenario, paths, settings);
+    if (raw) await measureBaseline(raw, scenario, paths, settings, figures);
     report(figures, settings, seedSeconds);
     return figures;
   } finally {
-    await server?.stop();
+    for (const server of servers) await server.stop();
     await system.close();
   }
 }
@@ -106,9 +124,14 @@ function pathsOf(cases: Array<Awaited<ReturnType<typeof makeJointCase>>>): PathS
       url: `/api/joint-cases/${last.jointCaseId}/risk`,
     },
     { label: 'her file (victim side)', who: 'vssManager', url: `/api/victims/${last.herId}` },
-    { label: 'his episode (programme)', who: 'ppManager', url: `/api/pp-episodes/${last.episodeId}` },
-    { label: 'name search (programme)', who: 'ppManager', url: '/api/people/search?q=last4242' },
-    { label: 'name search, a typo', who: 'ppManager', url: '/api/people/search?q=lsat4242' },
+    {
+      label: 'his episode (programme)',
+      who: 'ppManager',
+      url: `/api/pp-episodes/${last.episodeId}`,
+      raw: true,
+    },
+    { label: 'name search (programme)', who: 'ppManager', url: '/api/people/search?q=last4242', raw: true },
+    { label: 'name search, a typo', who: 'ppManager', url: '/api/people/search?q=lsat4242', raw: true },
     { label: 'due list (programme)', who: 'ppManager', url: '/api/due' },
     {
       label: 'write: informal contact',
@@ -146,7 +169,7 @@ function productionEnv(system: TestSystem): Record<string, string> {
 }
 
 async function measure(
-  server: ServerProcess,
+  servers: ServerProcess[],
   scenario: NetworkScenario,
   paths: PathSpec[],
   settings: LoadSettings,
@@ -156,33 +179,73 @@ async function measure(
     const session = scenario.clients[spec.who].session();
     if (!session) throw new Error(`${spec.who} holds no session`);
     for (const connections of settings.connections) {
-      const result = await autocannon({
-        url: `${server.url}${spec.url}`,
-        method: spec.method ?? 'GET',
-        connections,
-        duration: settings.seconds,
-        headers: {
-          cookie: `__Host-tandem_session=${session.token}`,
-          ...(spec.method === 'POST' && {
-            'x-csrf-token': session.csrfToken,
-            'content-type': 'application/json',
-          }),
-        },
-        ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
-      });
+      // The connections dealt to the instances in turn, as a round-robin balancer would.
+      const shares = servers.map((_, index) =>
+        Math.max(
+          1,
+          Math.floor(connections / servers.length) + (index < connections % servers.length ? 1 : 0),
+        ),
+      );
+      const results = await Promise.all(
+        servers.map((server, index) => drive(server, spec, shares[index]!, settings.seconds, session)),
+      );
+      // Throughput adds up; latency is the slower instance's (the figure a user would meet).
       figures.push({
         path: spec.label,
         connections,
-        requestsPerSecond: result.requests.average,
-        p50Ms: result.latency.p50,
-        p97_5Ms: result.latency.p97_5,
-        p99Ms: result.latency.p99,
-        errors: result.errors + result.timeouts + result.non2xx,
-        serverRssMiB: residentMiB(server.child.pid!),
+        requestsPerSecond: results.reduce((sum, result) => sum + result.requests.average, 0),
+        p50Ms: Math.max(...results.map((result) => result.latency.p50)),
+        p97_5Ms: Math.max(...results.map((result) => result.latency.p97_5)),
+        p99Ms: Math.max(...results.map((result) => result.latency.p99)),
+        errors: results.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0),
+        serverRssMiB: Math.max(...servers.map((server) => residentMiB(server.child.pid!))),
       });
     }
   }
   return figures;
+}
+
+/** The raw-SQL baseline on the paths it answers, one instance, the same connections. */
+async function measureBaseline(
+  raw: ServerProcess,
+  scenario: NetworkScenario,
+  paths: PathSpec[],
+  settings: LoadSettings,
+  figures: LoadFigure[],
+) {
+  for (const spec of paths.filter((path) => path.raw)) {
+    const session = scenario.clients[spec.who].session()!;
+    for (const connections of settings.connections) {
+      const result = await drive(raw, spec, connections, settings.seconds, session);
+      const figure = figures.find((f) => f.path === spec.label && f.connections === connections);
+      if (!figure) continue;
+      figure.rawRequestsPerSecond = result.requests.average;
+      figure.rawErrors = result.errors + result.timeouts + result.non2xx;
+    }
+  }
+}
+
+function drive(
+  server: ServerProcess,
+  spec: PathSpec,
+  connections: number,
+  seconds: number,
+  session: { token: string; csrfToken: string },
+) {
+  return autocannon({
+    url: `${server.url}${spec.url}`,
+    method: spec.method ?? 'GET',
+    connections,
+    duration: seconds,
+    headers: {
+      cookie: `__Host-tandem_session=${session.token}`,
+      ...(spec.method === 'POST' && {
+        'x-csrf-token': session.csrfToken,
+        'content-type': 'application/json',
+      }),
+    },
+    ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
+  });
 }
 
 function residentMiB(pid: number): number {
@@ -206,6 +269,11 @@ function report(figures: LoadFigure[], settings: LoadSettings, seedSeconds: numb
       f.p99Ms.toFixed(0).padStart(8),
       String(f.errors).padStart(8),
       String(f.serverRssMiB).padStart(9),
+      (f.rawRequestsPerSecond === undefined ? '—' : f.rawRequestsPerSecond.toFixed(0)).padStart(10),
+      (f.rawRequestsPerSecond
+        ? `${(f.requestsPerSecond / f.rawRequestsPerSecond).toFixed(2)}`
+        : '—'
+      ).padStart(9),
       ...(baseline.length > 0
         ? [
             (base ? base.requestsPerSecond.toFixed(0) : '—').padStart(10),
@@ -223,11 +291,13 @@ function report(figures: LoadFigure[], settings: LoadSettings, seedSeconds: numb
     'p99'.padStart(8),
     'errors'.padStart(8),
     'RSS MiB'.padStart(9),
+    'raw req/s'.padStart(10),
+    'app÷raw'.padStart(9),
     ...(baseline.length > 0 ? ['base req/s'.padStart(10), 'ratio'.padStart(8)] : []),
   ].join('');
   process.stdout.write(
     [
-      `Tandem load benchmark — production server process on PostgreSQL, ${settings.jointCases} joint cases and ${settings.people} people, autocannon ${settings.seconds} s per row (latency in ms; autocannon reports p97.5, not p95)`,
+      `Tandem load benchmark — production server process${settings.instances > 1 ? `es (${settings.instances} instances, one database)` : ''} on PostgreSQL, ${settings.jointCases} joint cases and ${settings.people} people, autocannon ${settings.seconds} s per row (latency in ms; autocannon reports p97.5, not p95)`,
       `seed: ${seedSeconds.toFixed(1)} s${baseline.length > 0 ? `; baseline: ${settings.baselineFile}` : ''}`,
       header,
       ...figures.map(columns),
@@ -239,6 +309,7 @@ function report(figures: LoadFigure[], settings: LoadSettings, seedSeconds: numb
     takenAt: new Date().toISOString(),
     jointCases: settings.jointCases,
     people: settings.people,
+    instances: settings.instances,
     seconds: settings.seconds,
     figures,
   };

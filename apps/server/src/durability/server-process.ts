@@ -19,14 +19,19 @@ export interface ServerProcess {
 
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 120_000,
-  /** Another checkout's apps/server, to measure it against this one (bench/load.ts). */
-  serverDir = SERVER_DIR,
+  options: {
+    timeoutMs?: number;
+    /** Another checkout's apps/server, to measure it against this one (bench/load.ts). */
+    serverDir?: string | undefined;
+    /** Another entry point than the server's own (the benchmark's raw-SQL baseline). */
+    entry?: string;
+  } = {},
 ): Promise<ServerProcess> {
+  const { timeoutMs = 120_000, serverDir = SERVER_DIR, entry = 'src/main.ts' } = options;
   // An empty value unsets what this process has (a PGlite run under a DATABASE_URL of CI's).
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   for (const [key, value] of Object.entries(env)) if (value === '') delete childEnv[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: serverDir,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
