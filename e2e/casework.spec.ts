@@ -115,7 +115,7 @@ test('referral to joint case: partner contact, dropout, duty to inform — and h
 
   // She consents to be told about his attendance only.
   await worker.getByRole('button', { name: 'Record a consent' }).click();
-  await worker.getByLabel('What she agrees to').selectOption({ label: 'To be told about his attendance' });
+  await worker.getByRole('checkbox', { name: 'To be told about his attendance', exact: true }).check();
   await worker.getByRole('button', { name: 'Record the consent' }).click();
   await expect(
     worker.getByTestId('consent-row').filter({ hasText: 'To be told about his attendance' }),
@@ -170,7 +170,7 @@ test('referral to joint case: partner contact, dropout, duty to inform — and h
   await vss.getByRole('button', { name: 'Open the support episode' }).click();
   await expect(vss.getByRole('region', { name: 'Her support' })).toContainText('Support since');
   await vss.getByRole('button', { name: 'Record a consent' }).click();
-  await vss.getByLabel('What she agrees to').selectOption({ label: 'Joint case' });
+  await vss.getByRole('checkbox', { name: 'Joint case', exact: true }).check();
   await vss.getByRole('button', { name: 'Record the consent' }).click();
   await expect(vss.getByTestId('consent-row').filter({ hasText: 'Joint case' })).toContainText('In force');
 

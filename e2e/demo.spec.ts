@@ -12,7 +12,8 @@ test('the demo opens onto real work: her case manager reaches a joint case with 
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('link', { name: 'Joint cases', exact: true })
     .click();
-  await page.getByRole('link', { name: demoCase }).click();
+  // The case itself, not a meeting of it (its proposed extraordinary meeting is listed too).
+  await page.getByRole('link', { name: new RegExp(`^${demoCase.source}$`) }).click();
   await expect(page.getByRole('heading', { level: 1, name: demoCase })).toBeVisible();
   // The next meeting is planned; the plan has an overdue row.
   await expect(page.getByRole('link', { name: /^Next meeting:/ })).toBeVisible();

@@ -1,3 +1,4 @@
+import type { EscalationRules } from '@tandem/shared';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
@@ -12,4 +13,6 @@ export interface AppContext {
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly auth: AuthService;
+  /** The escalation triggers in force, validated at start (rules/escalation-rules.ts). */
+  readonly escalationRules: EscalationRules;
 }

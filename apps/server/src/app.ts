@@ -33,6 +33,7 @@ import { peopleRoutes } from './routes/people.routes.js';
 import { programmeRoutes } from './routes/programme.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { victimRoutes } from './routes/victim.routes.js';
+import { loadEscalationRules } from './rules/escalation-rules.js';
 import type { FieldCipher } from './security/field-encryption.js';
 import { AuthService } from './services/auth.service.js';
 
@@ -123,7 +124,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.API_DOCS) await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const clock = options.clock ?? systemClock;
-  const ctx: AppContext = { config, db, cipher, clock, auth: new AuthService(config, cipher, clock) };
+  const ctx: AppContext = {
+    config,
+    db,
+    cipher,
+    clock,
+    auth: new AuthService(config, cipher, clock),
+    escalationRules: loadEscalationRules(config.ESCALATION_RULES_FILE),
+  };
 
   // Everything under /api: rate limit → authenticate (deny by default) → validate → handler.
   await app.register(

@@ -81,6 +81,8 @@ const ConfigSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** A folder of further instrument definitions (JSON) a network adds to the built-in ones. */
   INSTRUMENTS_DIR: z.string().optional(),
+  /** An installation's own escalation triggers (rules/escalation-triggers.v1.json is the default). */
+  ESCALATION_RULES_FILE: z.string().optional(),
   /** Working days a partner-contact worker has to inform her of a change (docs/domain.md, "Duties to inform her"). */
   DUTY_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   SMTP_URL: z.string().optional(),

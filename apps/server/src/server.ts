@@ -12,6 +12,7 @@ import type { Database } from './db/schema.js';
 import { loadInstruments } from './instruments/registry.js';
 import { startJobs } from './jobs/job-runner.js';
 import { createLogger } from './logger.js';
+import { RulesLoadError } from './rules/escalation-rules.js';
 import { loadFieldCipher } from './security/field-encryption.js';
 import { seedDemoCases } from './seed/demo-cases.js';
 import { DEMO_NETWORK, seedDemoNetwork } from './seed/demo-network.js';
@@ -42,6 +43,8 @@ const EMAIL = /[^\s@'"()<>]+@[^\s@'"()<>]+\.[^\s@'"()<>]+/g;
 export function describeStartFailure(error: unknown): string {
   if (error instanceof StartRefused) return error.message;
   if (error instanceof Error && error.message.startsWith('Invalid configuration')) return error.message;
+  // A rules file's faults name the file and the path of each: data, never a person's.
+  if (error instanceof RulesLoadError) return `Tandem could not start: ${error.message}`;
   const failure = error as { name?: unknown; code?: unknown; constraint?: unknown; table?: unknown };
   const facts = [
     typeof failure.code === 'string' && `code ${failure.code}`,

@@ -103,6 +103,12 @@ export const CONSENT_SCOPES = [
   'share_risk_information',
 ] as const;
 export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+/** Scopes that send something of hers to a recipient: the recipient is part of the consent. */
+export const RECIPIENT_CONSENT_SCOPES: readonly ConsentScope[] = [
+  'share_disclosures',
+  'share_contact_details',
+  'share_risk_information',
+];
 
 export const CONTACT_CHANNELS = [
   'phone',

@@ -6,7 +6,7 @@ import { systemDb } from '../data/system-db.js';
 import { type ServerProcess, startServer } from '../durability/server-process.js';
 import { makeJointCase, makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
-import { seedPeople } from './seed-people.js';
+import { searchTermsOf, seedPeople } from './seed-people.js';
 
 /**
  * `npm run bench -- --load`: the production server process on PostgreSQL, driven over HTTP by
@@ -86,11 +86,9 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
     const scenario = await makeNetworkScenario(system);
     const cases: Array<Awaited<ReturnType<typeof makeJointCase>>> = [];
     for (let index = 0; index < settings.jointCases; index += 1) cases.push(await makeJointCase(scenario));
-    await seedPeople(
-      systemDb(system.database.db, 'operator_command'),
-      scenario.agencies.pp.id,
-      settings.people,
-    );
+    const seeding = systemDb(system.database.db, 'operator_command');
+    await seedPeople(seeding, scenario.agencies.pp.id, settings.people);
+    const terms = await searchTermsOf(seeding, scenario.agencies.pp.id);
     const seedSeconds = (Date.now() - started) / 1000;
     for (let index = 0; index < settings.instances; index += 1)
       servers.push(await startServer(productionEnv(system), { serverDir: settings.serverDir }));
@@ -99,7 +97,9 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
       : null;
     if (raw) servers.push(raw);
     const only = settings.paths;
-    const paths = pathsOf(cases).filter((spec) => !only || only.some((part) => spec.label.includes(part)));
+    const paths = pathsOf(cases, terms).filter(
+      (spec) => !only || only.some((part) => spec.label.includes(part)),
+    );
     const apps = raw ? servers.slice(0, -1) : servers;
     const figures = await measure(apps, scenario, paths, settings);
     if (raw) await measureBaseline(raw, scenario, paths, settings, figures);
@@ -111,7 +111,11 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
   }
 }
 
-function pathsOf(cases: Array<Awaited<ReturnType<typeof makeJointCase>>>): PathSpec[] {
+function pathsOf(
+  cases: Array<Awaited<ReturnType<typeof makeJointCase>>>,
+  terms: { exact: string; typo: string },
+): PathSpec[] {
+  const search = (term: string) => `/api/people/search?q=${encodeURIComponent(term)}`;
   const last = cases.at(-1)!;
   return [
     { label: 'home (programme)', who: 'ppManager', url: '/api/home' },
@@ -130,8 +134,8 @@ function pathsOf(cases: Array<Awaited<ReturnType<typeof makeJointCase>>>): PathS
       url: `/api/pp-episodes/${last.episodeId}`,
       raw: true,
     },
-    { label: 'name search (programme)', who: 'ppManager', url: '/api/people/search?q=last4242', raw: true },
-    { label: 'name search, a typo', who: 'ppManager', url: '/api/people/search?q=lsat4242', raw: true },
+    { label: 'name search (programme)', who: 'ppManager', url: search(terms.exact), raw: true },
+    { label: 'name search, a typo', who: 'ppManager', url: search(terms.typo), raw: true },
     { label: 'due list (programme)', who: 'ppManager', url: '/api/due' },
     {
       label: 'write: informal contact',

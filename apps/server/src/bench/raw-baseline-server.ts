@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
+import { normaliseName } from '../data/repositories/people.repository.js';
 import { prepareStatementsOnConnect } from '../db/prepared-statements.js';
 
 /**
@@ -79,7 +80,7 @@ async function episode(client: pg.PoolClient, actor: Actor, match: RegExpExecArr
 }
 
 async function search(client: pg.PoolClient, actor: Actor, _match: RegExpExecArray, url: URL) {
-  const term = (url.searchParams.get('q') ?? '').trim().toLowerCase();
+  const term = normaliseName(url.searchParams.get('q') ?? '');
   const { rows } = await client.query(
     `SELECT id, kind, owner_agency_id, first_name, last_name, date_of_birth,
             word_similarity($1, search_name) AS score

@@ -1,3 +1,4 @@
+import type { EscalationRules } from '@tandem/shared';
 import type { Kysely } from 'kysely';
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database } from '../db/schema.js';
@@ -12,6 +13,8 @@ import { type SystemReason, systemDb } from './system-db.js';
 export interface WorkflowSettings {
   /** Working days a partner-contact worker has to inform her. */
   dutyDueWorkingDays: number;
+  /** The escalation triggers in force (rules/escalation-triggers.v1.json, or the installation's own). */
+  escalationRules: EscalationRules;
 }
 
 export interface ScopeDependencies {

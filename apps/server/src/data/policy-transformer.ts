@@ -1,6 +1,8 @@
 import {
   AggregateFunctionNode,
   AliasNode,
+  AndNode,
+  BinaryOperationNode,
   ColumnNode,
   FromNode,
   IdentifierNode,
@@ -8,8 +10,11 @@ import {
   type KyselyPlugin,
   type OperationNode,
   OperationNodeTransformer,
+  OperatorNode,
+  ParensNode,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
+  PrimitiveValueListNode,
   type QueryId,
   type QueryResult,
   type RawNode,
@@ -19,10 +24,12 @@ import {
   SelectQueryNode,
   TableNode,
   type UnknownRow,
+  ValueListNode,
+  ValueNode,
 } from 'kysely';
 import type { Actor } from '../policy/actor.js';
 import { policyOf } from '../policy/tables.js';
-import { policyView } from './policy-view.js';
+import { type ImpliedCondition, policyView, policyViewWith } from './policy-view.js';
 
 /** A table read by one statement, and the column of the root row that names its subject. */
 interface TableRead {
@@ -95,6 +102,9 @@ export class PolicyPlugin implements KyselyPlugin {
 }
 
 class PolicyTransformer extends OperationNodeTransformer {
+  /** For each SELECT being transformed (innermost last): its WHERE's conditions on a column and a value, by table alias. */
+  readonly #implied: Array<Map<string, ImpliedCondition[]>> = [];
+
   constructor(
     private readonly actor: Actor,
     private readonly reads: TableRead[],
@@ -118,7 +128,19 @@ class PolicyTransformer extends OperationNodeTransformer {
     const alias = AliasNode.is(node) && IdentifierNode.is(node.alias) ? node.alias.name : name;
     const view = policyView(this.actor, name);
     this.reads.push({ table: name, subjectKey: view.hasSubject ? `${SUBJECT_KEY_PREFIX}${alias}` : null });
-    return AliasNode.create(view.node, IdentifierNode.create(alias));
+    const implied = (this.#implied.at(-1)?.get(alias) ?? []).filter((condition) =>
+      view.maskedColumns.has(condition.column),
+    );
+    return AliasNode.create(policyViewWith(view, name, implied), IdentifierNode.create(alias));
+  }
+
+  protected override transformSelectQuery(node: SelectQueryNode, queryId?: QueryId): SelectQueryNode {
+    this.#implied.push(impliedConditions(node));
+    try {
+      return super.transformSelectQuery(node, queryId);
+    } finally {
+      this.#implied.pop();
+    }
   }
 
   protected override transformFrom(node: FromNode, queryId?: QueryId): FromNode {
@@ -156,6 +178,53 @@ class PolicyTransformer extends OperationNodeTransformer {
   protected override transformMergeQuery(): never {
     throw new Error('Merge is not available through the scoped handle');
   }
+}
+
+/**
+ * The WHERE's top-level conditions of the form `alias.column = value` or `alias.column IN (values)`,
+ * by alias (a bare column belongs to the only table of a FROM without joins). Only conditions on a
+ * literal or parameter are taken: they are what an index on the column can serve.
+ */
+function impliedConditions(node: SelectQueryNode): Map<string, ImpliedCondition[]> {
+  const byAlias = new Map<string, ImpliedCondition[]>();
+  if (!node.where) return byAlias;
+  const froms = node.from?.froms ?? [];
+  const soleAlias = froms.length === 1 && (node.joins ?? []).length === 0 ? aliasOf(froms[0]!) : null;
+  const visit = (condition: OperationNode): void => {
+    if (ParensNode.is(condition)) {
+      visit(condition.node);
+      return;
+    }
+    if (AndNode.is(condition)) {
+      visit(condition.left);
+      visit(condition.right);
+      return;
+    }
+    if (!BinaryOperationNode.is(condition) || !OperatorNode.is(condition.operator)) return;
+    const operator = condition.operator.operator;
+    if (operator !== '=' && operator !== 'in') return;
+    const { leftOperand: left, rightOperand: right } = condition;
+    if (!ReferenceNode.is(left) || !ColumnNode.is(left.column)) return;
+    const alias = left.table ? left.table.table.identifier.name : soleAlias;
+    if (!alias) return;
+    const literal =
+      operator === '='
+        ? ValueNode.is(right) && right.value !== null
+        : PrimitiveValueListNode.is(right) ||
+          (ValueListNode.is(right) && right.values.every((value) => ValueNode.is(value)));
+    if (!literal) return;
+    const conditions = byAlias.get(alias) ?? [];
+    conditions.push({ column: left.column.column.name, operator, value: right });
+    byAlias.set(alias, conditions);
+  };
+  visit(node.where.where);
+  return byAlias;
+}
+
+function aliasOf(item: OperationNode): string | null {
+  if (AliasNode.is(item) && IdentifierNode.is(item.alias)) return item.alias.name;
+  if (TableNode.is(item)) return item.table.identifier.name;
+  return null;
 }
 
 /** The names a root query's WITH clause defines; one that would shadow a table is refused. */

@@ -176,6 +176,30 @@ describe('reads through the scoped handle', () => {
     expect(account.password_hash).toBeNull();
   });
 
+  it('repeats a condition on a restricted column inside its view, where an index can serve it, and finds nothing the column hides', async () => {
+    const byHer = (scoped: ScopedDb) =>
+      scoped.query
+        .selectFrom('partner_referral as r')
+        .select('r.ordinal')
+        .where('r.partner_person_id', '=', herId)
+        .where('r.relationship', '=', 'current');
+    const compiled = await asActor(victimSide, async (scoped) => byHer(scoped).compile().sql);
+    // Inside the view, on the column itself (the outer condition reads the masked value).
+    expect(compiled).toMatch(/\) AND "partner_referral"\."partner_person_id" = \$\d+\) as "r"/);
+    // Only conditions on a restricted column are repeated: the relationship is visible to all.
+    expect(compiled).not.toContain('"partner_referral"."relationship" =');
+    expect(await asActor(victimSide, (scoped) => byHer(scoped).execute())).toEqual([{ ordinal: 1 }]);
+    // The programme, for whom the link to her record is NULL, finds no row by it, as before.
+    expect(await asActor(programme, (scoped) => byHer(scoped).execute())).toEqual([]);
+    const byList = (scoped: ScopedDb) =>
+      scoped.query.selectFrom('partner_referral').select('ordinal').where('partner_person_id', 'in', [herId]);
+    expect(await asActor(programme, (scoped) => byList(scoped).execute())).toEqual([]);
+    expect(await asActor(victimSide, (scoped) => byList(scoped).execute())).toEqual([{ ordinal: 1 }]);
+    expect(await asActor(victimSide, async (scoped) => byList(scoped).compile().sql)).toMatch(
+      /AND "partner_referral"\."partner_person_id" IN \(\$\d+\)\) as "partner_referral"/,
+    );
+  });
+
   it('refuses raw SQL that names a table, and writes past the checked methods', async () => {
     await expect(
       asActor(programme, (scoped) => sql`SELECT id FROM person`.execute(scoped.query)),

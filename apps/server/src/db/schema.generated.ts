@@ -41,6 +41,7 @@ export interface AccessGrant {
 
 export interface ActionItem {
   action_enc: string;
+  agreed_level_id: string | null;
   child_person_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -49,6 +50,7 @@ export interface ActionItem {
   joint_case_id: string;
   last_reviewed_at: Timestamp | null;
   last_reviewed_meeting_id: string | null;
+  level_action_key: string | null;
   need_enc: string;
   owner_side: string;
   responsible_agency_id: string;
@@ -200,6 +202,8 @@ export interface CaseEvent {
   recorded_by: string;
   source: string | null;
   source_agency_id: string | null;
+  trigger_facts: Json | null;
+  trigger_id: string | null;
   with_whom_enc: string | null;
 }
 
@@ -373,6 +377,7 @@ export interface Network {
   name: string;
   reassessment_days: Generated<Json>;
   region: string | null;
+  risk_instrument_id: Generated<string | null>;
   time_zone: Generated<string>;
 }
 
@@ -609,7 +614,7 @@ export interface DB {
 /** Every column of every table, in table order: the scoped data handle selects through these. */
 export const TABLE_COLUMNS = {
   access_grant: ['subject_person_id', 'agency_id', 'side', 'kind', 'source_episode_id', 'basis', 'granted_at', 'id', 'valid_from', 'valid_to'],
-  action_item: ['id', 'joint_case_id', 'term', 'responsible_agency_id', 'responsible_user_id', 'child_person_id', 'victim_side_only', 'status', 'created_in_meeting_id', 'last_reviewed_meeting_id', 'last_reviewed_at', 'owner_side', 'created_by', 'created_at', 'need_enc', 'action_enc'],
+  action_item: ['id', 'joint_case_id', 'term', 'responsible_agency_id', 'responsible_user_id', 'child_person_id', 'victim_side_only', 'status', 'created_in_meeting_id', 'last_reviewed_meeting_id', 'last_reviewed_at', 'owner_side', 'created_by', 'created_at', 'need_enc', 'action_enc', 'level_action_key', 'agreed_level_id'],
   agency: ['id', 'name', 'kind', 'region', 'active', 'created_at'],
   agreed_level_proposal: ['id', 'joint_case_id', 'level', 'from_level', 'pp_response_id', 'vss_response_id', 'proposed_on', 'proposed_by', 'proposed_side', 'status', 'decided_by', 'decided_at', 'agreed_level_id', 'created_at', 'rationale_enc'],
   agreed_risk_level: ['id', 'joint_case_id', 'level', 'pp_response_id', 'vss_response_id', 'agreed_on', 'next_reassessment_on', 'recorded_by', 'created_at', 'rationale_enc'],
@@ -618,7 +623,7 @@ export const TABLE_COLUMNS = {
   app_user: ['id', 'agency_id', 'email', 'display_name', 'password_hash', 'roles', 'side', 'language', 'active', 'must_change_password', 'totp_secret_enc', 'totp_pending_secret_enc', 'totp_last_used_step', 'mfa_enrolled_at', 'failed_sign_ins', 'locked_until', 'last_sign_in_at', 'is_demo', 'created_at', 'updated_at', 'pending_roles', 'roles_requested_by', 'roles_requested_at', 'victim_role_approved_at', 'mfa_failures', 'last_failed_sign_in_at', 'credential_link_hash', 'credential_link_expires_at', 'credential_link_resets'],
   attendance: ['id', 'episode_id', 'session_date', 'status', 'note', 'recorded_by'],
   audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id', 'seal_seq'],
-  case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc'],
+  case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc', 'trigger_id', 'trigger_facts'],
   case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at', 'place_enc'],
   child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc'],
   consent: ['id', 'person_id', 'owner_agency_id', 'scope', 'recipient_agency_id', 'given_on', 'revoked_on', 'recorded_by', 'created_at', 'note_enc'],
@@ -630,7 +635,7 @@ export const TABLE_COLUMNS = {
   joint_case: ['id', 'case_number', 'pp_episode_id', 'vss_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'consent_id', 'agreement_id', 'pp_case_manager_id', 'vss_case_manager_id', 'partner_contact_worker_id', 'status', 'reassessment_due_since', 'created_at', 'next_reassessment_on', 'closed_on', 'closed_by', 'closing_reason_enc'],
   joint_case_child: ['joint_case_id', 'child_person_id'],
   meeting_agenda_item: ['meeting_id', 'item', 'position', 'status', 'notes_enc', 'updated_by', 'updated_at', 'deferred_reason_enc'],
-  network: ['id', 'name', 'region', 'meeting_interval_days', 'created_at', 'reassessment_days', 'impact_follow_up_months', 'high_risk_meeting_interval_days', 'time_zone'],
+  network: ['id', 'name', 'region', 'meeting_interval_days', 'created_at', 'reassessment_days', 'impact_follow_up_months', 'high_risk_meeting_interval_days', 'time_zone', 'risk_instrument_id'],
   network_membership: ['network_id', 'agency_id', 'joined_at'],
   partner_contact: ['id', 'partner_person_id', 'episode_id', 'owner_agency_id', 'contacted_on', 'channel', 'outcome', 'topics_covered', 'recorded_by', 'created_at', 'hopes_and_fears_enc', 'her_view_of_risk_enc', 'notes_enc'],
   partner_referral: ['id', 'episode_id', 'partner_person_id', 'relationship', 'partner_contact_agency_id', 'created_at', 'ordinal'],

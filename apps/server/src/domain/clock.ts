@@ -29,43 +29,40 @@ export class ManualClock implements Clock {
 
 export const DEFAULT_TIME_ZONE = 'Europe/Rome';
 
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per locale, options and zone, kept: building a formatter costs far more than
+ * using one, and the same few are used on every request.
+ */
+export function formatterFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
 
 /** The calendar date (YYYY-MM-DD) at this instant in this zone. */
 export function dateIn(timeZone: string, at: Date): string {
-  let format = dateFormatters.get(timeZone);
-  if (!format) {
-    // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dateFormatters.set(timeZone, format);
-  }
-  return format.format(at);
+  // en-CA formats as YYYY-MM-DD.
+  return formatterFor('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
-
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Minutes the zone is ahead of UTC at this instant (e.g. 60 for Rome in winter). */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  let format = offsetFormatters.get(timeZone);
-  if (!format) {
-    // Building a formatter costs far more than using one: one per zone, kept.
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, format);
-  }
+  const format = formatterFor('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   const parts = format.formatToParts(at);
   const value = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(

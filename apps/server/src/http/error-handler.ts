@@ -40,9 +40,16 @@ export const notFoundBody = (request: FastifyRequest) => ({
 function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'body';
-    const fields = error.validation.map((issue) => {
+    const fields = error.validation.flatMap((issue) => {
       const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return { path: path || context, message: issue.message ?? 'Invalid value' };
+      // A field the route does not take is named itself, not the object that holds it.
+      const unexpected = issue.keyword === 'unrecognized_keys' ? (issue.params.keys as string[]) : null;
+      if (unexpected?.length)
+        return unexpected.map((key) => ({
+          path: path ? `${path}.${key}` : key,
+          message: 'This field is not taken here',
+        }));
+      return [{ path: path || context, message: issue.message ?? 'Invalid value' }];
     });
     const first = fields[0];
     return reply.status(400).send({

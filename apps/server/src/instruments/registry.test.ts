@@ -48,12 +48,16 @@ const minimal = (scoring: unknown, extra: Record<string, unknown> = {}) =>
 describe('loading instrument definitions', () => {
   it('loads every shipped instrument', () => {
     const definitions = readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR);
-    expect(definitions.map((definition) => definition.id).sort()).toEqual([
+    // Every version of each is loaded; a stored version is never replaced by its successor.
+    expect([...new Set(definitions.map((definition) => definition.id))].sort()).toEqual([
       'asap-risk-checklist',
+      'dash-style-risk-count',
       'digital-violence-identification',
       'impact-her',
       'impact-him',
       'organisational-change',
+      'sara-style-spj',
+      'viogen-style-police-risk',
     ]);
     const checklist = definitions.find((definition) => definition.id === 'asap-risk-checklist')!;
     expect(checklist.sections.find((section) => section.id === 'b_children')!.items).toHaveLength(18);
@@ -233,4 +237,89 @@ describe('the built-in instruments', () => {
         for (const language of LANGUAGES) expect(text[language]?.trim(), `${at} in ${language}`).toBeTruthy();
     },
   );
+});
+
+describe('the shipped instruments of other tools', () => {
+  const shipped = readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR);
+  const find = (id: string, version = 1) =>
+    shipped.find((definition) => definition.id === id && definition.version === version)!;
+  const itemIds = (definition: InstrumentDefinition) =>
+    definition.sections.flatMap((section) => section.items.map((item) => item.id));
+  const all = (ids: readonly string[], value: string) =>
+    Object.fromEntries(ids.map((id) => [id, { value }])) as Record<string, { value: 'yes' }>;
+
+  it('states the source and licence of each, and that it is an illustrative structure', () => {
+    for (const id of ['dash-style-risk-count', 'sara-style-spj', 'viogen-style-police-risk']) {
+      const { source } = find(id);
+      expect(source?.illustrative, id).toBe(true);
+      expect(source?.licence, id).toMatch(/reproduced/);
+    }
+  });
+
+  it('DASH-style: 24 questions, 14 "yes" is high, 10 to 13 medium, fewer standard', () => {
+    const dash = find('dash-style-risk-count');
+    const ids = itemIds(dash);
+    expect(ids).toHaveLength(24);
+    expect(scoreInstrument(dash, all(ids.slice(0, 14), 'yes')).level).toBe('high');
+    expect(scoreInstrument(dash, all(ids.slice(0, 13), 'yes')).level).toBe('medium');
+    expect(scoreInstrument(dash, all(ids.slice(0, 10), 'yes')).level).toBe('medium');
+    expect(scoreInstrument(dash, { ...all(ids, 'unknown'), ...all(ids.slice(0, 9), 'yes') }).level).toBe(
+      'standard',
+    );
+  });
+
+  it('SARA-style: the level is the professional’s summary rating, whatever the factors', () => {
+    const sara = find('sara-style-spj');
+    const factors = itemIds(sara).filter((id) => id.match(/^[npv]_/));
+    const result = scoreInstrument(sara, {
+      ...all(factors, 'present'),
+      summary_rating: { value: 'moderate' },
+    });
+    expect(result).toMatchObject({ level: 'moderate', score: null });
+    expect(result.factorCounts).toEqual({ present: factors.length, partial: 0, absent: 0 });
+  });
+
+  it('VioGén-style: five levels, any serious indicator is at least high, the extreme level re-assessed in 3 days', () => {
+    const viogen = find('viogen-style-police-risk');
+    expect(viogen.levels?.map((level) => [level.id, level.reassessDays])).toEqual([
+      ['not_appreciated', 60],
+      ['low', 60],
+      ['medium', 30],
+      ['high', 7],
+      ['extreme', 3],
+    ]);
+    expect(scoreInstrument(viogen, {}).level).toBe('not_appreciated');
+    expect(scoreInstrument(viogen, all(['pregnant'], 'yes')).level).toBe('low');
+    expect(
+      scoreInstrument(viogen, all(['physical', 'sexual', 'psychological', 'substances'], 'yes')).level,
+    ).toBe('medium');
+    expect(scoreInstrument(viogen, all(['fears_for_life'], 'yes')).level).toBe('high');
+    expect(
+      scoreInstrument(
+        viogen,
+        all(['weapon', 'threats_to_kill', 'strangulation', 'escalation', 'breaches'], 'yes'),
+      ).level,
+    ).toBe('extreme');
+  });
+
+  it('IMPACT, hers: version 2 keeps every question of version 1 as it was and adds the missing domains', () => {
+    const [v1, v2] = [find('impact-her', 1), find('impact-her', 2)];
+    const itemsOf = (definition: InstrumentDefinition) =>
+      definition.sections.flatMap((section) => section.items);
+    for (const item of itemsOf(v1))
+      expect(
+        itemsOf(v2).find((candidate) => candidate.id === item.id),
+        item.id,
+      ).toEqual(item);
+    const added = itemsOf(v2).filter((item) => !itemIds(v1).includes(item.id));
+    expect(added.map((item) => [item.id, item.area])).toEqual([
+      ['economic', 'economic'],
+      ['sadness', 'emotional'],
+      ['anger', 'emotional'],
+      ['lost_trust', 'emotional'],
+      ['wish_to_leave', 'emotional'],
+      ['anxiety', 'emotional'],
+      ['wellbeing', 'wellbeing'],
+    ]);
+  });
 });

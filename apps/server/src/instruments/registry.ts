@@ -6,6 +6,7 @@ import { InstrumentDefinition } from '@tandem/shared';
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { systemDb } from '../data/system-db.js';
+import { DataFileError, parseDataFile } from '../data-files/parse-data-file.js';
 import type { Database } from '../db/schema.js';
 import { onlyLanguagesAdded } from './languages-added.js';
 
@@ -15,36 +16,12 @@ export const BUILT_IN_INSTRUMENTS_DIR = path.resolve(
   '../../../../instruments',
 );
 
-export class InstrumentLoadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: ReadonlyArray<{ path: string; message: string }>,
-  ) {
-    super(
-      `${file}: ${problems.map((problem) => `${problem.path || '(file)'}: ${problem.message}`).join('; ')}`,
-    );
-    this.name = 'InstrumentLoadError';
-  }
-}
+/** An instrument file that does not validate. */
+export class InstrumentLoadError extends DataFileError {}
 
 /** Parses and validates one definition file; errors name the file and the path of each fault. */
 export function parseInstrumentFile(file: string, text: string): InstrumentDefinition {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new InstrumentLoadError(file, [
-      { path: '', message: `not valid JSON (${(error as Error).message})` },
-    ]);
-  }
-  const parsed = InstrumentDefinition.safeParse(raw);
-  if (!parsed.success) {
-    throw new InstrumentLoadError(
-      file,
-      parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-    );
-  }
-  return parsed.data;
+  return parseDataFile(InstrumentDefinition, file, text, InstrumentLoadError);
 }
 
 export function readInstrumentDirectory(directory: string): InstrumentDefinition[] {
@@ -169,6 +146,49 @@ export async function getDefinitions(
 }
 
 export const definitionKey = (instrumentId: string, version: number) => `${instrumentId}@${version}`;
+
+/** The newest version of one instrument, or null when none is loaded under this id. */
+export async function latestDefinitionOf(
+  db: Kysely<Database>,
+  instrumentId: string,
+): Promise<InstrumentDefinition | null> {
+  const row = await db
+    .selectFrom('instrument_version')
+    .select('definition')
+    .where('instrument_id', '=', instrumentId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (row.definition as InstrumentDefinition) : null;
+}
+
+/**
+ * The newest version of the instrument the network of this agency chose as its risk checklist
+ * (network.risk_instrument_id; the first network, where the agency has several), in one query.
+ * Null where the network names none, or one that is not loaded.
+ */
+export async function networkRiskInstrumentOf(
+  db: Kysely<Database>,
+  agencyId: string,
+): Promise<InstrumentDefinition | null> {
+  const row = await db
+    .selectFrom('instrument_version')
+    .select('definition')
+    .where('instrument_id', '=', (eb) =>
+      eb
+        .selectFrom('network_membership as m')
+        .innerJoin('network as n', 'n.id', 'm.network_id')
+        .select('n.risk_instrument_id')
+        .where('m.agency_id', '=', agencyId)
+        .orderBy('m.joined_at')
+        .orderBy('n.id')
+        .limit(1),
+    )
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? (row.definition as InstrumentDefinition) : null;
+}
 
 /** The newest version of every instrument. */
 export async function latestDefinitions(db: Kysely<Database>): Promise<InstrumentDefinition[]> {

@@ -47,6 +47,22 @@ describe('the service directory: networks, agencies, memberships', () => {
     expect(networkPolicy.canCreate(subject)).toBe(expected);
   });
 
+  it('the coordinator of a network writes its settings, not those of another network', () => {
+    const ownCoordinator = actor({
+      roles: ['network_coordinator'],
+      side: 'neutral',
+      networkIds: [network.id],
+    });
+    expect(matchesRowFilter(agencyPolicy.networks.write(ownCoordinator), network)).toBe(true);
+    expect(matchesRowFilter(agencyPolicy.networks.write(ownCoordinator), { id: randomUUID() })).toBe(false);
+    expect(networkPolicy.canChangeSettings(ownCoordinator, network.id)).toBe(true);
+    expect(networkPolicy.canChangeSettings(ownCoordinator, randomUUID())).toBe(false);
+    expect(networkPolicy.canChangeSettings(sysadmin, network.id)).toBe(true);
+    const ownAgencyAdmin = actor({ roles: ['agency_admin'], side: 'victim', networkIds: [network.id] });
+    expect(networkPolicy.canChangeSettings(ownAgencyAdmin, network.id)).toBe(false);
+    expect(matchesRowFilter(agencyPolicy.networks.write(ownAgencyAdmin), network)).toBe(false);
+  });
+
   it.each([
     ['the system admin', sysadmin],
     ['an agency admin', agencyAdmin],

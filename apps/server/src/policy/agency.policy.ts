@@ -1,6 +1,6 @@
 import type { Actor } from './actor.js';
 import { hasRole } from './actor.js';
-import { allRows, noRows, type RowFilter, when } from './row-filter.js';
+import { allRows, anyOf, columnIn, noRows, type RowFilter, when } from './row-filter.js';
 import type { TablePolicy } from './table-policy.js';
 
 /**
@@ -12,9 +12,16 @@ const systemAdminWrites = (actor: Actor): RowFilter => when(hasRole(actor, 'syst
 
 const directoryTable: TablePolicy = { holds: 'organisation', read: () => allRows, write: systemAdminWrites };
 
+/** A network's coordinator tunes its settings (which fields, the service says: networkPolicy). */
+const networkWrites = (actor: Actor): RowFilter =>
+  anyOf(
+    systemAdminWrites(actor),
+    when(hasRole(actor, 'network_coordinator'), columnIn('id', actor.networkIds)),
+  );
+
 export const agencyPolicy = {
   agencies: directoryTable,
-  networks: directoryTable,
+  networks: { ...directoryTable, write: networkWrites } satisfies TablePolicy,
   memberships: directoryTable,
 
   canCreate(actor: Actor): boolean {
@@ -25,10 +32,19 @@ export const agencyPolicy = {
   },
 };
 
-/** Networks: names and meeting rhythm are not personal data; only the system admin shapes them. */
+/**
+ * Networks: names and meeting rhythm are not personal data; only the system admin creates them.
+ * Its settings (the risk checklist its cases use) are the system admin's and its coordinator's.
+ */
 export const networkPolicy = {
   canCreate(actor: Actor): boolean {
     return hasRole(actor, 'system_admin');
+  },
+  canChangeSettings(actor: Actor, networkId: string): boolean {
+    return (
+      hasRole(actor, 'system_admin') ||
+      (hasRole(actor, 'network_coordinator') && actor.networkIds.includes(networkId))
+    );
   },
 };
 

@@ -14,6 +14,7 @@ const CLEAR_BY_DESIGN: Record<string, string> = {
   // Codes, states and enumerations: no free text.
   'action_item.status': 'state',
   'action_item.owner_side': 'side',
+  'action_item.level_action_key': 'level action id',
   'agreed_risk_level.level': 'level id',
   'agreed_level_proposal.level': 'level id',
   'agreed_level_proposal.from_level': 'level id',
@@ -24,6 +25,8 @@ const CLEAR_BY_DESIGN: Record<string, string> = {
   'case_event.event_type': 'enumeration',
   'case_event.kind': 'enumeration',
   'case_event.source': 'enumeration',
+  'case_event.trigger_id': 'trigger id',
+  'case_event.trigger_facts': 'counts, thresholds and months',
   'case_meeting.kind': 'enumeration',
   'case_meeting.mode': 'enumeration',
   'case_meeting.status': 'state',

@@ -114,6 +114,15 @@ export const meetingPolicy = {
     return meetingPolicy.runs(actor, team) && caseStatus === 'open';
   },
 
+  /** A meeting the system proposed is accepted or declined by the team that runs the case's meetings. */
+  canDecideProposal(
+    actor: Actor,
+    team: MeetingTeam,
+    meeting: { status: string; caseStatus: string },
+  ): boolean {
+    return meeting.status === 'proposed' && meetingPolicy.canCall(actor, team, meeting.caseStatus);
+  },
+
   /** The case page's meetings and action plan (JointCaseAbilities; each command decides again). */
   caseAbilities(
     actor: Actor,
@@ -139,6 +148,7 @@ export const meetingPolicy = {
       close: runs && planned,
       callExtraordinary: meetingPolicy.canCall(actor, meeting.team, meeting.caseStatus),
       addAction: actionPolicy.canAdd(actor, meeting.caseStatus),
+      decideProposal: meetingPolicy.canDecideProposal(actor, meeting.team, meeting),
     };
   },
 };

@@ -6,7 +6,7 @@ import { administerStaffAccount, resetStaffCredential } from '../services/accoun
 import { deliver, Outbox } from '../services/accounts/account-mail.js';
 import { decideRoles, listRoleApprovals } from '../services/accounts/role-approval.service.js';
 import { createAgency, listAgencies, updateAgency } from '../services/organisation/agencies.service.js';
-import { createNetwork, listNetworks } from '../services/organisation/networks.service.js';
+import { createNetwork, listNetworks, updateNetwork } from '../services/organisation/networks.service.js';
 import {
   createStaffAccount,
   listStaffAccounts,
@@ -42,6 +42,9 @@ export function adminRoutes(ctx: AppContext): FastifyPluginAsync {
   return async (app) => {
     commandRoute(app, ctx, r.listNetworks, (scope, { query }) => listNetworks(scope, query));
     commandRoute(app, ctx, r.createNetwork, (scope, { body }) => createNetwork(scope, body));
+    commandRoute(app, ctx, r.updateNetwork, (scope, { params, body }) =>
+      updateNetwork(scope, params.id, body),
+    );
     commandRoute(app, ctx, r.listAgencies, (scope, { query }) => listAgencies(scope, query));
     commandRoute(app, ctx, r.createAgency, (scope, { body }) => createAgency(scope, body));
     commandRoute(app, ctx, r.updateAgency, (scope, { params, body }) => updateAgency(scope, params.id, body));

@@ -6,7 +6,7 @@ import { addQualitativeNote, updateAgendaItem } from '../services/meetings/agend
 import { meetingCalendar } from '../services/meetings/calendar.js';
 import { closeMeeting } from '../services/meetings/close.service.js';
 import { meetingsOfCase, meetingView } from '../services/meetings/meeting-view.js';
-import { callMeeting } from '../services/meetings/meetings.service.js';
+import { callMeeting, decideMeetingProposal } from '../services/meetings/meetings.service.js';
 import { actionPlanPdf } from '../services/printable-records/action-plan-pdf.js';
 import { meetingMinutesPdf } from '../services/printable-records/minutes-pdf.js';
 import { commandRoute } from './register.js';
@@ -25,6 +25,9 @@ export function meetingRoutes(ctx: AppContext): FastifyPluginAsync {
       items: await meetingsOfCase(scope, params.id),
     }));
     commandRoute(app, ctx, r.call, (scope, { params, body }) => callMeeting(scope, params.id, body));
+    commandRoute(app, ctx, r.decideProposal, (scope, { params, body }) =>
+      decideMeetingProposal(scope, params.id, body),
+    );
     commandRoute(app, ctx, r.get, (scope, { params }) => meetingView(scope, params.id));
     commandRoute(app, ctx, r.updateAgendaItem, (scope, { params, body }) =>
       updateAgendaItem(scope, params.id, params.item, body),

@@ -23,7 +23,10 @@ export function runCommand<T>(
     {
       cipher: ctx.cipher,
       clock: ctx.clock,
-      settings: { dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS },
+      settings: {
+        dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS,
+        escalationRules: ctx.escalationRules,
+      },
     },
     actorOf(request),
     request.id,

@@ -1,7 +1,7 @@
 import { routes } from '@tandem/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import { giveConsent, revokeConsent } from '../services/victim-file/consents.service.js';
+import { giveConsent, giveConsents, revokeConsent } from '../services/victim-file/consents.service.js';
 import { setContactPreferences } from '../services/victim-file/contact.service.js';
 import { recordDisclosure, shareDisclosure } from '../services/victim-file/disclosures.service.js';
 import { logPartnerContact } from '../services/victim-file/partner-contact.service.js';
@@ -21,6 +21,7 @@ export function victimRoutes(ctx: AppContext): FastifyPluginAsync {
     commandRoute(app, ctx, r.closeSupport, (scope, { params }) => closeSupportEpisode(scope, params.id));
     commandRoute(app, ctx, r.get, (scope, { params }) => victimFileView(scope, params.id));
     commandRoute(app, ctx, r.giveConsent, (scope, { params, body }) => giveConsent(scope, params.id, body));
+    commandRoute(app, ctx, r.giveConsents, (scope, { params, body }) => giveConsents(scope, params.id, body));
     commandRoute(app, ctx, r.revokeConsent, (scope, { params, body }) =>
       revokeConsent(scope, params.id, body),
     );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { seedPeople } from '../bench/seed-people.js';
+import { searchTermsOf, seedPeople } from '../bench/seed-people.js';
 import { loadConfig } from '../config.js';
 import { systemDb } from '../data/system-db.js';
 import { makeAgency, makeUser } from '../testing/factories.js';
@@ -15,6 +15,10 @@ import { signInFully, startTestSystem } from '../testing/test-system.js';
  * fresh database (PGlite, or DATABASE_URL) and times the requests a caseworker makes most.
  * `npm run bench -- --load` drives the production server over HTTP instead (bench/load.ts).
  */
+if (process.argv.includes('--scale')) {
+  await (await import('../bench/region-bench.js')).runRegionBench();
+  process.exit(process.exitCode ?? 0);
+}
 if (process.argv.includes('--load')) {
   await (await import('../bench/load.js')).runLoadBench();
   process.exit(process.exitCode ?? 0);
@@ -26,11 +30,9 @@ const system = await startTestSystem({ LOG_LEVEL: 'silent' });
 // Seeding the figures is an operator command past the policy; the timed requests go through the API.
 const db = systemDb(system.database.db, 'operator_command');
 const agency = await makeAgency(db, { kind: 'perpetrator_programme' });
-const admin = await makeUser(db, {
-  agencyId: agency.id,
-  roles: ['agency_admin', 'pp_case_manager'],
-  side: 'perpetrator',
-});
+// An administrator holds no case role (separation of duties): the staff list is theirs, the cases the manager's.
+const admin = await makeUser(db, { agencyId: agency.id, roles: ['agency_admin'], side: 'perpetrator' });
+const manager = await makeUser(db, { agencyId: agency.id, roles: ['pp_case_manager'], side: 'perpetrator' });
 
 let started = performance.now();
 await seedPeople(db, agency.id, PEOPLE);
@@ -38,10 +40,12 @@ await sql`INSERT INTO app_user (agency_id, email, display_name, password_hash, r
   SELECT ${agency.id}, 'staff' || g || '@bench.invalid', 'Staff ' || lpad(g::text, 6, '0'), 'x', '{pp_case_manager}', 'perpetrator'
   FROM generate_series(1, ${Math.min(PEOPLE, 20_000)}) AS g`.execute(db);
 await sql`ANALYZE`.execute(db);
+const terms = await searchTermsOf(db, agency.id);
 const seedSeconds = (performance.now() - started) / 1000;
 
-const client = await signInFully(system, admin);
-const time = async (label: string, url: string) => {
+const adminClient = await signInFully(system, admin);
+const managerClient = await signInFully(system, manager);
+const time = async (label: string, url: string, client = managerClient) => {
   const samples: number[] = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const t0 = performance.now();
@@ -60,11 +64,21 @@ const deepCursor = Buffer.from(
   JSON.stringify(['Staff 015000', 'ffffffff-ffff-4fff-8fff-ffffffffffff']),
 ).toString('base64url');
 const lines = [
-  await time('GET /api/users (first page of 50)', '/api/users?limit=50'),
-  await time('GET /api/users (a page deep in the list)', `/api/users?limit=50&cursor=${deepCursor}`),
+  await time('GET /api/users (first page of 50)', '/api/users?limit=50', adminClient),
+  await time(
+    'GET /api/users (a page deep in the list)',
+    `/api/users?limit=50&cursor=${deepCursor}`,
+    adminClient,
+  ),
   await time('GET /api/pp-episodes (50 newest)', '/api/pp-episodes?limit=50'),
-  await time('GET /api/people/search?q=last4242 (trigram)', '/api/people/search?q=last4242'),
-  await time('GET /api/people/search?q=frst4242 (typo)', '/api/people/search?q=frst4242'),
+  await time(
+    `GET /api/people/search?q=${terms.exact}`,
+    `/api/people/search?q=${encodeURIComponent(terms.exact)}`,
+  ),
+  await time(
+    `GET /api/people/search?q=${terms.typo} (typo)`,
+    `/api/people/search?q=${encodeURIComponent(terms.typo)}`,
+  ),
 ];
 const memory = process.memoryUsage();
 const firstPage = signInPageDownload();

@@ -88,7 +88,8 @@ export async function seedDemoCases(app: FastifyInstance, database: Kysely<Datab
 
   const checklist = (completedDaysAgo: number, answers: Record<string, unknown>) => ({
     instrumentId: 'asap-risk-checklist',
-    version: 1,
+    // The newest version: its levels carry the actions the network expects (proposed on agreement).
+    version: 2,
     jointCaseId: caseId,
     subject: 'case',
     completedOn: day(-completedDaysAgo),
@@ -135,6 +136,12 @@ export async function seedDemoCases(app: FastifyInstance, database: Kysely<Datab
     200,
     'agreed level',
   );
+  // The actions the high level proposed were carried out at the time: the plan keeps them, done.
+  const plan = await expect(support.get(`/api/joint-cases/${caseId}/actions`), 200, 'action plan');
+  for (const action of plan.items as Array<{ id: string; levelActionKey: string | null }>) {
+    if (action.levelActionKey)
+      await expect(support.patch(`/api/actions/${action.id}`, { status: 'done' }), 200, 'level action done');
+  }
   for (const [instrumentId, subject, client, timepoint, daysAgo, answers] of [
     ['impact-him', 'him', programme, 'T0', 89, { physical: 2, threats: 2, insults: 3, control: 3 }],
     ['impact-him', 'him', programme, 'T1', 83, { physical: 1, threats: 2, insults: 3, control: 3 }],

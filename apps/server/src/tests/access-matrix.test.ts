@@ -376,7 +376,8 @@ async function buildCaseA() {
     200,
     'meetings',
   );
-  ids.meeting = meetings.items[0].id;
+  // The case's scheduled meeting (the two incidents above also had an extraordinary one proposed).
+  ids.meeting = meetings.items.find((meeting: { kind: string }) => meeting.kind === 'scheduled').id;
   await must(
     clients.vssManager.post(`/api/meetings/${ids.meeting}/qualitative-notes`, {
       concernLevel: 'high',
@@ -956,6 +957,13 @@ const writeEndpoints: EndpointSpec[] = [
     expect: { others: nothing(404), ...victimSideOfA(shows(200, 'codeWord', 'safeTimes')) },
   },
   {
+    name: 'POST /api/victims/:herId/consents/several',
+    method: 'POST',
+    url: () => `/api/victims/${ids.her}/consents/several`,
+    body: () => ({ scopes: ['informed_module_content'], givenOn: isoDay(0) }),
+    expect: { others: nothing(404), ...victimSideOfA(nothing(201)) },
+  },
+  {
     name: 'POST /api/victims/:herId/disclosures',
     method: 'POST',
     url: () => `/api/victims/${ids.her}/disclosures`,
@@ -1019,6 +1027,15 @@ const writeEndpoints: EndpointSpec[] = [
       police: nothing(201),
       childProtection: nothing(201),
     },
+  },
+  {
+    // Only a meeting the system proposed awaits a decision: the case's planned one answers 409
+    // to the team that runs it, and the one refusal to everyone else.
+    name: 'POST /api/meetings/:id/decision',
+    method: 'POST',
+    url: () => `/api/meetings/${ids.meeting}/decision`,
+    body: () => ({ decision: 'accept' }),
+    expect: { others: nothing(404), ppManager: nothing(409), ...victimSideOfA(nothing(409)) },
   },
   {
     name: 'POST /api/pp-episodes/:id/attendance',

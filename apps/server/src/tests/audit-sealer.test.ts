@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRecorder } from '../audit/audit-recorder.js';
 import { appendAuditEvents, sealAuditTrail, verifyAuditChain } from '../audit/audit-trail.js';
+import { auditWriter } from '../testing/audit-helpers.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
 /**
@@ -12,19 +13,13 @@ import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 let system: TestSystem;
 beforeAll(async () => {
   system = await startTestSystem();
+  ({ appendUnsealed, append, bypassingTriggers } = auditWriter(system.database.db, 'req-seal'));
 });
 afterAll(() => system?.close());
 
-const appendUnsealed = (action: string, details: Record<string, unknown> = {}) =>
-  system.database.db.transaction().execute(async (trx) => {
-    const recorder = new AuditRecorder({ userId: null, agencyId: null, side: 'neutral' }, 'req-seal');
-    recorder.record({ action, outcome: 'success', details });
-    await appendAuditEvents(trx, recorder.drainAll());
-  });
-const append = async (action: string, details: Record<string, unknown> = {}) => {
-  await appendUnsealed(action, details);
-  await sealAuditTrail(system.database.db);
-};
+let appendUnsealed: ReturnType<typeof auditWriter>['appendUnsealed'];
+let append: ReturnType<typeof auditWriter>['append'];
+let bypassingTriggers: ReturnType<typeof auditWriter>['bypassingTriggers'];
 
 const sealState = (action: string) =>
   system.database.db
@@ -33,15 +28,6 @@ const sealState = (action: string) =>
     .where('action', '=', action)
     .orderBy('id')
     .execute();
-
-/** What only someone past the application could do. */
-async function bypassingTriggers(statement: ReturnType<typeof sql>) {
-  await system.database.db.transaction().execute(async (trx) => {
-    await sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(trx);
-    await statement.execute(trx);
-    await sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`.execute(trx);
-  });
-}
 
 describe('the sealer that links committed rows into the chain', () => {
   it('leaves a command’s rows unsealed until it runs, then links each one after the last', async () => {

@@ -11,15 +11,16 @@ import {
   publishRestoreMarker,
   verifyAgainstPublishedHeads,
 } from '../audit/audit-head.js';
-import { AuditRecorder } from '../audit/audit-recorder.js';
-import { appendAuditEvents, sealAuditTrail, verifyAuditChain } from '../audit/audit-trail.js';
+import { verifyAuditChain } from '../audit/audit-trail.js';
 import { inAuditedTransaction } from '../data/transaction.js';
+import { auditWriter } from '../testing/audit-helpers.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
 
 let system: TestSystem;
 let folder: string;
 beforeAll(async () => {
   system = await startTestSystem();
+  ({ append, bypassingTriggers } = auditWriter(system.database.db, 'req-1'));
   folder = mkdtempSync(path.join(os.tmpdir(), 'tandem-audit-heads-'));
 });
 afterAll(async () => {
@@ -27,17 +28,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const appendUnsealed = (action: string, details: Record<string, unknown> = {}) =>
-  system.database.db.transaction().execute(async (trx) => {
-    const recorder = new AuditRecorder({ userId: null, agencyId: null, side: 'neutral' }, 'req-1');
-    recorder.record({ action, outcome: 'success', details });
-    await appendAuditEvents(trx, recorder.drainAll());
-  });
-/** Appended and sealed, as the background sealer would have done a moment later. */
-const append = async (action: string, details: Record<string, unknown> = {}) => {
-  await appendUnsealed(action, details);
-  await sealAuditTrail(system.database.db);
-};
+let append: ReturnType<typeof auditWriter>['append'];
+let bypassingTriggers: ReturnType<typeof auditWriter>['bypassingTriggers'];
 
 describe('the hash-chained audit trail', () => {
   it('verifies an intact chain', async () => {
@@ -174,15 +166,6 @@ describe('the published head of the audit trail', () => {
     expect(await check(settings)).toMatchObject({ ok: true, latest: { type: 'restore' } });
   });
 });
-
-/** What only someone past the application could do: the chain and the head exist to reveal it. */
-async function bypassingTriggers(statement: ReturnType<typeof sql>) {
-  await system.database.db.transaction().execute(async (trx) => {
-    await sql`ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update`.execute(trx);
-    await statement.execute(trx);
-    await sql`ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update`.execute(trx);
-  });
-}
 
 async function countEvents() {
   const row = await system.database.db

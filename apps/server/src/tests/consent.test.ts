@@ -128,6 +128,77 @@ describe('revoking her consent', () => {
   });
 });
 
+describe('giving several consents at once', () => {
+  it('records one consent per scope in one command, the recipient only where a scope sends something of hers', async () => {
+    const { clients, agencies } = world.scenario;
+    const made = await openCase({ policeReceives: ['programme', 'victim_contact'] });
+    const given = await clients.vssManager.post(`/api/victims/${made.herId}/consents/several`, {
+      scopes: ['informed_status', 'share_contact_details'],
+      recipientAgencyId: agencies.police.id,
+      givenOn: isoDay(0),
+      note: 'Agreed at the second meeting',
+    });
+    expect(given.statusCode).toBe(201);
+    expect(
+      given
+        .json()
+        .items.map((consent: { scope: string; recipientAgencyId: string | null }) => [
+          consent.scope,
+          consent.recipientAgencyId,
+        ]),
+    ).toEqual([
+      ['informed_status', null],
+      ['share_contact_details', agencies.police.id],
+    ]);
+    // What rests on them is in force after the one request: the police may now reach her.
+    expect(await grantsOf(made.episodeId)).toContainEqual(
+      expect.objectContaining({
+        subject_person_id: made.herId,
+        agency_id: agencies.police.id,
+        kind: 'victim_contact',
+      }),
+    );
+    const audited = await auditRows({ action: 'consent.give' });
+    for (const consent of given.json().items)
+      expect(audited.some((row) => row.resource_id === consent.id)).toBe(true);
+  });
+
+  it('writes none of them when one part is wrong, and names the field', async () => {
+    const { clients } = world.scenario;
+    const made = await openCase();
+    const count = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('consent')
+            .where('person_id', '=', made.herId)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const noSuchAgency = await clients.vssManager.post(`/api/victims/${made.herId}/consents/several`, {
+      scopes: ['informed_attendance', 'share_disclosures'],
+      recipientAgencyId: '00000000-0000-4000-8000-000000000000',
+      givenOn: isoDay(0),
+    });
+    expect(noSuchAgency.statusCode).toBe(400);
+    expect(noSuchAgency.json().fields[0].path).toBe('recipientAgencyId');
+    const twice = await clients.vssManager.post(`/api/victims/${made.herId}/consents/several`, {
+      scopes: ['informed_attendance', 'informed_attendance'],
+      givenOn: isoDay(0),
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().fields[0].path).toBe('scopes');
+    const programme = await clients.ppManager.post(`/api/victims/${made.herId}/consents/several`, {
+      scopes: ['informed_attendance'],
+      givenOn: isoDay(0),
+    });
+    expect(programme.statusCode).toBe(404);
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('how she may be contacted, for the worker who must inform her', () => {
   it('a duty carries her safe channel and times, the code word, whether to leave a message', async () => {
     const { clients } = world.scenario;

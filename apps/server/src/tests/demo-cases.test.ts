@@ -54,6 +54,19 @@ describe('the demo’s cases, written through the API on the first start', () =>
     }>;
     expect(actions.some((action) => action.overdue)).toBe(true);
     expect(actions.some((action) => action.status === 'done')).toBe(true);
+    // Its checklists are the newest version: the high level proposed its actions (carried out),
+    // the confirmed lowering the intermediate level's (open).
+    expect(risk).toMatchObject({ instrumentId: 'asap-risk-checklist', version: 2 });
+    const proposed = (actions as Array<{ status: string; levelActionKey?: string | null }>).filter(
+      (action) => action.levelActionKey,
+    );
+    expect(
+      proposed.filter((action) => action.levelActionKey?.startsWith('high.')).map((a) => a.status),
+    ).toEqual(Array(5).fill('done'));
+    expect(proposed.some((action) => action.levelActionKey?.startsWith('intermediate.'))).toBe(true);
+    // The repeat incidents fired the escalation triggers (she consented to share risk information):
+    // an extraordinary meeting waits for the case managers' decision.
+    expect(meetings.filter((meeting) => meeting.status === 'proposed')).toHaveLength(1);
   });
 
   it('open the joint case to the police as a party of its agreement', async () => {

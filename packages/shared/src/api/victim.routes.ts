@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ConsentCreate,
   ConsentRevoke,
+  ConsentsCreate,
   ConsentView,
   ContactPreferences,
   DisclosureCreate,
@@ -59,6 +60,16 @@ export const victimRoutes = {
     body: ConsentCreate,
     status: 201,
     response: ConsentView,
+  }),
+  giveConsents: defineRoute({
+    method: 'POST',
+    path: '/victims/:id/consents/several',
+    summary: 'Record her consent for several scopes at once (one consent per scope)',
+    tags,
+    params: IdParams,
+    body: ConsentsCreate,
+    status: 201,
+    response: z.object({ items: z.array(ConsentView) }),
   }),
   revokeConsent: defineRoute({
     method: 'POST',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../enums.js';
+import { LevelActions } from './level-actions.js';
 
 /**
  * Instruments (checklists, questionnaires) are versioned data, validated by these schemas when
@@ -51,41 +52,101 @@ export const InstrumentItem = z
 export type InstrumentItem = z.infer<typeof InstrumentItem>;
 
 const Band = z.object({ min: z.number(), level: Identifier });
+/** Sections whose items a rule reads (default: all). */
+const RuleSections = z.array(Identifier).min(1).optional();
+
+const TierRule = z.object({
+  /** Any serious indicator → serious level; at least N non-specific → non-specific level; else none. */
+  rule: z.literal('tier'),
+  nonSpecificThreshold: z.number().int().min(1),
+  sections: RuleSections,
+  levels: z.object({ serious: Identifier, nonSpecific: Identifier, none: Identifier }),
+});
+const CountRule = z.object({
+  /** How many items were answered with countAnswer, mapped to a level by bands. */
+  rule: z.literal('count'),
+  countAnswer: z.enum(['yes', 'no', 'unknown']),
+  sections: RuleSections,
+  bands: z.array(Band).min(1),
+});
+const WeightedSumRule = z.object({
+  /** Sum of yes answers × weight and scale values × weight, optionally mapped to a level by bands. */
+  rule: z.literal('weighted_sum'),
+  defaultWeight: z.number().min(0).default(1),
+  sections: RuleSections,
+  bands: z.array(Band).min(1).optional(),
+});
+const JudgementRule = z.object({
+  /**
+   * Structured professional judgement: no arithmetic. The level is the professional's answer to
+   * one `choice` item whose choice ids are level ids; the factors are rated, not summed.
+   */
+  rule: z.literal('judgement'),
+  levelItem: Identifier,
+});
+
+/** The arithmetic a section of a `per_section` rule is scored by, over that section's items. */
+export const SectionScoringRule = z.discriminatedUnion('rule', [TierRule, CountRule, WeightedSumRule]);
+export type SectionScoringRule = z.infer<typeof SectionScoringRule>;
+/** The rules a `combined` rule applies to the same answers. */
+export const CombinableRule = z.discriminatedUnion('rule', [
+  TierRule,
+  CountRule,
+  WeightedSumRule,
+  JudgementRule,
+]);
+export type CombinableRule = z.infer<typeof CombinableRule>;
 
 /** The closed set of scoring rules. An unknown rule is refused when the file is loaded. */
 export const ScoringRule = z.discriminatedUnion('rule', [
+  TierRule,
+  CountRule,
+  WeightedSumRule,
+  JudgementRule,
   z.object({
-    /** Any serious indicator → serious level; at least N non-specific → non-specific level; else none. */
-    rule: z.literal('tier'),
-    nonSpecificThreshold: z.number().int().min(1),
-    /** Sections that count (default: all). */
-    sections: z.array(Identifier).optional(),
-    levels: z.object({ serious: Identifier, nonSpecific: Identifier, none: Identifier }),
+    /** Each named section scored by its own rule; the overall level is the highest of theirs. */
+    rule: z.literal('per_section'),
+    sections: z.array(z.object({ section: Identifier, scoring: SectionScoringRule })).min(1),
+    combine: z.literal('highest').default('highest'),
   }),
   z.object({
-    /** How many items were answered with countAnswer, mapped to a level by bands. */
-    rule: z.literal('count'),
-    countAnswer: z.enum(['yes', 'no', 'unknown']),
-    bands: z.array(Band).min(1),
-  }),
-  z.object({
-    /** Sum of yes answers × weight and scale values × weight, optionally mapped to a level by bands. */
-    rule: z.literal('weighted_sum'),
-    defaultWeight: z.number().min(0).default(1),
-    bands: z.array(Band).min(1).optional(),
+    /** Several rules over the same answers (a count OR a serious indicator): the highest level wins. */
+    rule: z.literal('combined'),
+    rules: z.array(CombinableRule).min(2),
+    combine: z.literal('highest').default('highest'),
   }),
 ]);
 export type ScoringRule = z.infer<typeof ScoringRule>;
+
+/** Choice ids of a factor rated in structured professional judgement. */
+export const FACTOR_RATINGS = ['present', 'partial', 'absent'] as const;
 
 export const InstrumentLevel = z.object({
   id: Identifier,
   label: I18nText,
   /** Days until the next reassessment at this level (a network may override). */
   reassessDays: z.number().int().min(1).max(365).optional(),
+  /** What the network expects once this level is agreed (instruments/level-actions.ts). */
+  actions: LevelActions.optional(),
 });
 
 export const INSTRUMENT_KINDS = ['risk_checklist', 'questionnaire', 'identification', 'evaluation'] as const;
 export const INSTRUMENT_SUBJECTS = ['him', 'her', 'case', 'children', 'network'] as const;
+
+/**
+ * Where an instrument comes from and under which licence. `illustrative`: the structure of a
+ * published tool with Tandem's own wording, not the tool itself (whose text is not free); a
+ * network that holds the licence loads the original as its own file.
+ */
+export const InstrumentSource = z.object({
+  title: z.string().trim().min(1).max(300),
+  publisher: z.string().trim().min(1).max(300).optional(),
+  url: z.url().optional(),
+  licence: z.string().trim().min(1).max(300),
+  illustrative: z.boolean(),
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+export type InstrumentSource = z.infer<typeof InstrumentSource>;
 
 export const InstrumentDefinition = z
   .object({
@@ -95,6 +156,7 @@ export const InstrumentDefinition = z
     subject: z.enum(INSTRUMENT_SUBJECTS),
     title: I18nText,
     description: I18nText.optional(),
+    source: InstrumentSource.optional(),
     sections: z
       .array(z.object({ id: Identifier, title: I18nText, items: z.array(InstrumentItem).min(1) }))
       .min(1),
@@ -107,30 +169,72 @@ export const InstrumentDefinition = z
     const duplicate = itemIds.find((id, index) => itemIds.indexOf(id) !== index);
     if (duplicate)
       ctx.addIssue({ code: 'custom', path: ['sections'], message: `Item id ${duplicate} is used twice` });
-    const levelIds = new Set((definition.levels ?? []).map((level) => level.id));
-    const usedLevels =
-      definition.scoring?.rule === 'tier'
-        ? Object.values(definition.scoring.levels)
-        : definition.scoring && 'bands' in definition.scoring
-          ? (definition.scoring.bands ?? []).map((band) => band.level)
-          : [];
-    for (const level of usedLevels) {
-      if (!levelIds.has(level))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['levels'],
-          message: `Level ${level} is used by the scoring rule but not defined`,
-        });
-    }
-    if (definition.scoring?.rule === 'tier') {
-      const sectionIds = new Set(definition.sections.map((section) => section.id));
-      for (const section of definition.scoring.sections ?? []) {
-        if (!sectionIds.has(section))
-          ctx.addIssue({ code: 'custom', path: ['scoring', 'sections'], message: `No section ${section}` });
-      }
-    }
+    if (definition.scoring) checkRule(definition, definition.scoring, ['scoring'], ctx);
   });
 export type InstrumentDefinition = z.infer<typeof InstrumentDefinition>;
+
+type Definition = Pick<z.infer<typeof InstrumentDefinition>, 'sections' | 'levels'>;
+type Path = Array<string | number>;
+
+/**
+ * What the schema alone cannot see in a rule: every level it gives is defined, every section it
+ * names exists, and a judgement's item offers exactly levels. Each fault names its path.
+ */
+function checkRule(definition: Definition, rule: ScoringRule, at: Path, ctx: z.RefinementCtx): void {
+  const fault = (path: Path, message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const levelIds = new Set((definition.levels ?? []).map((level) => level.id));
+  const sectionIds = new Set(definition.sections.map((section) => section.id));
+  const needLevel = (level: string, path: Path) => {
+    if (!levelIds.has(level)) fault(path, `Level ${level} is used by the scoring rule but not defined`);
+  };
+  const needSection = (section: string, path: Path) => {
+    if (!sectionIds.has(section)) fault(path, `No section ${section}`);
+  };
+  switch (rule.rule) {
+    case 'tier':
+      for (const [key, level] of Object.entries(rule.levels)) needLevel(level, [...at, 'levels', key]);
+      for (const [index, section] of (rule.sections ?? []).entries())
+        needSection(section, [...at, 'sections', index]);
+      break;
+    case 'count':
+    case 'weighted_sum':
+      for (const [index, band] of (rule.bands ?? []).entries())
+        needLevel(band.level, [...at, 'bands', index, 'level']);
+      for (const [index, section] of (rule.sections ?? []).entries())
+        needSection(section, [...at, 'sections', index]);
+      break;
+    case 'judgement': {
+      const path = [...at, 'levelItem'];
+      const item = definition.sections
+        .flatMap((section) => section.items)
+        .find((candidate) => candidate.id === rule.levelItem);
+      if (!item) fault(path, `No item ${rule.levelItem}`);
+      else if (item.type !== 'choice')
+        fault(path, `Item ${rule.levelItem} must be a choice item whose choices are the levels`);
+      else
+        for (const choice of item.choices ?? [])
+          if (!levelIds.has(choice.id))
+            fault(path, `Choice ${choice.id} of item ${rule.levelItem} is not a defined level`);
+      break;
+    }
+    case 'per_section':
+      for (const [index, part] of rule.sections.entries()) {
+        const partAt = [...at, 'sections', index];
+        needSection(part.section, [...partAt, 'section']);
+        if (rule.sections.findIndex((other) => other.section === part.section) !== index)
+          fault([...partAt, 'section'], `Section ${part.section} is scored twice`);
+        // A section's rule reads that section's items: it names no sections of its own.
+        if (part.scoring.sections)
+          fault([...partAt, 'scoring', 'sections'], 'A section’s rule reads its own section only');
+        checkRule(definition, part.scoring, [...partAt, 'scoring'], ctx);
+      }
+      break;
+    case 'combined':
+      for (const [index, inner] of rule.rules.entries())
+        checkRule(definition, inner, [...at, 'rules', index], ctx);
+      break;
+  }
+}
 
 export const ANSWER_SOURCES = ['him', 'her', 'agency', 'professional_observation'] as const;
 export type AnswerSource = (typeof ANSWER_SOURCES)[number];

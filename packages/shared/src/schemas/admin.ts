@@ -41,10 +41,18 @@ export const NetworkView = z.object({
   region: z.string().nullable(),
   meetingIntervalDays: z.number().int(),
   timeZone: z.string(),
+  /** The risk checklist new joint cases of the network are assessed with (an instrument id). */
+  riskInstrumentId: z.string(),
   agencyCount: z.number().int(),
   createdAt: z.iso.datetime(),
+  can: z.object({ changeSettings: z.boolean() }),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
+/** The settings a network tunes. A case keeps the checklist it was first assessed with. */
+export const NetworkUpdate = z.object({
+  riskInstrumentId: z.string().trim().min(1).max(100),
+});
+export type NetworkUpdate = z.infer<typeof NetworkUpdate>;
 
 export const AgencyCreate = z.object({
   name: RequiredText('a name'),

@@ -116,14 +116,21 @@ export const CriticalEventCreate = z.object({
 });
 /** A critical event on his episode; about her (her id), it stays on the victim side. */
 export const CriticalEventRecord = CriticalEventCreate.extend({ aboutPartnerId: Id.optional() });
+/** A critical event an escalation trigger raised: which trigger, and the figures that made it fire. */
+export const EscalationTriggerFired = z.object({
+  triggerId: z.string(),
+  facts: z.record(z.string(), z.union([z.number(), z.string()])),
+});
 export const CriticalEventView = z.object({
   id: Id,
-  kind: z.enum(CRITICAL_EVENT_KINDS),
+  /** `escalation`: raised by a trigger of the rules file, never recorded by hand. */
+  kind: z.enum([...CRITICAL_EVENT_KINDS, 'escalation']),
   occurredOn: z.string(),
   /** For the perpetrator side, what came from her reads "another source". */
   source: z.enum([...INFORMATION_SOURCES, 'another_source']),
   description: z.string(),
   recordedBySide: z.string(),
+  trigger: EscalationTriggerFired.nullable(),
 });
 
 const InformalContactFields = z.object({

@@ -105,7 +105,11 @@ export const StatusChange = z.object({
   reason: Text(2000).optional(),
 });
 
-export const AttendanceCreate = z.object({
+/**
+ * One of his programme sessions, his alone: strict, so that no second person can be attached to
+ * it by an added field (no joint session of him and her: docs/domain.md, "Information-flow rules").
+ */
+export const AttendanceCreate = z.strictObject({
   sessionDate: IsoDate,
   status: z.enum(ATTENDANCE_STATUSES),
   note: Text(1000).optional(),

@@ -41,6 +41,21 @@ export const ConsentCreate = z.object({
   givenOn: IsoDate,
   note: Text(1000).optional(),
 });
+/**
+ * Several consents she gives at once (one conversation, one form): each scope becomes a consent
+ * of its own, revocable on its own. The recipient applies to the scopes that send something of hers
+ * somewhere (RECIPIENT_CONSENT_SCOPES); the others have none.
+ */
+export const ConsentsCreate = z.object({
+  scopes: z
+    .array(z.enum(CONSENT_SCOPES))
+    .min(1, 'Choose at least one thing she agrees to')
+    .max(CONSENT_SCOPES.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, 'Each scope once'),
+  recipientAgencyId: Id.optional(),
+  givenOn: IsoDate,
+  note: Text(1000).optional(),
+});
 export const ConsentRevoke = z.object({ revokedOn: IsoDate, note: Text(1000).optional() });
 export const ConsentView = z.object({
   id: Id,

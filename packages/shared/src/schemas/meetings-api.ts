@@ -23,6 +23,9 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as con
  */
 export const ConfirmHerDetails = z.boolean().optional();
 
+/** `proposed`: an extraordinary meeting the system proposed, waiting for the case managers. */
+export const MEETING_STATUSES = ['proposed', 'planned', 'closed', 'cancelled'] as const;
+
 export const MeetingCreate = z.object({
   kind: z.enum(MEETING_KINDS).default('extraordinary'),
   mode: z.enum(MEETING_MODES).default('in_person'),
@@ -32,6 +35,19 @@ export const MeetingCreate = z.object({
   triggerEventId: Id.optional(),
   confirmHerDetails: ConfirmHerDetails,
 });
+
+/**
+ * The case managers' answer to an extraordinary meeting the system proposed: accepted, at the
+ * date and in the mode they choose (the proposal's own if left out), or declined.
+ */
+export const MeetingProposalDecision = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('accept'),
+    scheduledFor: IsoDateTime.optional(),
+    mode: z.enum(MEETING_MODES).optional(),
+  }),
+  z.object({ decision: z.literal('decline') }),
+]);
 
 export const AgendaItemUpdate = z
   .object({
@@ -78,6 +94,8 @@ export const MeetingAbilities = z.object({
   close: z.boolean(),
   callExtraordinary: z.boolean(),
   addAction: z.boolean(),
+  /** Accept or decline an extraordinary meeting the system proposed. */
+  decideProposal: z.boolean(),
 });
 export type MeetingAbilities = z.infer<typeof MeetingAbilities>;
 
@@ -102,7 +120,7 @@ export const MeetingView = z.object({
   timeZone: z.string(),
   durationMinutes: z.number().int(),
   place: z.string().nullable(),
-  status: z.enum(['planned', 'closed', 'cancelled']),
+  status: z.enum(MEETING_STATUSES),
   agenda: z.array(
     z.object({
       item: z.enum(AGENDA_ITEMS),
@@ -142,7 +160,7 @@ export const MeetingSummary = z.object({
   scheduledFor: z.string(),
   heldAt: z.string().nullable(),
   timeZone: z.string(),
-  status: z.enum(['planned', 'closed', 'cancelled']),
+  status: z.enum(MEETING_STATUSES),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
@@ -183,6 +201,8 @@ export const ActionView = z.object({
   overdue: z.boolean(),
   lastReviewedAt: z.string().nullable(),
   lastReviewedMeetingId: Id.nullable(),
+  /** Proposed when a risk level was agreed: the level action it came from ("high.call_her_safe_channel"). */
+  levelActionKey: z.string().nullable(),
   can: ActionAbilities,
 });
 export type ActionView = z.infer<typeof ActionView>;

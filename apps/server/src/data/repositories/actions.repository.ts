@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
 import type { FieldCipher } from '../../security/field-encryption.js';
 import type { ScopedDb } from '../scoped-db.js';
@@ -60,6 +60,7 @@ export class ActionsRepository {
         'a.status',
         'a.last_reviewed_at',
         'a.last_reviewed_meeting_id',
+        'a.level_action_key',
         'jc.case_number',
         'u.display_name as responsible_name',
       ]);
@@ -81,11 +82,24 @@ export class ActionsRepository {
         qb
           .where('a.status', 'in', ['open', 'in_progress'])
           .where('a.term', '<', overdue!.before)
+          // Driven by indexes from both ends: the rows assigned to the user, and the rows of the
+          // cases the user manages (an array the planner computes first, not a join it must scan).
           .where((eb) =>
             eb.or([
               eb('a.responsible_user_id', '=', overdue!.userId),
-              eb('jc.pp_case_manager_id', '=', overdue!.userId),
-              eb('jc.vss_case_manager_id', '=', overdue!.userId),
+              eb(
+                'a.joint_case_id',
+                '=',
+                sql<string>`ANY(ARRAY(${eb
+                  .selectFrom('joint_case as mine')
+                  .select('mine.id')
+                  .where((inner) =>
+                    inner.or([
+                      inner('mine.pp_case_manager_id', '=', overdue!.userId),
+                      inner('mine.vss_case_manager_id', '=', overdue!.userId),
+                    ]),
+                  )}))`,
+              ),
             ]),
           ),
       )

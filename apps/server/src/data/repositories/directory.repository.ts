@@ -68,6 +68,7 @@ export class DirectoryRepository {
         'n.impact_follow_up_months',
         'n.meeting_interval_days',
         'n.high_risk_meeting_interval_days',
+        'n.risk_instrument_id',
       ])
       .where('m.agency_id', '=', agencyId)
       .orderBy('m.joined_at')
@@ -87,6 +88,7 @@ export class DirectoryRepository {
         'network.region',
         'network.meeting_interval_days',
         'network.time_zone',
+        'network.risk_instrument_id',
         'network.created_at',
       ])
       .select((eb) =>
@@ -114,6 +116,15 @@ export class DirectoryRepository {
   async insertNetwork(values: Insertable<DB['network']>): Promise<string> {
     const row = await this.db.insertOne('network', values, { action: 'network.create' });
     return row.id;
+  }
+
+  /** A network's settings; the write policy decides who may (policy/agency.policy.ts). */
+  async updateNetwork(id: string, set: Updateable<DB['network']>): Promise<boolean> {
+    const rows = await this.db.update('network', (eb) => eb('id', '=', id), set, {
+      action: 'network.update',
+      details: { fields: Object.keys(set) },
+    });
+    return rows.length > 0;
   }
 
   /** Of these networks, the ids that exist. */

@@ -170,7 +170,13 @@ export class JointCasesRepository {
   /** Critical events of his episode. */
   async criticalEvents(episodeId: string) {
     const rows = await this.events()
-      .select(['case_event.kind', 'case_event.source', 'case_event.owner_side'])
+      .select([
+        'case_event.kind',
+        'case_event.source',
+        'case_event.owner_side',
+        'case_event.trigger_id',
+        'case_event.trigger_facts',
+      ])
       .where('case_event.episode_id', '=', episodeId)
       .where('case_event.event_type', '=', 'critical')
       .execute();

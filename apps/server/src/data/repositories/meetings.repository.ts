@@ -112,28 +112,40 @@ export class MeetingsRepository {
 
   /** Meetings in time order (cancelled ones left out). */
   async list(filter: MeetingListFilter) {
-    return this.meetingsWithCase()
-      .where('m.status', '!=', 'cancelled')
-      .$if(filter.jointCaseId !== undefined, (qb) => qb.where('m.joint_case_id', '=', filter.jointCaseId!))
-      .$if(filter.from !== undefined, (qb) =>
-        qb.where((eb) => eb(eb.fn.coalesce('m.held_at', 'm.scheduled_for'), '>=', filter.from!)),
-      )
-      .$if(filter.to !== undefined, (qb) =>
-        qb.where((eb) => eb(eb.fn.coalesce('m.held_at', 'm.scheduled_for'), '<', filter.to!)),
-      )
-      .$if(filter.namedOn !== undefined, (qb) =>
-        qb.where((eb) =>
-          eb.or([
-            eb('jc.pp_case_manager_id', '=', filter.namedOn!),
-            eb('jc.vss_case_manager_id', '=', filter.namedOn!),
-            eb('jc.partner_contact_worker_id', '=', filter.namedOn!),
-          ]),
-        ),
-      )
-      .orderBy('m.scheduled_for')
-      .orderBy('m.id')
-      .limit(filter.limit)
-      .execute();
+    return (
+      this.meetingsWithCase()
+        .where('m.status', '!=', 'cancelled')
+        .$if(filter.jointCaseId !== undefined, (qb) => qb.where('m.joint_case_id', '=', filter.jointCaseId!))
+        .$if(filter.from !== undefined, (qb) =>
+          qb.where((eb) => eb(eb.fn.coalesce('m.held_at', 'm.scheduled_for'), '>=', filter.from!)),
+        )
+        .$if(filter.to !== undefined, (qb) =>
+          qb.where((eb) => eb(eb.fn.coalesce('m.held_at', 'm.scheduled_for'), '<', filter.to!)),
+        )
+        // The user's cases first (an index for each named role), then their meetings by case.
+        .$if(filter.namedOn !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb(
+              'm.joint_case_id',
+              'in',
+              eb
+                .selectFrom('joint_case as mine')
+                .select('mine.id')
+                .where((inner) =>
+                  inner.or([
+                    inner('mine.pp_case_manager_id', '=', filter.namedOn!),
+                    inner('mine.vss_case_manager_id', '=', filter.namedOn!),
+                    inner('mine.partner_contact_worker_id', '=', filter.namedOn!),
+                  ]),
+                ),
+            ),
+          ),
+        )
+        .orderBy('m.scheduled_for')
+        .orderBy('m.id')
+        .limit(filter.limit)
+        .execute()
+    );
   }
 
   async agenda(meetingId: string) {
@@ -301,6 +313,20 @@ export class MeetingsRepository {
         action: 'meeting.close',
         details: { attended: close.attendance.length, heldAt: close.heldAt.toISOString() },
       },
+    );
+    return rows.length > 0;
+  }
+
+  /** An extraordinary meeting the system proposed: accepted (planned, at its date) or declined (cancelled). */
+  async decideProposal(
+    meetingId: string,
+    set: { status: 'planned' | 'cancelled'; scheduled_for?: Date; mode?: string },
+  ): Promise<boolean> {
+    const rows = await this.db.update(
+      'case_meeting',
+      (eb) => eb.and([eb('id', '=', meetingId), eb('status', '=', 'proposed')]),
+      set,
+      { action: 'meeting.decide_proposal', details: { status: set.status } },
     );
     return rows.length > 0;
   }

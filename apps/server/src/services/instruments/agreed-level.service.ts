@@ -10,6 +10,7 @@ import type { CommandScope } from '../../data/command-scope.js';
 import { addDays } from '../../domain/clock.js';
 import { conflict, forbidden, invalidInput } from '../../domain/errors.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
+import { proposeLevelActions } from '../consequences/level-actions.js';
 import { ensureNextMeeting } from '../consequences/meeting-schedule.js';
 import { systemContextOf } from '../consequences/system-context.js';
 import { guardHerDetails } from '../meetings/her-details-guard.js';
@@ -75,7 +76,7 @@ export async function agreeLevel(
       pending.level === level.id &&
       instrumentPolicy.canConfirmLowering(actor, jointCase, proposal)
     ) {
-      const agreedLevelId = await putInForce(scope, jointCase, agreement);
+      const agreedLevelId = await putInForce(scope, jointCase, definition, agreement);
       await repos.agreedLevels.decideProposal(jointCaseId, scope.clock.now(), {
         status: 'confirmed',
         agreedLevelId,
@@ -99,7 +100,7 @@ export async function agreeLevel(
   // A raise (or the same level again) overtakes any lowering still awaiting the other side.
   if (await repos.agreedLevels.pendingProposal(jointCaseId))
     await repos.agreedLevels.decideProposal(jointCaseId, scope.clock.now(), { status: 'superseded' });
-  await putInForce(scope, jointCase, agreement);
+  await putInForce(scope, jointCase, definition, agreement);
   return jointRiskView(scope, jointCaseId);
 }
 
@@ -125,7 +126,7 @@ export async function confirmLowering(
   if (!pending || pending.id !== input.proposalId)
     throw conflict('proposalId', 'This proposal no longer awaits confirmation: reload the risk assessment');
   const definition = await riskChecklistOf(scope, jointCaseId);
-  const agreedLevelId = await putInForce(scope, jointCase, {
+  const agreedLevelId = await putInForce(scope, jointCase, definition, {
     level: levelOf(definition, pending.level, 'proposalId'),
     rationale: pending.rationale,
     ppResponseId: pending.pp_response_id,
@@ -153,6 +154,7 @@ export async function reassessDaysFor(scope: CommandScope, agencyId: string, lev
 async function putInForce(
   scope: CommandScope,
   jointCase: InstrumentCase,
+  definition: InstrumentDefinition,
   agreement: Agreement,
 ): Promise<string> {
   const days = await reassessDaysFor(scope, jointCase.ppAgencyId, agreement.level);
@@ -167,6 +169,13 @@ async function putInForce(
     nextReassessmentOn: nextOn,
   });
   await scope.repos.agreedLevels.scheduleReassessment(jointCase.id, nextOn);
+  // Risk management, not only assessment: the actions the network expects at this level.
+  await proposeLevelActions(scope, jointCase, {
+    instrumentId: definition.id,
+    levelId: agreement.level.id,
+    agreedLevelId: id,
+    agreedOn: agreement.agreedOn,
+  });
   // A high agreed risk brings the next meeting forward.
   await ensureNextMeeting(systemContextOf(scope, 'workflow_consequence'), jointCase.id);
   return id;

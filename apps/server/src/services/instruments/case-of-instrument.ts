@@ -5,12 +5,15 @@ import {
   definitionKey,
   getDefinition,
   getDefinitions,
-  latestDefinitions,
+  latestDefinitionOf,
+  networkRiskInstrumentOf,
 } from '../../instruments/registry.js';
 import type { CaseReader } from '../../policy/case-reader.js';
 import { caseReaderFor } from '../joint-case/case-reader.service.js';
 
 export const RISK_CHECKLIST = 'risk_checklist';
+/** The risk checklist of a network that has chosen none (network.risk_instrument_id). */
+export const DEFAULT_RISK_INSTRUMENT = 'asap-risk-checklist';
 export const QUESTIONNAIRE = 'questionnaire';
 
 /** A joint case as the instruments read it, with who the actor is to it (passed on as a value). */
@@ -126,16 +129,35 @@ export async function definitionsOf(
   };
 }
 
-/** The risk checklist a case is assessed with: the one of its newest checklist, else the newest loaded. */
+/**
+ * The risk checklist a case is assessed with: the one of its newest checklist, so a case keeps
+ * its instrument when the network changes its choice; else the newest version of the one the
+ * network of his programme chose (network.risk_instrument_id, set by networks.service), else
+ * the ASAP checklist. Never "whichever file was loaded first": adding an instrument changes no case.
+ */
 export async function riskChecklistOf(
   scope: CommandScope,
-  jointCaseId: string,
+  jointCase: string | Pick<InstrumentCase, 'id' | 'ppAgencyId'>,
 ): Promise<InstrumentDefinition> {
+  const jointCaseId = typeof jointCase === 'string' ? jointCase : jointCase.id;
   const newest = await scope.repos.responses.newestVersionOf(jointCaseId, RISK_CHECKLIST);
   if (newest) return definitionOf(scope, newest.instrument_id, newest.version);
-  const loaded = (await latestDefinitions(scope.db.query)).find(
-    (definition) => definition.kind === RISK_CHECKLIST,
-  );
-  if (!loaded) throw invalidInput('level', 'No risk checklist is loaded');
-  return loaded;
+  const ppAgencyId =
+    typeof jointCase === 'string'
+      ? (await scope.repos.agreedLevels.jointCase(jointCaseId))?.pp_agency_id
+      : jointCase.ppAgencyId;
+  const chosen = ppAgencyId ? await networkRiskInstrumentOf(scope.db.query, ppAgencyId) : null;
+  if (chosen?.kind === RISK_CHECKLIST) return chosen;
+  const standard = await riskChecklistNamed(scope, DEFAULT_RISK_INSTRUMENT);
+  if (!standard) throw invalidInput('level', 'No risk checklist is loaded');
+  return standard;
+}
+
+/** The newest version of this instrument if it is a loaded risk checklist, else null. */
+export async function riskChecklistNamed(
+  scope: CommandScope,
+  instrumentId: string,
+): Promise<InstrumentDefinition | null> {
+  const definition = await latestDefinitionOf(scope.db.query, instrumentId);
+  return definition?.kind === RISK_CHECKLIST ? definition : null;
 }

@@ -30,7 +30,7 @@ export async function riskViewOf(scope: CommandScope, jointCase: InstrumentCase)
     repos.responses.ofCase(jointCase.id, RISK_CHECKLIST),
     repos.agreedLevels.ofCase(jointCase.id),
     repos.agreedLevels.pendingProposal(jointCase.id),
-    riskChecklistOf(scope, jointCase.id),
+    riskChecklistOf(scope, jointCase),
   ]);
   const definitionFor = await definitionsOf(scope, rows);
   const latest = (side: string) => rows.filter((row) => row.ownerSide === side).at(-1);

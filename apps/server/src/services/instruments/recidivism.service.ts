@@ -4,6 +4,7 @@ import type { CommandScope } from '../../data/command-scope.js';
 import type { RecidivismRecord } from '../../data/repositories/recidivism.repository.js';
 import { forbidden, invalidInput } from '../../domain/errors.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
+import { checkIncidentTriggers } from '../consequences/escalation.js';
 import { instrumentCase } from './case-of-instrument.js';
 
 type Period = RecidivismComparison['period'];
@@ -43,6 +44,12 @@ export async function recordRecidivism(
     description: input.description ?? null,
     ownerAgencyId: actor.agencyId,
     ownerSide: actor.side,
+  });
+  await checkIncidentTriggers(scope, jointCase, {
+    id,
+    occurredOn: input.occurredOn,
+    severity: input.severity,
+    source: input.source,
   });
   return { id };
 }

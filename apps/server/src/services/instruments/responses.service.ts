@@ -13,6 +13,7 @@ import type { ResponseRecord } from '../../data/repositories/responses.repositor
 import { AppError, forbidden, invalidInput } from '../../domain/errors.js';
 import type { CaseReader } from '../../policy/case-reader.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
+import { checkChecklistTriggers } from '../consequences/escalation.js';
 import { definitionOf, instrumentCase } from './case-of-instrument.js';
 
 /**
@@ -78,6 +79,11 @@ export async function recordResponse(
     tierCounts: result.tierCounts,
     judgedLevel: input.judgedLevel ?? null,
     judgementReason: input.judgementReason ?? null,
+    completedOn: input.completedOn,
+  });
+  await checkChecklistTriggers(scope, jointCase, {
+    instrumentId: definition.id,
+    answers: input.answers,
     completedOn: input.completedOn,
   });
   return responseView(scope, jointCase.reader, record, definition);

@@ -1,4 +1,4 @@
-import type { CriticalEventKind, JointCaseSummary, JointCaseView } from '@tandem/shared';
+import type { JointCaseSummary, JointCaseView } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import type { JointCaseListFilter } from '../../data/repositories/joint-cases.repository.js';
@@ -69,11 +69,17 @@ export async function composeCaseView(scope: CommandScope, read: ReadCase): Prom
     events: events.map(
       (event): EventView => ({
         id: event.id,
-        kind: event.kind as CriticalEventKind,
+        kind: event.kind as EventView['kind'],
         occurredOn: event.occurred_on,
         source: caseEventPolicy.sourceFor(actor, event.source) as EventView['source'],
         description: event.description,
         recordedBySide: event.owner_side,
+        trigger: event.trigger_id
+          ? {
+              triggerId: event.trigger_id,
+              facts: (event.trigger_facts ?? {}) as NonNullable<EventView['trigger']>['facts'],
+            }
+          : null,
       }),
     ),
     informalContacts: informal.map((contact) => ({

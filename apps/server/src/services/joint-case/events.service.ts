@@ -4,6 +4,7 @@ import type { CommandScope } from '../../data/command-scope.js';
 import { AppError, invalidInput } from '../../domain/errors.js';
 import { jointCasePolicy } from '../../policy/joint-case.policy.js';
 import { raiseDuties } from '../consequences/duties.js';
+import { proposeMeetingsAtHighRisk } from '../consequences/escalation.js';
 import { markReassessmentDue } from '../consequences/reassessment.js';
 import { systemContextOf } from '../consequences/system-context.js';
 import { guardHerDetails } from '../meetings/her-details-guard.js';
@@ -43,6 +44,8 @@ export async function recordCriticalEvent(
   });
   const system = systemContextOf(scope, 'workflow_consequence');
   await markReassessmentDue(system, episodeId);
+  // At high agreed risk a critical event calls for an extraordinary meeting (MARAC practice).
+  await proposeMeetingsAtHighRisk(scope, episodeId, created.id);
   if (event.kind === 'order_breach' || event.kind === 'safety_concern') {
     await raiseDuties(system, {
       episodeId,

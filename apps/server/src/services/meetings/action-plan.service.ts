@@ -34,6 +34,7 @@ function toActionView(scope: CommandScope, row: ActionRow): ActionView {
     overdue: open && row.term < scope.actor.today,
     lastReviewedAt: row.last_reviewed_at ? new Date(row.last_reviewed_at).toISOString() : null,
     lastReviewedMeetingId: row.last_reviewed_meeting_id,
+    levelActionKey: row.level_action_key,
     can: actionPolicy.abilities(scope.actor, { victimSideOnly: row.victim_side_only }),
   };
 }

@@ -1,24 +1,20 @@
+import { formatterFor } from '../../domain/clock.js';
+
 /**
  * A meeting's time as its participants read it: in the meeting's own zone (docs/domain.md,
  * "Time"), never the server's. The record shows when it was held once it has been.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** "2026-03-06 11:00" for this instant in this zone. */
 export function localDateTime(at: Date, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
+  const format = formatterFor('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }

@@ -1,4 +1,4 @@
-import type { MeetingCreate, MeetingView } from '@tandem/shared';
+import type { MeetingCreate, MeetingProposalDecision, MeetingView } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import { conflict, forbidden, invalidInput } from '../../domain/errors.js';
@@ -60,4 +60,44 @@ export async function callMeeting(
     triggerEventId: input.triggerEventId ?? null,
   });
   return meetingView(scope, id);
+}
+
+/**
+ * The case managers' answer to an extraordinary meeting the system proposed (after an
+ * escalation trigger, or a critical event at high risk): accepted, it is planned like any other
+ * — at the date they choose, or the one proposed; declined, it is cancelled.
+ */
+export async function decideMeetingProposal(
+  scope: CommandScope,
+  meetingId: string,
+  input: z.infer<typeof MeetingProposalDecision>,
+): Promise<MeetingView> {
+  const action = 'meeting.decide_proposal';
+  const row = await scope.repos.meetings.find(meetingId);
+  if (!row) throw scope.db.refuse(action, 'case_meeting', meetingId);
+  const team = {
+    ppCaseManagerId: row.pp_case_manager_id,
+    vssCaseManagerId: row.vss_case_manager_id,
+    partnerContactWorkerId: row.partner_contact_worker_id,
+  };
+  if (!meetingPolicy.runs(scope.actor, team)) {
+    scope.audit.record({ action, outcome: 'denied', resourceType: 'case_meeting', resourceId: meetingId });
+    throw forbidden('The case managers of the joint case decide on its meetings');
+  }
+  if (
+    !meetingPolicy.canDecideProposal(scope.actor, team, { status: row.status, caseStatus: row.case_status })
+  )
+    throw conflict('decision', 'This meeting no longer awaits a decision: reload the case');
+  const decided = await scope.repos.meetings.decideProposal(
+    meetingId,
+    input.decision === 'decline'
+      ? { status: 'cancelled' }
+      : {
+          status: 'planned',
+          ...(input.scheduledFor && { scheduled_for: new Date(input.scheduledFor) }),
+          ...(input.mode && { mode: input.mode }),
+        },
+  );
+  if (!decided) throw conflict('decision', 'This meeting no longer awaits a decision: reload the case');
+  return meetingView(scope, meetingId);
 }

@@ -1,8 +1,10 @@
-import type { NetworkCreate, NetworkView, PageQuery } from '@tandem/shared';
+import type { NetworkCreate, NetworkUpdate, NetworkView, PageQuery } from '@tandem/shared';
 import type { CommandScope } from '../../data/command-scope.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../../domain/clock.js';
 import { forbidden, invalidInput, notFound } from '../../domain/errors.js';
+import type { Actor } from '../../policy/actor.js';
 import { networkPolicy } from '../../policy/agency.policy.js';
+import { DEFAULT_RISK_INSTRUMENT, riskChecklistNamed } from '../instruments/case-of-instrument.js';
 
 type NetworkRow = {
   id: string;
@@ -10,24 +12,27 @@ type NetworkRow = {
   region: string | null;
   meeting_interval_days: number;
   time_zone: string;
+  risk_instrument_id: string | null;
   agency_count: number | string | bigint | null;
   created_at: Date | string;
 };
 
-const toView = (row: NetworkRow): NetworkView => ({
+const toView = (actor: Actor, row: NetworkRow): NetworkView => ({
   id: row.id,
   name: row.name,
   region: row.region,
   meetingIntervalDays: row.meeting_interval_days,
   timeZone: row.time_zone,
+  riskInstrumentId: row.risk_instrument_id ?? DEFAULT_RISK_INSTRUMENT,
   agencyCount: Number(row.agency_count ?? 0),
   createdAt: new Date(row.created_at).toISOString(),
+  can: { changeSettings: networkPolicy.canChangeSettings(actor, row.id) },
 });
 
 /** Networks: the directory every signed-in user reads (docs/domain.md, "Beyond single cases"). */
 export async function listNetworks(scope: CommandScope, query: PageQuery) {
   const page = await scope.repos.directory.listNetworks(query);
-  return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  return { items: page.items.map((row) => toView(scope.actor, row)), nextCursor: page.nextCursor };
 }
 
 /** A network and the zone its "today" is counted in (docs/domain.md, "Time"); the system admin's. */
@@ -46,5 +51,28 @@ export async function createNetwork(scope: CommandScope, input: NetworkCreate): 
   });
   const row = await scope.repos.directory.findNetwork(id);
   if (!row) throw notFound();
-  return toView(row);
+  return toView(scope.actor, row);
+}
+
+/**
+ * A network's settings, from its system admin or coordinator: the risk checklist its new joint
+ * cases are assessed with (riskChecklistOf). Cases already assessed keep their checklist.
+ */
+export async function updateNetwork(
+  scope: CommandScope,
+  networkId: string,
+  input: NetworkUpdate,
+): Promise<NetworkView> {
+  const { directory } = scope.repos;
+  if (!(await directory.findNetwork(networkId))) throw notFound();
+  if (!networkPolicy.canChangeSettings(scope.actor, networkId)) {
+    scope.db.refuse('network.update', 'network', networkId);
+    throw forbidden('The system admin or the network’s coordinator changes its settings');
+  }
+  if (!(await riskChecklistNamed(scope, input.riskInstrumentId)))
+    throw invalidInput('riskInstrumentId', `No risk checklist ${input.riskInstrumentId} is loaded`);
+  await directory.updateNetwork(networkId, { risk_instrument_id: input.riskInstrumentId });
+  const row = await directory.findNetwork(networkId);
+  if (!row) throw notFound();
+  return toView(scope.actor, row);
 }

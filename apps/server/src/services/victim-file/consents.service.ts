@@ -1,4 +1,11 @@
-import type { ConsentCreate, ConsentRevoke, ConsentScope, ConsentView } from '@tandem/shared';
+import {
+  type ConsentCreate,
+  type ConsentRevoke,
+  type ConsentScope,
+  type ConsentsCreate,
+  type ConsentView,
+  RECIPIENT_CONSENT_SCOPES,
+} from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import type { ConsentRecord } from '../../data/repositories/victim-file.repository.js';
@@ -29,19 +36,54 @@ export async function giveConsent(
   personId: string,
   input: z.infer<typeof ConsentCreate>,
 ): Promise<ConsentView> {
-  const file = await workableFile(scope, personId, 'consent.give');
-  if (input.recipientAgencyId && !(await scope.repos.directory.agencyKind(input.recipientAgencyId)))
-    throw invalidInput('recipientAgencyId', 'No such agency');
-  const consent = await scope.repos.victimFile.insertConsent({
+  const [consent] = await recordConsents(
+    scope,
     personId,
-    ownerAgencyId: file.her.ownerAgencyId,
-    scope: input.scope,
-    recipientAgencyId: input.recipientAgencyId ?? null,
-    givenOn: input.givenOn,
-    note: input.note ?? null,
-  });
+    [{ scope: input.scope, recipientAgencyId: input.recipientAgencyId ?? null }],
+    input,
+  );
+  return consent!;
+}
+
+/** Several scopes she agreed to in one conversation: one consent each, in one transaction. */
+export async function giveConsents(
+  scope: CommandScope,
+  personId: string,
+  input: z.infer<typeof ConsentsCreate>,
+): Promise<{ items: ConsentView[] }> {
+  const consents = input.scopes.map((consentScope) => ({
+    scope: consentScope,
+    recipientAgencyId: RECIPIENT_CONSENT_SCOPES.includes(consentScope)
+      ? (input.recipientAgencyId ?? null)
+      : null,
+  }));
+  return { items: await recordConsents(scope, personId, consents, input) };
+}
+
+async function recordConsents(
+  scope: CommandScope,
+  personId: string,
+  consents: ReadonlyArray<{ scope: ConsentScope; recipientAgencyId: string | null }>,
+  given: { givenOn: string; note?: string | undefined; recipientAgencyId?: string | undefined },
+): Promise<ConsentView[]> {
+  const file = await workableFile(scope, personId, 'consent.give');
+  if (given.recipientAgencyId && !(await scope.repos.directory.agencyKind(given.recipientAgencyId)))
+    throw invalidInput('recipientAgencyId', 'No such agency');
+  const recorded: ConsentView[] = [];
+  for (const consent of consents) {
+    const row = await scope.repos.victimFile.insertConsent({
+      personId,
+      ownerAgencyId: file.her.ownerAgencyId,
+      scope: consent.scope,
+      recipientAgencyId: consent.recipientAgencyId,
+      givenOn: given.givenOn,
+      note: given.note ?? null,
+    });
+    recorded.push(toConsentView(row));
+  }
+  // What rests on her consents is rewritten once, after all of them.
   await recomputeGrantsForPartner(systemContextOf(scope, 'grant_computation'), personId);
-  return toConsentView(consent);
+  return recorded;
 }
 
 /** Revocation takes effect at once, whatever date it carries: the grants that rested on it go now. */

@@ -69,6 +69,7 @@ export function Navigation({
       {group('nav-network', tc('nav.network'), [
         abilities.coordinateNetwork && link('/network/agreements', tc('nav.agreements')),
         abilities.coordinateNetwork && link('/network/phase1', tc('nav.phase1')),
+        abilities.coordinateNetwork && link('/network/settings', tc('nav.networkSettings')),
       ])}
       {group('nav-data-protection', tc('nav.dataProtection'), [
         abilities.manageUsers && hasAgency && link('/admin/access-log', tc('nav.accessLog'), ['/people/']),

@@ -239,6 +239,14 @@ export function tierRule(definition: InstrumentDefinition) {
   return { threshold: rule.nonSpecificThreshold, levels: rule.levels };
 }
 
+/**
+ * Whether the level is the professional's own rating (structured professional judgement): then
+ * the form shows no arithmetic and no second judgement to raise or lower it.
+ */
+export function isJudgementRule(definition: InstrumentDefinition): boolean {
+  return definition.scoring?.rule === 'judgement';
+}
+
 /** Where each due item is done: the joint risk page, or the questionnaire at its time point. */
 export function dueLink(item: DueItem): string {
   if (item.what === 'reassessment') return `/joint-cases/${item.jointCaseId}/risk`;

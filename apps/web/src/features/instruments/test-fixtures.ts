@@ -54,3 +54,85 @@ export const checklist = InstrumentDefinition.parse({
     levels: { serious: 'high', nonSpecific: 'intermediate', none: 'low' },
   },
 });
+
+const rated = (id: string) => ({
+  id,
+  text: { en: id === 'f_violence' ? 'Physical violence' : 'Attitudes that excuse violence' },
+  type: 'choice',
+  choices: [
+    { id: 'present', label: { en: 'Present' } },
+    { id: 'partial', label: { en: 'Partially present' } },
+    { id: 'absent', label: { en: 'Absent' } },
+  ],
+});
+
+/** A structured-professional-judgement form: rated factors, the level the professional's rating. */
+export const judgementForm = InstrumentDefinition.parse({
+  id: 'test-spj',
+  version: 1,
+  kind: 'risk_checklist',
+  subject: 'case',
+  title: { en: 'Test SPJ' },
+  sections: [
+    { id: 'factors', title: { en: 'Factors' }, items: [rated('f_violence'), rated('f_attitudes')] },
+    {
+      id: 'summary',
+      title: { en: 'Summary' },
+      items: [
+        {
+          id: 'rating',
+          text: { en: 'Summary risk rating' },
+          type: 'choice',
+          choices: [
+            { id: 'low', label: { en: 'Low' } },
+            { id: 'high', label: { en: 'High' } },
+          ],
+        },
+      ],
+    },
+  ],
+  levels: [
+    { id: 'low', label: { en: 'Low' } },
+    { id: 'high', label: { en: 'High' } },
+  ],
+  scoring: { rule: 'judgement', levelItem: 'rating' },
+});
+
+/** Two sections, each scored by its own count; the overall level the higher. */
+export const perSectionForm = InstrumentDefinition.parse({
+  id: 'test-per-section',
+  version: 1,
+  kind: 'risk_checklist',
+  subject: 'case',
+  title: { en: 'Test per section' },
+  sections: [
+    {
+      id: 'violence',
+      title: { en: 'Violence' },
+      items: [{ id: 'hit', text: { en: 'Hit' }, type: 'yes_no_unknown' }],
+    },
+    {
+      id: 'context',
+      title: { en: 'Context' },
+      items: [{ id: 'money', text: { en: 'Money' }, type: 'yes_no_unknown' }],
+    },
+  ],
+  levels: [
+    { id: 'low', label: { en: 'Low' } },
+    { id: 'high', label: { en: 'High' } },
+  ],
+  scoring: {
+    rule: 'per_section',
+    sections: ['violence', 'context'].map((section) => ({
+      section,
+      scoring: {
+        rule: 'count',
+        countAnswer: 'yes',
+        bands: [
+          { min: 0, level: 'low' },
+          { min: 1, level: section === 'violence' ? 'high' : 'low' },
+        ],
+      },
+    })),
+  },
+});

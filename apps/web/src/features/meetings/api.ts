@@ -85,6 +85,13 @@ export function useCallMeeting(jointCaseId: string) {
   });
 }
 
+/** The case managers' answer to a meeting the system proposed: accepted with a date, or declined. */
+export function useDecideProposal(meeting: MeetingView) {
+  return useMeetingChange(meeting, (body: BodyOf<typeof routes.meetings.decideProposal>) =>
+    call(routes.meetings.decideProposal, { params: { id: meeting.id }, body }),
+  );
+}
+
 /** A change to a meeting: the answer is the whole meeting, stored at once; the rest is asked again. */
 function useMeetingChange<Body>(meeting: MeetingView, request: (body: Body) => Promise<MeetingView>) {
   const queryClient = useQueryClient();

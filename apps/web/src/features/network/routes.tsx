@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazyPage';
 
-/** The network coordinator's pages: agreements and Phase 1 meetings. */
+/** The network coordinator's pages: agreements, Phase 1 meetings and the network's settings. */
 export const networkRoutes: RouteObject[] = [
   {
     path: 'network/agreements',
@@ -10,5 +10,9 @@ export const networkRoutes: RouteObject[] = [
   {
     path: 'network/phase1',
     lazy: lazyPage(() => import('./pages/Phase1Page'), 'Phase1Page'),
+  },
+  {
+    path: 'network/settings',
+    lazy: lazyPage(() => import('./pages/NetworkSettingsPage'), 'NetworkSettingsPage'),
   },
 ];

@@ -26,6 +26,7 @@ import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
+import { RiskInstrumentSetting } from '../../network/components/RiskInstrumentSetting';
 import { adminKeys } from '../api';
 
 export function NetworksPage() {
@@ -58,6 +59,7 @@ export function NetworksPage() {
               <Table.Th>{t('networks.columns.region')}</Table.Th>
               <Table.Th>{t('networks.columns.meetingInterval')}</Table.Th>
               <Table.Th>{t('networks.columns.timeZone')}</Table.Th>
+              <Table.Th>{t('networks.columns.riskInstrument')}</Table.Th>
               <Table.Th>{t('networks.columns.agencies')}</Table.Th>
               <Table.Th>{t('networks.columns.created')}</Table.Th>
             </Table.Tr>
@@ -69,13 +71,16 @@ export function NetworksPage() {
                 <Table.Td>{network.region ?? '—'}</Table.Td>
                 <Table.Td>{t('networks.everyDays', { count: network.meetingIntervalDays })}</Table.Td>
                 <Table.Td>{network.timeZone}</Table.Td>
+                <Table.Td>
+                  <RiskInstrumentSetting network={network} label={false} />
+                </Table.Td>
                 <Table.Td>{network.agencyCount}</Table.Td>
                 <Table.Td>{formatDateTime(i18n.language, network.createdAt)}</Table.Td>
               </Table.Tr>
             ))}
             {networks.isSuccess && networks.items.length === 0 && (
               <Table.Tr>
-                <Table.Td colSpan={6}>{t('networks.empty')}</Table.Td>
+                <Table.Td colSpan={7}>{t('networks.empty')}</Table.Td>
               </Table.Tr>
             )}
           </Table.Tbody>

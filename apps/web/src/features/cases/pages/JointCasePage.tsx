@@ -128,15 +128,24 @@ function CaseBody({ view }: { view: JointCaseView }) {
               <Paper key={event.id} withBorder p="sm" radius="sm" component="article">
                 <Group justify="space-between">
                   <Text size="sm" fw={600}>
-                    {t(`enums.eventKind.${event.kind}`)}
+                    {event.trigger ? t('jointCase.triggerFired') : t(`enums.eventKind.${event.kind}`)}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {formatDate(i18n.language, event.occurredOn)}
                   </Text>
                 </Group>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {event.description}
-                </Text>
+                {event.trigger ? (
+                  <Text size="sm">
+                    {t(`jointCase.triggerReason.${event.trigger.facts.rule}`, {
+                      ...event.trigger.facts,
+                      defaultValue: event.description,
+                    })}
+                  </Text>
+                ) : (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {event.description}
+                  </Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {t('jointCase.eventSource', {
                     source: t(`enums.source.${event.source}`),

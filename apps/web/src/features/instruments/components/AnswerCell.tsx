@@ -1,18 +1,20 @@
 import { Badge, Stack, Text } from '@mantine/core';
-import type { VisibleAnswer } from '@tandem/shared';
+import type { InstrumentItem, VisibleAnswer } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+import { localized } from '../logic';
 
 type Answer = z.infer<typeof VisibleAnswer>;
 
-/** The words for an answer's value (yes / no / unknown, a number, a choice id, a text). */
+/** The words for an answer's value (yes / no / unknown, a number, a choice's label, a text). */
 export function useAnswerText() {
-  const { t } = useTranslation(INSTRUMENTS_NS);
-  return (value: Answer['value']): string => {
+  const { t, i18n } = useTranslation(INSTRUMENTS_NS);
+  return (value: Answer['value'], item?: InstrumentItem): string => {
     if (value === null || value === undefined || value === '') return t('answer.none');
     if (value === 'yes' || value === 'no' || value === 'unknown') return t(`answer.${value}`);
-    return String(value);
+    const choice = item?.choices?.find((candidate) => candidate.id === value);
+    return choice ? localized(choice.label, i18n.language) : String(value);
   };
 }
 
@@ -24,9 +26,12 @@ export function useAnswerText() {
  */
 export function AnswerCell({
   answer,
+  item,
   agencyName,
 }: {
   answer: Answer | null;
+  /** The item answered: a choice reads as its label. */
+  item?: InstrumentItem;
   agencyName: (id: string | undefined) => string | null;
 }) {
   const { t } = useTranslation(INSTRUMENTS_NS);
@@ -50,7 +55,7 @@ export function AnswerCell({
   return (
     <Stack gap={2}>
       <Text size="sm" fw={answer.value === 'yes' ? 700 : 400}>
-        {text(answer.value)}
+        {text(answer.value, item)}
       </Text>
       {source && (
         <Text size="xs" c="dimmed">

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { MantineProvider } from '@mantine/core';
-import type { ResponseView } from '@tandem/shared';
+import type { InstrumentDefinition, ResponseView } from '@tandem/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../app/i18n';
 import { ApiError } from '../../../api/errors';
-import { checklist } from '../test-fixtures';
+import { checklist, judgementForm, perSectionForm } from '../test-fixtures';
 import { InstrumentForm } from './InstrumentForm';
 
 beforeAll(() => {
@@ -48,13 +48,18 @@ const SOURCES = {
   victim: ['him', 'her', 'agency', 'professional_observation'],
 } as const;
 
-function renderForm(side: 'perpetrator' | 'victim', onSubmit = vi.fn(), error: unknown = null) {
+function renderForm(
+  side: 'perpetrator' | 'victim',
+  onSubmit = vi.fn(),
+  error: unknown = null,
+  definition: InstrumentDefinition = checklist,
+) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <MantineProvider>
       <QueryClientProvider client={client}>
         <InstrumentForm
-          definition={checklist}
+          definition={definition}
           sources={SOURCES[side]}
           jointCaseId="11111111-1111-4111-8111-111111111111"
           onSubmit={onSubmit}
@@ -135,5 +140,50 @@ describe('the instrument form', () => {
       ]),
     );
     expect(within(item(/Weapons/)).getByText('Answer yes, no or unknown')).toBeTruthy();
+  });
+
+  it('shows a structured professional judgement as the professional’s rating, not a sum, with no second judgement', async () => {
+    const onSubmit = renderForm(
+      'victim',
+      vi.fn(async () => ({ id: 'r', level: 'low' }) as ResponseView),
+      null,
+      judgementForm,
+    );
+    expect(screen.getByTestId('judgement-rule').textContent).toContain('no level until you choose');
+    expect(screen.queryByTestId('computed-level')).toBeNull();
+    fireEvent.click(within(item(/Physical violence/)).getByLabelText('Present'));
+    fireEvent.click(within(item(/Attitudes/)).getByLabelText('Partially present'));
+    expect(screen.getByTestId('factor-counts').textContent).toBe(
+      'Factors: 1 present · 1 partially present · 0 absent',
+    );
+    // Every factor present, and the professional rates low: the level is the rating.
+    fireEvent.click(within(item(/Attitudes/)).getByLabelText('Present'));
+    fireEvent.click(within(item(/Summary risk rating/)).getByLabelText('Low'));
+    expect(screen.getByTestId('computed-level').textContent).toContain('Low');
+    expect(screen.getByTestId('judgement-rule').textContent).toContain('not a sum of the factors');
+    expect(screen.queryByTestId('computed-score')).toBeNull();
+    expect(screen.queryByLabelText('Level after professional judgement')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      answers: {
+        f_violence: { value: 'present' },
+        f_attitudes: { value: 'present' },
+        rating: { value: 'low' },
+      },
+    });
+    expect(onSubmit.mock.calls[0]?.[0].judgedLevel).toBeUndefined();
+  });
+
+  it('shows each section’s level of a per-section rule, and the highest as the level', () => {
+    renderForm('victim', vi.fn(), null, perSectionForm);
+    fireEvent.click(within(item(/Money/)).getByLabelText('Yes'));
+    expect(screen.getByTestId('computed-level').textContent).toContain('Low');
+    fireEvent.click(within(item(/Hit/)).getByLabelText('Yes'));
+    expect(screen.getByTestId('computed-level').textContent).toContain('High');
+    const sections = screen.getByTestId('section-results');
+    expect(sections.textContent).toContain('Violence');
+    expect(sections.textContent).toContain('Context');
+    expect(sections.textContent).toContain('Each gives a level; the highest counts');
   });
 });

@@ -121,10 +121,14 @@ export function ItemComparison({
                           )}
                         </Table.Th>
                         <Table.Td>
-                          <AnswerCell answer={row?.perpetratorSide ?? null} agencyName={agencyName} />
+                          <AnswerCell
+                            answer={row?.perpetratorSide ?? null}
+                            item={item}
+                            agencyName={agencyName}
+                          />
                         </Table.Td>
                         <Table.Td>
-                          <AnswerCell answer={row?.victimSide ?? null} agencyName={agencyName} />
+                          <AnswerCell answer={row?.victimSide ?? null} item={item} agencyName={agencyName} />
                         </Table.Td>
                       </Table.Tr>
                     );

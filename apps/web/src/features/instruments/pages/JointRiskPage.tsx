@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
 import { SeenByProgramme } from '../../../components/SeenByProgramme';
+import { LevelActionsCard } from '../../meetings/components/LevelActionsCard';
 import { useDefinition, useJointRisk } from '../api';
 import { AgreedLevelForm } from '../components/AgreedLevelForm';
 import { CaseFrame } from '../components/CaseFrame';
@@ -120,6 +121,7 @@ function JointRiskContent({
           )}
         </Card>
       </SimpleGrid>
+      {view.agreed && <LevelActionsCard jointCaseId={jointCaseId} />}
       <ItemComparison view={view} definition={definition} />
       {view.pendingLowering && (
         <PendingLowering jointCaseId={jointCaseId} view={view} definition={definition} />

@@ -117,6 +117,11 @@ export function ActionPlanTable({
                           {child ? t('actions.forChild', { name: child }) : t('actions.childAction')}
                         </Badge>
                       )}
+                      {action.levelActionKey && (
+                        <Badge size="sm" variant="light" color="grape">
+                          {t('actions.proposedForLevel')}
+                        </Badge>
+                      )}
                       {action.victimSideOnly && <VictimSideOnly />}
                     </Group>
                   </Table.Td>

@@ -15,9 +15,16 @@ export function CaseMeetingLinks({ jointCaseId }: { jointCaseId: string }) {
     ?.filter((meeting) => meeting.status === 'planned')
     .sort((a, b) => a.scheduledFor.localeCompare(b.scheduledFor))[0];
   const overdue = (actions.data ?? []).filter((action) => action.overdue).length;
+  // An extraordinary meeting the system proposed waits for the case managers' decision.
+  const proposed = meetings.data?.find((meeting) => meeting.status === 'proposed');
 
   return (
     <Group gap="sm" component="nav" aria-label={t('frame.nav')}>
+      {proposed && (
+        <Button component={Link} to={`/meetings/${proposed.id}`} color="orange">
+          {t('links.proposedMeeting')}
+        </Button>
+      )}
       {next && (
         <Button component={Link} to={`/meetings/${next.id}`}>
           {t('links.nextMeeting', { when: formatInZone(i18n.language, next.scheduledFor, next.timeZone) })}

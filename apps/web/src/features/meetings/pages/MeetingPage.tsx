@@ -18,6 +18,7 @@ import { AgendaDecision, type AgendaDecisionBody } from '../components/meeting/A
 import { ClosedSection } from '../components/meeting/ClosedSection';
 import { CloseSection } from '../components/meeting/CloseSection';
 import { MeetingHeader } from '../components/meeting/MeetingHeader';
+import { ProposalSection } from '../components/meeting/ProposalSection';
 
 type AgendaEntry = MeetingView['agenda'][number];
 
@@ -83,6 +84,8 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
   return (
     <Stack gap="lg">
       <MeetingHeader meeting={meeting} placeSeen={seen('place')} onRefresh={refresh} />
+
+      {meeting.status === 'proposed' && <ProposalSection meeting={meeting} />}
 
       {planned && (
         <Group gap="xs" aria-label={t('meeting.progressLabel')} role="group">

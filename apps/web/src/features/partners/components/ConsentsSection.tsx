@@ -1,11 +1,12 @@
-import { Button, Group, Modal, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   CONSENT_SCOPES,
-  ConsentCreate,
   ConsentRevoke,
   type ConsentScope,
+  ConsentsCreate,
   type ConsentView,
+  RECIPIENT_CONSENT_SCOPES,
   routes,
   type VictimFileView,
 } from '@tandem/shared';
@@ -22,14 +23,8 @@ import { DateField, Empty, Section } from '../../../components/PageParts';
 import { useRefreshCasework } from '../../cases/api';
 import { partnerKeys } from '../api';
 
-/** Scopes that send something of hers to a recipient: the recipient is part of the consent. */
-const RECIPIENT_SCOPES: readonly ConsentScope[] = [
-  'share_disclosures',
-  'share_contact_details',
-  'share_risk_information',
-];
-
-const needsRecipient = (scope: ConsentScope | '') => scope !== '' && RECIPIENT_SCOPES.includes(scope);
+const needsRecipient = (scopes: readonly ConsentScope[]) =>
+  scopes.some((scope) => RECIPIENT_CONSENT_SCOPES.includes(scope));
 
 /** Her consents, per scope, dated and revocable (docs/domain.md, "Information-flow rules"). */
 export function ConsentsSection({
@@ -87,7 +82,7 @@ export function ConsentsSection({
                     <Text size="sm" fw={600}>
                       {t(`enums.consentScope.${consent.scope}`)}
                     </Text>
-                    {(RECIPIENT_SCOPES.includes(consent.scope) || consent.recipientAgencyId) && (
+                    {(RECIPIENT_CONSENT_SCOPES.includes(consent.scope) || consent.recipientAgencyId) && (
                       <Text size="xs">
                         {t('consents.to', {
                           recipient: consent.recipientAgencyId
@@ -162,57 +157,61 @@ function ConsentForm({ file, onClose }: { file: VictimFileView; onClose: () => v
     (a) => a.active && a.id !== file.person.ownerAgencyId && a.kind !== 'perpetrator_programme',
   );
   const save = useMutation({
-    mutationFn: (body: BodyOf<typeof routes.victim.giveConsent>) =>
-      call(routes.victim.giveConsent, { params: { id: file.person.id }, body }),
-    onSuccess: (consent) => {
+    mutationFn: (body: BodyOf<typeof routes.victim.giveConsents>) =>
+      call(routes.victim.giveConsents, { params: { id: file.person.id }, body }),
+    onSuccess: ({ items }) => {
       refresh(partnerKeys.victim(file.person.id));
       notifications.show({
         color: 'teal',
-        message: t('consents.saved', { scope: t(`enums.consentScope.${consent.scope}`) }),
+        message: t('consents.saved', {
+          scope: items.map((consent) => t(`enums.consentScope.${consent.scope}`)).join(', '),
+          count: items.length,
+        }),
       });
       onClose();
     },
   });
   const form = useSchemaForm({
-    schema: ConsentCreate,
-    initialValues: { scope: '' as ConsentScope | '', recipientAgencyId: '', givenOn: todayIso(), note: '' },
+    schema: ConsentsCreate,
+    initialValues: { scopes: [] as ConsentScope[], recipientAgencyId: '', givenOn: todayIso(), note: '' },
     // A recipient only for the scopes that send something of hers somewhere.
     toInput: ({ recipientAgencyId, ...values }) =>
       blankToUndefined({
         ...values,
-        recipientAgencyId: needsRecipient(values.scope) ? recipientAgencyId : '',
+        recipientAgencyId: needsRecipient(values.scopes) ? recipientAgencyId : '',
       }),
     onSubmit: (body) => save.mutateAsync(body),
   });
-  const scope = form.values.scope;
+  const scopes = form.values.scopes;
   const recipient = form.values.recipientAgencyId;
+  const contactDetails = scopes.includes('share_contact_details');
   return (
     <form onSubmit={form.submit} noValidate aria-label={t('consents.record')}>
       <Stack gap="sm" mb="sm">
-        <NativeSelect
+        <Checkbox.Group
           label={t('consents.scope')}
-          required
-          {...form.getInputProps('scope')}
-          onChange={(e) =>
-            form.setValues({ scope: e.currentTarget.value as ConsentScope, recipientAgencyId: '' })
-          }
-          data={[
-            { value: '', label: t('common.choose') },
-            ...CONSENT_SCOPES.map((s) => ({ value: s, label: t(`enums.consentScope.${s}`) })),
-          ]}
-        />
-        {scope && (
-          <Text size="sm" c="dimmed">
-            {t(`consents.scopeHint.${scope}`)}
-          </Text>
-        )}
-        {needsRecipient(scope) && (
+          description={t('consents.scopesHint')}
+          withAsterisk
+          {...form.getInputProps('scopes')}
+        >
+          <Stack gap={8} mt={6}>
+            {CONSENT_SCOPES.map((scope) => (
+              <Checkbox
+                key={scope}
+                value={scope}
+                label={t(`enums.consentScope.${scope}`)}
+                description={t(`consents.scopeHint.${scope}`)}
+              />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        {needsRecipient(scopes) && (
           <NativeSelect
             label={t('consents.recipient')}
             description={t('consents.recipientHint')}
             {...form.getInputProps('recipientAgencyId')}
             data={[
-              ...(scope === 'share_contact_details'
+              ...(contactDetails
                 ? [{ value: '', label: t('common.choose') }]
                 : [{ value: '', label: t('consents.theProgramme') }]),
               ...recipients.map((a) => ({ value: a.id, label: a.name })),
@@ -237,11 +236,7 @@ function ConsentForm({ file, onClose }: { file: VictimFileView; onClose: () => v
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button
-            type="submit"
-            loading={save.isPending}
-            disabled={scope === 'share_contact_details' && !recipient}
-          >
+          <Button type="submit" loading={save.isPending} disabled={contactDetails && !recipient}>
             {t('consents.submit')}
           </Button>
         </Group>

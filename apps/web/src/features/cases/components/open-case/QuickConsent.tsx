@@ -24,7 +24,7 @@ export function QuickConsent({ personId, error }: { personId: string; error: Rea
       refresh(partnerKeys.victim(personId));
       notifications.show({
         color: 'teal',
-        message: t('consents.saved', { scope: t('enums.consentScope.joint_case') }),
+        message: t('consents.saved', { scope: t('enums.consentScope.joint_case'), count: 1 }),
       });
     },
   });

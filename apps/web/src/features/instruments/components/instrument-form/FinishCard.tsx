@@ -13,7 +13,14 @@ import {
 import { type InstrumentDefinition, scoreInstrument } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENTS_NS } from '../../../../app/i18n/namespaces';
-import { asksForTimepoint, type FormState, judgement, localized, toAnswers } from '../../logic';
+import {
+  asksForTimepoint,
+  type FormState,
+  isJudgementRule,
+  judgement,
+  localized,
+  toAnswers,
+} from '../../logic';
 import { DateInput, levelLabel } from '../parts';
 import { elementId } from './ids';
 
@@ -46,15 +53,17 @@ export function FinishCard({
   const computed = scoreInstrument(definition, answers).level;
   const judged = judgement(definition, computed, state.judgedLevel);
   const levels = definition.levels ?? [];
+  // Where the level is the professional's own rating, there is no second judgement on it.
+  const judges = computed !== null && levels.length > 0 && !isJudgementRule(definition);
   const patch = (change: Partial<FormState>) => setState((current) => ({ ...current, ...change }));
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={`${formId}-finish`}>
       <Title order={2} size="h4" id={`${formId}-finish`} mb="sm">
-        {computed !== null ? t('form.judgementTitle') : t('form.finishTitle')}
+        {judges ? t('form.judgementTitle') : t('form.finishTitle')}
       </Title>
       <Stack gap="md">
-        {computed !== null && levels.length > 0 && (
+        {judges && computed !== null && (
           <>
             <NativeSelect
               id={elementId(formId, 'judgedLevel')}

@@ -3,7 +3,15 @@ import { type InstrumentDefinition, scoreInstrument } from '@tandem/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INSTRUMENTS_NS } from '../../../../app/i18n/namespaces';
-import { type FormState, judgement, progress, tierRule, toAnswers } from '../../logic';
+import {
+  type FormState,
+  isJudgementRule,
+  judgement,
+  localized,
+  progress,
+  tierRule,
+  toAnswers,
+} from '../../logic';
 import { LevelBadge, levelLabel } from '../parts';
 import { elementId } from './ids';
 
@@ -26,6 +34,11 @@ export function Summary({
   const counts = progress(definition, state.draft);
   const judged = judgement(definition, result.level, state.judgedLevel);
   const levels = definition.levels ?? [];
+  const professionalRating = isJudgementRule(definition);
+  const sectionTitle = (id: string) => {
+    const section = definition.sections.find((candidate) => candidate.id === id);
+    return section ? localized(section.title, language) : id;
+  };
 
   return (
     <Card withBorder radius="md" padding="md" component="aside" aria-labelledby={`${formId}-summary`}>
@@ -44,6 +57,54 @@ export function Summary({
               {t('summary.score')} <strong>{result.score}</strong>
             </Text>
           )
+        )}
+        {professionalRating && (
+          <Text size="xs" c="dimmed" data-testid="judgement-rule">
+            {t(result.level === null ? 'summary.notRated' : 'summary.judgementRule')}
+          </Text>
+        )}
+        {result.factorCounts && (
+          <Text size="sm" data-testid="factor-counts">
+            {t('summary.factors', result.factorCounts)}
+          </Text>
+        )}
+        {result.sectionResults && (
+          <Stack gap={2} data-testid="section-results">
+            <Text size="xs" c="dimmed">
+              {t('summary.highestCounts')}
+            </Text>
+            {Object.entries(result.sectionResults).map(([section, outcome]) => (
+              <Group key={section} gap="xs">
+                <Text size="sm">{sectionTitle(section)}</Text>
+                {outcome.level !== null && <LevelBadge definition={definition} level={outcome.level} />}
+                {outcome.score !== null && (
+                  <Text size="xs" c="dimmed">
+                    {t('summary.score')} {outcome.score}
+                  </Text>
+                )}
+              </Group>
+            ))}
+          </Stack>
+        )}
+        {result.ruleResults && (
+          <Stack gap={2} data-testid="rule-results">
+            <Text size="xs" c="dimmed">
+              {t('summary.highestCounts')}
+            </Text>
+            {result.ruleResults.map((outcome, index) => (
+              // The rules of a combined rule are a fixed list: their position is their identity.
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list from the definition
+              <Group key={index} gap="xs">
+                <Text size="sm">{t(`summary.rule.${outcome.rule}`)}</Text>
+                {outcome.level !== null && <LevelBadge definition={definition} level={outcome.level} />}
+                {outcome.score !== null && (
+                  <Text size="xs" c="dimmed">
+                    {t('summary.score')} {outcome.score}
+                  </Text>
+                )}
+              </Group>
+            ))}
+          </Stack>
         )}
         {result.level !== null && result.score !== null && (
           <Text size="sm">
@@ -86,7 +147,7 @@ export function Summary({
             <LevelBadge definition={definition} level={state.judgedLevel} />
           </Group>
         ) : null}
-        {result.level !== null && (
+        {result.level !== null && !professionalRating && (
           <Text size="xs" c="dimmed">
             <a href={`#${elementId(formId, 'judgedLevel')}`}>{t('summary.toJudgement')}</a>
           </Text>
