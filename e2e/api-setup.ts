@@ -163,12 +163,12 @@ export async function makeJointCase(team: CaseTeam, options: JointCaseOptions): 
   });
   const episodeId = referral.id;
   await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: isoDaysAgo(days.intake) });
-  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDaysAgo(days.active) });
   await pp.post(`/api/pp-episodes/${episodeId}/release`, {
     signedOn: isoDaysAgo(days.release),
     scope: RELEASE_SCOPE,
     partners: [{ ...options.her, partnerContactAgencyId: vssAgency }],
   });
+  await pp.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDaysAgo(days.active) });
   const episode = await partnerContact.get<{ partners: { partnerPersonId: string }[] }>(
     `/api/pp-episodes/${episodeId}`,
   );

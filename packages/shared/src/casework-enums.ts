@@ -123,16 +123,35 @@ export const CONTACT_CHANNELS = [
 export const PARTNER_CONTACT_OUTCOMES = ['reached', 'declined', 'unreachable'] as const;
 export type PartnerContactOutcome = (typeof PARTNER_CONTACT_OUTCOMES)[number];
 
-/** What she was told at a partner contact (docs/domain.md, "Partner contact"). */
+/**
+ * What she is told at partner contact, as the WWP EN standards list it (docs/domain.md, "Partner
+ * contact"): a checklist that her contacts fill in over time. Version 2 added the last four
+ * topics; stored contacts keep the keys they were given (none was renamed or removed).
+ */
+export const PARTNER_CONTACT_TOPICS_VERSION = 2;
 export const PARTNER_CONTACT_TOPICS = [
   'programme_goals_content',
   'length_day_attendance',
   'limits_no_guarantee',
+  'ability_to_change_benchmarks',
+  'completion_dropout_exclusion',
   'attendance_manipulation',
+  'confidentiality_what_is_shared',
   'support_and_safety_planning',
+  'partner_sessions_and_support',
   'module_contents',
   'his_attendance_status',
 ] as const;
+export type PartnerContactTopic = (typeof PARTNER_CONTACT_TOPICS)[number];
+
+/**
+ * Topics told only if she wants them, or told again as things change: never listed as "still to
+ * tell her" (she chooses how much she wants to know).
+ */
+export const PARTNER_CONTACT_TOPICS_ON_REQUEST: readonly PartnerContactTopic[] = [
+  'module_contents',
+  'his_attendance_status',
+];
 
 export const CRITICAL_EVENT_KINDS = [
   'new_incident',

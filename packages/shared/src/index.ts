@@ -1,6 +1,7 @@
 export * from './api/index.js';
 export * from './casework-enums.js';
 export * from './enums.js';
+export * from './instruments/child-vulnerability.js';
 export * from './instruments/definition.js';
 export * from './instruments/level-actions.js';
 export * from './instruments/scoring.js';

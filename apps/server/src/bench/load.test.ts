@@ -23,10 +23,12 @@ describe.runIf(process.env.DATABASE_URL)('the load benchmark, smoke run', () => 
       jsonFile,
       instances: 1,
       rawBaseline: true,
+      scale: 'small',
+      groups: 1,
     });
     expect(figures.length).toBeGreaterThanOrEqual(11);
     for (const figure of figures) {
-      expect(figure.errors, figure.path).toBe(0);
+      expect(figure.errors, `${figure.path} ${JSON.stringify(figure.statusCodes)}`).toBe(0);
       expect(figure.requestsPerSecond, figure.path).toBeGreaterThan(0);
       expect(figure.serverRssMiB, figure.path).toBeGreaterThan(0);
     }
@@ -40,5 +42,25 @@ describe.runIf(process.env.DATABASE_URL)('the load benchmark, smoke run', () => 
     for (const figure of withBaseline) expect(figure.rawErrors, figure.path).toBe(0);
     const written = JSON.parse(readFileSync(jsonFile, 'utf8'));
     expect(written.figures).toHaveLength(figures.length);
+  }, 180_000);
+
+  it('spreads the load over the staff of several groups of a region, each on their own case', async () => {
+    const figures = await runLoadBench({
+      // 25 joint cases: 24 copies of the demo's, three groups of agencies.
+      jointCases: 25,
+      people: 0,
+      seconds: 1,
+      connections: [2],
+      jsonFile: path.join(folder, 'region.json'),
+      instances: 1,
+      rawBaseline: false,
+      scale: 'region',
+      groups: 3,
+    });
+    expect(figures.map((figure) => figure.path)).toContain('joint case (victim side)');
+    for (const figure of figures) {
+      expect(figure.errors, figure.path).toBe(0);
+      expect(figure.requestsPerSecond, figure.path).toBeGreaterThan(0);
+    }
   }, 180_000);
 });

@@ -4,8 +4,10 @@ import autocannon from 'autocannon';
 import { generateHeadKeyPair } from '../audit/audit-head.js';
 import { systemDb } from '../data/system-db.js';
 import { type ServerProcess, startServer } from '../durability/server-process.js';
-import { makeJointCase, makeNetworkScenario, type NetworkScenario } from '../testing/scenario.js';
+import { makeJointCase, makeNetworkScenario } from '../testing/scenario.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { type Caller, INFORMAL_CONTACT, type PathSpec, type Session } from './load-paths.js';
+import { regionPaths } from './region-paths.js';
 import { searchTermsOf, seedPeople } from './seed-people.js';
 
 /**
@@ -34,6 +36,13 @@ export interface LoadSettings {
   instances: number;
   /** Also measure the raw-SQL baseline server (bench/raw-baseline-server.ts) on the paths it answers. */
   rawBaseline: boolean;
+  /**
+   * `small`: joint cases written through the API for one programme and one victim service, people in
+   * bulk beside them. `region`: the demo's cases copied to `jointCases` (bench/region.ts), the load
+   * spread over the staff of `groups` groups of agencies, each request as the next of them.
+   */
+  scale: 'small' | 'region';
+  groups: number;
 }
 
 export const settingsFromEnvironment = (env = process.env): LoadSettings => ({
@@ -47,17 +56,9 @@ export const settingsFromEnvironment = (env = process.env): LoadSettings => ({
   serverDir: env.BENCH_SERVER_DIR,
   instances: Number(env.BENCH_INSTANCES ?? 1),
   rawBaseline: env.BENCH_RAW_BASELINE !== 'false',
+  scale: env.BENCH_SCALE === 'region' ? 'region' : 'small',
+  groups: Number(env.BENCH_GROUPS ?? 20),
 });
-
-interface PathSpec {
-  label: string;
-  /** The raw-SQL baseline answers this path too (bench/raw-baseline-server.ts). */
-  raw?: true;
-  who: keyof NetworkScenario['clients'];
-  method?: 'GET' | 'POST';
-  url: string;
-  body?: unknown;
-}
 
 export interface LoadFigure {
   path: string;
@@ -68,6 +69,8 @@ export interface LoadFigure {
   p99Ms: number;
   errors: number;
   serverRssMiB: number;
+  /** How many answers of each status (what the errors were). */
+  statusCodes?: Record<string, number>;
   /** The raw-SQL baseline on the same path and connections, where it answers the path. */
   rawRequestsPerSecond?: number;
   rawErrors?: number;
@@ -80,15 +83,17 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
     return [];
   }
   const started = Date.now();
-  const system = await startTestSystem({ LOG_LEVEL: 'silent' });
+  // The region is made of the demo's cases, written by its accounts (which exist in demo mode only).
+  const system = await startTestSystem({
+    LOG_LEVEL: 'silent',
+    DEMO_MODE: String(settings.scale === 'region'),
+  });
   const servers: ServerProcess[] = [];
   try {
-    const scenario = await makeNetworkScenario(system);
-    const cases: Array<Awaited<ReturnType<typeof makeJointCase>>> = [];
-    for (let index = 0; index < settings.jointCases; index += 1) cases.push(await makeJointCase(scenario));
-    const seeding = systemDb(system.database.db, 'operator_command');
-    await seedPeople(seeding, scenario.agencies.pp.id, settings.people);
-    const terms = await searchTermsOf(seeding, scenario.agencies.pp.id);
+    const allPaths =
+      settings.scale === 'region'
+        ? await regionPaths(system, settings.jointCases, settings.groups)
+        : await smallPaths(system, settings);
     const seedSeconds = (Date.now() - started) / 1000;
     for (let index = 0; index < settings.instances; index += 1)
       servers.push(await startServer(productionEnv(system), { serverDir: settings.serverDir }));
@@ -97,12 +102,10 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
       : null;
     if (raw) servers.push(raw);
     const only = settings.paths;
-    const paths = pathsOf(cases, terms).filter(
-      (spec) => !only || only.some((part) => spec.label.includes(part)),
-    );
+    const paths = allPaths.filter((spec) => !only || only.some((part) => spec.label.includes(part)));
     const apps = raw ? servers.slice(0, -1) : servers;
-    const figures = await measure(apps, scenario, paths, settings);
-    if (raw) await measureBaseline(raw, scenario, paths, settings, figures);
+    const figures = await measure(apps, paths, settings);
+    if (raw) await measureBaseline(raw, paths, settings, figures);
     report(figures, settings, seedSeconds);
     return figures;
   } finally {
@@ -111,38 +114,44 @@ export async function runLoadBench(settings = settingsFromEnvironment()): Promis
   }
 }
 
-function pathsOf(
-  cases: Array<Awaited<ReturnType<typeof makeJointCase>>>,
-  terms: { exact: string; typo: string },
-): PathSpec[] {
-  const search = (term: string) => `/api/people/search?q=${encodeURIComponent(term)}`;
+/** The small data set: joint cases through the API, people in bulk, one user per role. */
+async function smallPaths(system: TestSystem, settings: LoadSettings): Promise<PathSpec[]> {
+  const scenario = await makeNetworkScenario(system);
+  const cases: Array<Awaited<ReturnType<typeof makeJointCase>>> = [];
+  for (let index = 0; index < settings.jointCases; index += 1) cases.push(await makeJointCase(scenario));
+  const seeding = systemDb(system.database.db, 'operator_command');
+  await seedPeople(seeding, scenario.agencies.pp.id, settings.people);
+  const terms = await searchTermsOf(seeding, scenario.agencies.pp.id);
   const last = cases.at(-1)!;
+  const as = (who: keyof typeof scenario.clients, url: string): Caller[] => {
+    const session = scenario.clients[who].session();
+    if (!session) throw new Error(`${who} holds no session`);
+    return [{ session, url }];
+  };
+  const search = (term: string) => `/api/people/search?q=${encodeURIComponent(term)}`;
   return [
-    { label: 'home (programme)', who: 'ppManager', url: '/api/home' },
-    { label: 'home (victim side)', who: 'vssManager', url: '/api/home' },
-    { label: 'joint case (programme)', who: 'ppManager', url: `/api/joint-cases/${last.jointCaseId}` },
-    { label: 'joint case (victim side)', who: 'vssManager', url: `/api/joint-cases/${last.jointCaseId}` },
+    { label: 'home (programme)', callers: as('ppManager', '/api/home') },
+    { label: 'home (victim side)', callers: as('vssManager', '/api/home') },
+    { label: 'joint case (programme)', callers: as('ppManager', `/api/joint-cases/${last.jointCaseId}`) },
+    { label: 'joint case (victim side)', callers: as('vssManager', `/api/joint-cases/${last.jointCaseId}`) },
     {
       label: 'joint risk (victim side)',
-      who: 'vssManager',
-      url: `/api/joint-cases/${last.jointCaseId}/risk`,
+      callers: as('vssManager', `/api/joint-cases/${last.jointCaseId}/risk`),
     },
-    { label: 'her file (victim side)', who: 'vssManager', url: `/api/victims/${last.herId}` },
+    { label: 'her file (victim side)', callers: as('vssManager', `/api/victims/${last.herId}`) },
     {
       label: 'his episode (programme)',
-      who: 'ppManager',
-      url: `/api/pp-episodes/${last.episodeId}`,
+      callers: as('ppManager', `/api/pp-episodes/${last.episodeId}`),
       raw: true,
     },
-    { label: 'name search (programme)', who: 'ppManager', url: search(terms.exact), raw: true },
-    { label: 'name search, a typo', who: 'ppManager', url: search(terms.typo), raw: true },
-    { label: 'due list (programme)', who: 'ppManager', url: '/api/due' },
+    { label: 'name search (programme)', callers: as('ppManager', search(terms.exact)), raw: true },
+    { label: 'name search, a typo', callers: as('ppManager', search(terms.typo)), raw: true },
+    { label: 'due list (programme)', callers: as('ppManager', '/api/due') },
     {
       label: 'write: informal contact',
-      who: 'ppManager',
       method: 'POST',
-      url: `/api/joint-cases/${last.jointCaseId}/informal-contacts`,
-      body: { occurredOn: '2026-03-01', withWhom: 'Victim support', summary: 'Agreed the next meeting.' },
+      callers: as('ppManager', `/api/joint-cases/${last.jointCaseId}/informal-contacts`),
+      body: INFORMAL_CONTACT,
     },
   ];
 }
@@ -172,16 +181,9 @@ function productionEnv(system: TestSystem): Record<string, string> {
   };
 }
 
-async function measure(
-  servers: ServerProcess[],
-  scenario: NetworkScenario,
-  paths: PathSpec[],
-  settings: LoadSettings,
-) {
+async function measure(servers: ServerProcess[], paths: PathSpec[], settings: LoadSettings) {
   const figures: LoadFigure[] = [];
   for (const spec of paths) {
-    const session = scenario.clients[spec.who].session();
-    if (!session) throw new Error(`${spec.who} holds no session`);
     for (const connections of settings.connections) {
       // The connections dealt to the instances in turn, as a round-robin balancer would.
       const shares = servers.map((_, index) =>
@@ -191,7 +193,7 @@ async function measure(
         ),
       );
       const results = await Promise.all(
-        servers.map((server, index) => drive(server, spec, shares[index]!, settings.seconds, session)),
+        servers.map((server, index) => drive(server, spec, shares[index]!, settings.seconds)),
       );
       // Throughput adds up; latency is the slower instance's (the figure a user would meet).
       figures.push({
@@ -202,6 +204,11 @@ async function measure(
         p97_5Ms: Math.max(...results.map((result) => result.latency.p97_5)),
         p99Ms: Math.max(...results.map((result) => result.latency.p99)),
         errors: results.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0),
+        statusCodes: Object.fromEntries(
+          results.flatMap((result) =>
+            Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, Number(stat.count)]),
+          ),
+        ),
         serverRssMiB: Math.max(...servers.map((server) => residentMiB(server.child.pid!))),
       });
     }
@@ -212,15 +219,13 @@ async function measure(
 /** The raw-SQL baseline on the paths it answers, one instance, the same connections. */
 async function measureBaseline(
   raw: ServerProcess,
-  scenario: NetworkScenario,
   paths: PathSpec[],
   settings: LoadSettings,
   figures: LoadFigure[],
 ) {
   for (const spec of paths.filter((path) => path.raw)) {
-    const session = scenario.clients[spec.who].session()!;
     for (const connections of settings.connections) {
-      const result = await drive(raw, spec, connections, settings.seconds, session);
+      const result = await drive(raw, spec, connections, settings.seconds);
       const figure = figures.find((f) => f.path === spec.label && f.connections === connections);
       if (!figure) continue;
       figure.rawRequestsPerSecond = result.requests.average;
@@ -229,26 +234,34 @@ async function measureBaseline(
   }
 }
 
-function drive(
-  server: ServerProcess,
-  spec: PathSpec,
-  connections: number,
-  seconds: number,
-  session: { token: string; csrfToken: string },
-) {
+/** Each request as the next caller of the path, so the load is spread as their work would be. */
+function drive(server: ServerProcess, spec: PathSpec, connections: number, seconds: number) {
+  let next = 0;
+  const headersOf = (session: Session) => ({
+    cookie: `__Host-tandem_session=${session.token}`,
+    ...(spec.method === 'POST' && { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }),
+  });
+  const first = spec.callers[0]!;
   return autocannon({
-    url: `${server.url}${spec.url}`,
-    method: spec.method ?? 'GET',
+    url: server.url,
     connections,
     duration: seconds,
-    headers: {
-      cookie: `__Host-tandem_session=${session.token}`,
-      ...(spec.method === 'POST' && {
-        'x-csrf-token': session.csrfToken,
-        'content-type': 'application/json',
-      }),
-    },
-    ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
+    requests: [
+      {
+        method: spec.method ?? 'GET',
+        path: first.url,
+        headers: headersOf(first.session),
+        ...(spec.body !== undefined && { body: JSON.stringify(spec.body) }),
+        setupRequest: (request) => {
+          const caller = spec.callers[next++ % spec.callers.length]!;
+          return {
+            ...request,
+            path: caller.url,
+            headers: { ...request.headers, ...headersOf(caller.session) },
+          };
+        },
+      },
+    ],
   });
 }
 

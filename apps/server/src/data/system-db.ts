@@ -24,7 +24,12 @@ export type SystemReason =
   /** Creating the demo network on first start. */
   | 'demo_seed'
   /** Operator commands: key rotation, audit verification, backup, first administrator, benchmark. */
-  | 'operator_command';
+  | 'operator_command'
+  /**
+   * Counts over a network's cases for its coordinator and analysts, who read no case: only counts
+   * leave the service, small ones suppressed (services/instruments/risk-divergence.service.ts).
+   */
+  | 'network_statistics';
 
 /**
  * The one door past the policy: raw database access for a named reason. Inside a command it is

@@ -230,21 +230,34 @@ export interface CaseMeeting {
 }
 
 export interface ChildAssessmentRecord {
+  answers_enc: string | null;
   assessed_on: string;
   child_informed: boolean;
   child_person_id: string;
   child_told_how_recorded: boolean;
+  child_told_may_refuse: boolean | null;
   child_told_may_withdraw: boolean;
+  computed_level: string | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
+  instrument_id: string | null;
   joint_case_id: string;
+  judged_level: string | null;
+  judgement_reason_enc: string | null;
+  level: string | null;
+  medical_needs: Generated<boolean>;
   needs_considered_enc: string | null;
+  not_visible_to_others: Generated<boolean>;
   owner_agency_id: string;
   owner_side: string;
   parent_consent_from: string;
   professional_gender_chosen_enc: string | null;
   recorded_by: string;
+  refused_items: Generated<string[]>;
+  separation_on: string | null;
   support_person_enc: string | null;
+  under_age: Generated<boolean>;
+  version: number | null;
 }
 
 export interface Consent {
@@ -268,6 +281,17 @@ export interface ContactPreference {
   safe_channel: string;
   updated_at: Generated<Timestamp>;
   updated_by: string;
+}
+
+export interface ContactSafetyConcern {
+  concern_enc: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  measures_enc: string;
+  owner_agency_id: string;
+  person_id: string;
+  recorded_by: string;
+  recorded_on: string;
 }
 
 export interface Disclosure {
@@ -511,9 +535,24 @@ export interface RecoveryCode {
 
 export interface ReleaseOfInformation {
   episode_id: string;
+  no_partners_reason_enc: string | null;
   recorded_by: string;
   scope: string[];
   signed_on: string;
+}
+
+export interface RiskConsultation {
+  agreed_level_id: string | null;
+  consulted_agency_id: string;
+  consulted_on: string;
+  created_at: Generated<Timestamp>;
+  difference: number;
+  id: Generated<string>;
+  joint_case_id: string;
+  owner_agency_id: string;
+  owner_side: string;
+  recorded_by: string;
+  reply_enc: string;
 }
 
 export interface SafetyPlan {
@@ -584,6 +623,7 @@ export interface DB {
   child_assessment_record: ChildAssessmentRecord;
   consent: Consent;
   contact_preference: ContactPreference;
+  contact_safety_concern: ContactSafetyConcern;
   disclosure: Disclosure;
   duty_to_inform: DutyToInform;
   instrument_response: InstrumentResponse;
@@ -604,6 +644,7 @@ export interface DB {
   recidivism_episode: RecidivismEpisode;
   recovery_code: RecoveryCode;
   release_of_information: ReleaseOfInformation;
+  risk_consultation: RiskConsultation;
   safety_plan: SafetyPlan;
   shared_item: SharedItem;
   sign_in_throttle: SignInThrottle;
@@ -625,9 +666,10 @@ export const TABLE_COLUMNS = {
   audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id', 'seal_seq'],
   case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc', 'trigger_id', 'trigger_facts'],
   case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at', 'place_enc'],
-  child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc'],
+  child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc', 'child_told_may_refuse', 'instrument_id', 'version', 'answers_enc', 'refused_items', 'computed_level', 'judged_level', 'judgement_reason_enc', 'level', 'under_age', 'medical_needs', 'not_visible_to_others', 'separation_on'],
   consent: ['id', 'person_id', 'owner_agency_id', 'scope', 'recipient_agency_id', 'given_on', 'revoked_on', 'recorded_by', 'created_at', 'note_enc'],
   contact_preference: ['person_id', 'owner_agency_id', 'safe_channel', 'details_enc', 'may_leave_message', 'updated_by', 'updated_at'],
+  contact_safety_concern: ['id', 'person_id', 'owner_agency_id', 'recorded_on', 'concern_enc', 'measures_enc', 'recorded_by', 'created_at'],
   disclosure: ['id', 'person_id', 'owner_agency_id', 'disclosed_on', 'content_enc', 'recorded_by', 'created_at'],
   duty_to_inform: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'assigned_user_id', 'trigger', 'reason', 'raised_at', 'due_at', 'state', 'done_on', 'resolved_by', 'resolved_at', 'done_how_enc', 'closed_reason_enc'],
   instrument_response: ['id', 'instrument_id', 'version', 'joint_case_id', 'pp_episode_id', 'subject_person_id', 'owner_agency_id', 'owner_side', 'info_kind', 'timepoint', 'answers_enc', 'computed_level', 'computed_score', 'area_scores', 'tier_counts', 'judged_level', 'judgement_reason_enc', 'completed_on', 'recorded_by', 'created_at', 'instrument_kind'],
@@ -647,7 +689,8 @@ export const TABLE_COLUMNS = {
   rate_limit_counter: ['key', 'window_started_at', 'hits'],
   recidivism_episode: ['id', 'joint_case_id', 'occurred_on', 'forms', 'severity', 'source', 'source_agency_id', 'police_involved', 'description_enc', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at'],
   recovery_code: ['user_id', 'code_hash', 'used_at'],
-  release_of_information: ['episode_id', 'signed_on', 'scope', 'recorded_by'],
+  release_of_information: ['episode_id', 'signed_on', 'scope', 'recorded_by', 'no_partners_reason_enc'],
+  risk_consultation: ['id', 'joint_case_id', 'consulted_agency_id', 'consulted_on', 'reply_enc', 'difference', 'agreed_level_id', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at'],
   safety_plan: ['person_id', 'kind', 'owner_agency_id', 'content_enc', 'updated_by', 'updated_at'],
   shared_item: ['id', 'joint_case_id', 'disclosure_id', 'recipient_agency_id', 'recipient_side', 'content_enc', 'source_protected', 'basis', 'shared_by', 'shared_at', 'consent_id', 'agreement_id'],
   sign_in_throttle: ['key', 'window_started_at', 'hits'],

@@ -25,3 +25,23 @@ export function transitionProblem(from: PpStatus, to: PpStatus): string | null {
   const allowed = PP_TRANSITIONS[from];
   return allowed.length ? `From ${from} it can go to: ${allowed.join(', ')}` : `${from} is final`;
 }
+
+/**
+ * His signed release and the partners he named are a condition of his enrolment (WWP EN: "a
+ * condition of joining the programme"): the episode becomes active only with a release that
+ * names his partners or records why it names none. Null when the condition holds.
+ */
+export function enrolmentProblem(
+  release: { noPartnersReason: string | null } | null,
+  partnersNamed: number,
+): { path: string; message: string } | null {
+  if (!release)
+    return { path: 'release', message: 'Record his signed release before the programme becomes active' };
+  if (partnersNamed === 0 && !release.noPartnersReason)
+    return {
+      path: 'release.partners',
+      message:
+        'His release names no partner: name his current and former partners, or record why he names none',
+    };
+  return null;
+}

@@ -50,6 +50,7 @@ describe('loading instrument definitions', () => {
     const definitions = readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR);
     // Every version of each is loaded; a stored version is never replaced by its successor.
     expect([...new Set(definitions.map((definition) => definition.id))].sort()).toEqual([
+      'asap-children-risk',
       'asap-risk-checklist',
       'dash-style-risk-count',
       'digital-violence-identification',
@@ -99,6 +100,32 @@ describe('loading instrument definitions', () => {
       ),
     ).toThrow(/Level extreme/);
     expect(() => parseInstrumentFile('x.json', '{ not json')).toThrow(/not valid JSON/);
+  });
+
+  it('refuses a children’s checklist without its markers, or a marker floor that is not a level', () => {
+    const tierRule = {
+      rule: 'tier',
+      nonSpecificThreshold: 2,
+      levels: { serious: 'high', nonSpecific: 'medium', none: 'low' },
+    };
+    const child = (extra: Record<string, unknown>) =>
+      minimal(tierRule, { kind: 'child_risk_checklist', subject: 'children', ...extra });
+    expect(() => parseInstrumentFile('c.json', child({}))).toThrow(/childVulnerability/);
+    expect(() =>
+      parseInstrumentFile(
+        'c.json',
+        child({ childVulnerability: { underAgeYears: 5, postSeparationMonths: 6, atLeastLevel: 'extreme' } }),
+      ),
+    ).toThrow(/childVulnerability\.atLeastLevel/);
+    const tuned = parseInstrumentFile(
+      'c.json',
+      child({ childVulnerability: { underAgeYears: 3, postSeparationMonths: 12, atLeastLevel: 'medium' } }),
+    );
+    expect(tuned.childVulnerability).toEqual({
+      underAgeYears: 3,
+      postSeparationMonths: 12,
+      atLeastLevel: 'medium',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Actor } from './actor.js';
-import { hasRole } from './actor.js';
+import { hasAnyRole, hasRole } from './actor.js';
 import { allRows, anyOf, columnIn, noRows, type RowFilter, when } from './row-filter.js';
 import type { TablePolicy } from './table-policy.js';
 
@@ -45,6 +45,13 @@ export const networkPolicy = {
       hasRole(actor, 'system_admin') ||
       (hasRole(actor, 'network_coordinator') && actor.networkIds.includes(networkId))
     );
+  },
+  /**
+   * A network's aggregate figures (counts only, small ones suppressed): its coordinator and its
+   * analysts, who read no case (docs/domain.md, rule 6: analysts see aggregates, never a person).
+   */
+  readsStatistics(actor: Actor, networkId: string): boolean {
+    return hasAnyRole(actor, ['network_coordinator', 'analyst']) && actor.networkIds.includes(networkId);
   },
 };
 

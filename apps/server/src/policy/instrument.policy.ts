@@ -130,6 +130,13 @@ export const instrumentPolicy = {
   /** A lower level proposed by one case manager, awaiting the other's: read and written as the agreed levels are. */
   agreedLevelProposals: agreedLevelTable,
 
+  /**
+   * Consultations of the case's other agencies when the two sides diverge: what they said is
+   * joint text, read and recorded as the agreed level is (the case's staff, and the agencies its
+   * agreement gives risk information about him).
+   */
+  consultations: agreedLevelTable,
+
   recidivism: {
     holds: 'client',
     subject: subjectVia('joint_case_id', 'joint_case', 'partner_person_id'),
@@ -316,6 +323,14 @@ export const instrumentPolicy = {
     return reader.herRiskShared ? 'merged' : 'visible_only';
   },
 
+  /**
+   * A divergence of a level or more between the two sides' latest checklists proposes consulting
+   * the other agencies of the case-level agreement (docs/domain.md, "Joint risk assessment").
+   */
+  proposesConsultation(difference: number | null | undefined): boolean {
+    return difference !== null && difference !== undefined && Math.abs(difference) >= 1;
+  },
+
   /** The case managers of the joint case record the level they agree on. */
   canAgreeLevel(actor: Actor, reader: Pick<CaseReader, 'caseManager'>): boolean {
     return worksOnCases(actor) && reader.caseManager;
@@ -359,6 +374,7 @@ export const instrumentPolicy = {
       answerSources: instrumentPolicy.answerSources(actor),
       agreeLevel: instrumentPolicy.canAgreeLevel(actor, reader),
       confirmLowering: proposal !== null && instrumentPolicy.canConfirmLowering(actor, jointCase, proposal),
+      recordConsultation: instrumentPolicy.canAgreeLevel(actor, reader),
     };
   },
 

@@ -84,6 +84,17 @@ export const victimFilePolicy = {
   } satisfies TablePolicy,
 
   /**
+   * That contacting her may be unsafe, and the measures taken: the victim side that holds her
+   * file only, never an agency by a grant (it says how she can and cannot be reached).
+   */
+  contactSafetyConcerns: {
+    holds: 'client',
+    subject: subjectColumn('person_id'),
+    read: (actor: Actor): RowFilter => when(actor.side === 'victim', herFile(actor, 'person_id')),
+    write: (actor: Actor): RowFilter => herServiceWrites(actor),
+  } satisfies TablePolicy,
+
+  /**
    * What was shared of hers: readable by its recipient only while its basis is in force — the
    * consent it rests on, the case-level agreement, and the joint case with her consent to it.
    * A revocation hides it from every recipient at once; the record of the share stays.

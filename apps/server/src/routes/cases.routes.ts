@@ -6,6 +6,7 @@ import { jointCaseView, listJointCases } from '../services/joint-case/case-view.
 import {
   addChild,
   childrenOfCase,
+  childrenRiskLevels,
   recordChildAssessment,
   removeChild,
 } from '../services/joint-case/children.service.js';
@@ -37,5 +38,6 @@ export function caseRoutes(ctx: AppContext): FastifyPluginAsync {
     commandRoute(app, ctx, r.recordChildAssessment, (scope, { params, body }) =>
       recordChildAssessment(scope, params.id, body),
     );
+    commandRoute(app, ctx, r.childrenRisk, (scope) => childrenRiskLevels(scope));
   };
 }

@@ -2,12 +2,14 @@ import { routes } from '@tandem/shared';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import { agreeLevel, confirmLowering } from '../services/instruments/agreed-level.service.js';
+import { recordConsultation } from '../services/instruments/consultation.service.js';
 import { findDefinition, listDefinitions } from '../services/instruments/definitions.service.js';
 import { dueForMe } from '../services/instruments/due.service.js';
 import { impactView } from '../services/instruments/impact.service.js';
 import { jointRiskView } from '../services/instruments/joint-risk.service.js';
 import { recidivismView, recordRecidivism } from '../services/instruments/recidivism.service.js';
 import { recordResponse } from '../services/instruments/responses.service.js';
+import { riskDivergenceStatistics } from '../services/instruments/risk-divergence.service.js';
 import { commandRoute } from './register.js';
 
 /** Instruments, the joint risk assessment, recidivism, IMPACT and what is due (docs/domain.md, "The tools"). */
@@ -20,7 +22,13 @@ export function instrumentRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     commandRoute(app, ctx, r.record, (scope, { body }) => recordResponse(scope, body));
     commandRoute(app, ctx, r.jointRisk, (scope, { params }) => jointRiskView(scope, params.id));
+    commandRoute(app, ctx, r.riskDivergence, (scope, { params, query }) =>
+      riskDivergenceStatistics(scope, params.id, query),
+    );
     commandRoute(app, ctx, r.agreeLevel, (scope, { params, body }) => agreeLevel(scope, params.id, body));
+    commandRoute(app, ctx, r.recordConsultation, (scope, { params, body }) =>
+      recordConsultation(scope, params.id, body),
+    );
     commandRoute(app, ctx, r.confirmLowering, (scope, { params, body }) =>
       confirmLowering(scope, params.id, body),
     );

@@ -4,7 +4,10 @@ import type { AppContext } from '../app-context.js';
 import { giveConsent, giveConsents, revokeConsent } from '../services/victim-file/consents.service.js';
 import { setContactPreferences } from '../services/victim-file/contact.service.js';
 import { recordDisclosure, shareDisclosure } from '../services/victim-file/disclosures.service.js';
-import { logPartnerContact } from '../services/victim-file/partner-contact.service.js';
+import {
+  logPartnerContact,
+  recordContactSafetyConcern,
+} from '../services/victim-file/partner-contact.service.js';
 import { safetyPlan, saveSafetyPlan } from '../services/victim-file/safety-plans.service.js';
 import { closeSupportEpisode, openSupportEpisode } from '../services/victim-file/support-episodes.service.js';
 import { victimFileView } from '../services/victim-file/victim-file-view.js';
@@ -30,6 +33,9 @@ export function victimRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     commandRoute(app, ctx, r.logPartnerContact, (scope, { params, body }) =>
       logPartnerContact(scope, params.id, body),
+    );
+    commandRoute(app, ctx, r.recordContactSafetyConcern, (scope, { params, body }) =>
+      recordContactSafetyConcern(scope, params.id, body),
     );
     commandRoute(app, ctx, r.recordDisclosure, (scope, { params, body }) =>
       recordDisclosure(scope, params.id, body),

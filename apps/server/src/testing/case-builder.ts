@@ -25,6 +25,10 @@ export interface CaseOptions {
   policeReceives?: InformationKind[];
   consents?: Array<{ scope: string; recipientAgencyId?: string }>;
   withChild?: boolean;
+  /** The child's date of birth, where the test needs one. */
+  childDateOfBirth?: string;
+  /** Further parties to the case-level agreement, beside the police. */
+  otherParties?: Array<{ agencyId: string; receives: InformationKind[] }>;
   herAddress?: string;
 }
 
@@ -56,11 +60,6 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
       'intake',
     );
     await must(
-      clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDay(-50) }),
-      200,
-      'active',
-    );
-    await must(
       clients.ppManager.post(`/api/pp-episodes/${episodeId}/release`, {
         signedOn: isoDay(-55),
         scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
@@ -79,6 +78,11 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
       }),
       200,
       'release',
+    );
+    await must(
+      clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: isoDay(-50) }),
+      200,
+      'active',
     );
     const herId = (await must(clients.partnerContact.get(`/api/pp-episodes/${episodeId}`), 200, 'episode'))
       .partners[0].partnerPersonId as string;
@@ -112,6 +116,7 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
               lastName: `Regola${caseCounter}`,
               motherId: herId,
               childrensSchool: `Scuola ${caseCounter}`,
+              ...(options.childDateOfBirth && { dateOfBirth: options.childDateOfBirth }),
             }),
             201,
             'child',
@@ -134,6 +139,7 @@ export function caseBuilder(system: TestSystem, scenario: () => NetworkScenario)
             agencyId: agencies.police.id,
             receives: options.policeReceives ?? ['programme', 'safety_concerns'],
           },
+          ...(options.otherParties ?? []),
         ],
       },
     };

@@ -127,7 +127,6 @@ export async function makeJointCase(
   if (referral.statusCode !== 201) throw new Error(`referral: ${referral.body}`);
   const episodeId = referral.json().id as string;
   await clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'intake', date: '2026-01-15' });
-  await clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: '2026-01-20' });
   const release = await clients.ppManager.post(`/api/pp-episodes/${episodeId}/release`, {
     signedOn: '2026-01-15',
     scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
@@ -142,6 +141,7 @@ export async function makeJointCase(
     ],
   });
   if (release.statusCode !== 200) throw new Error(`release: ${release.body}`);
+  await clients.ppManager.post(`/api/pp-episodes/${episodeId}/status`, { to: 'active', date: '2026-01-20' });
   const duties = await clients.partnerContact.get('/api/duties');
   // The partner-contact service sees his episode through his release, with the link to her record.
   const episodeForVictimSide = await clients.partnerContact.get(`/api/pp-episodes/${episodeId}`);

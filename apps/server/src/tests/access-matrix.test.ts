@@ -30,6 +30,10 @@ const secrets = {
   eventAboutHer: `She moved to a refuge last night ${RUN}`,
   eventFromHer: `She reports he followed her car twice ${RUN}`,
   herViewOfRisk: `She fears him most at weekends ${RUN}`,
+  /** That contacting her may be unsafe, the measures taken, a topic she asked to be told: victim side only. */
+  contactUnsafe: `He checks her phone every evening ${RUN}`,
+  contactMeasures: `Call only the office line on Tuesdays ${RUN}`,
+  herTopic: 'module_contents',
   riskNote: `She said he choked her in the kitchen ${RUN}`,
   recidivismNote: `She reports he slashed her tyres ${RUN}`,
   /** His side's notes: for his programme, her service, and agencies whose agreement covers them. */
@@ -45,6 +49,10 @@ const secrets = {
   herSafetyAction: `Change the locks at the new flat ${RUN}`,
   /** How the child was assessed: for her service and the agencies the agreement gives the children. */
   childAssessmentNote: `Sofia wants her aunt beside her ${RUN}`,
+  /** What an agency said when consulted on a divergence: joint text, read as the agreed level is. */
+  consultationReply: `Police: two call-outs this month ${RUN}`,
+  /** A note to the child's own Section B: as far as the assessment record goes. */
+  childSectionBNote: `He waits for Sofia at the gate ${RUN}`,
 };
 type SecretKey = keyof typeof secrets;
 const SECRET_KEYS = Object.keys(secrets) as SecretKey[];
@@ -114,11 +122,6 @@ async function buildCaseA() {
     'intake',
   );
   await must(
-    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/status`, { to: 'active', date: isoDay(-50) }),
-    200,
-    'active',
-  );
-  await must(
     clients.ppManager.post(`/api/pp-episodes/${ids.episode}/release`, {
       signedOn: isoDay(-55),
       scope: ['programme', 'safety_concerns', 'risk', 'recidivism', 'questionnaires'],
@@ -135,6 +138,11 @@ async function buildCaseA() {
     200,
     'release',
   );
+  await must(
+    clients.ppManager.post(`/api/pp-episodes/${ids.episode}/status`, { to: 'active', date: isoDay(-50) }),
+    200,
+    'active',
+  );
   const forVictimSide = await must(
     clients.partnerContact.get(`/api/pp-episodes/${ids.episode}`),
     200,
@@ -149,11 +157,20 @@ async function buildCaseA() {
       contactedOn: isoDay(-48),
       channel: 'phone',
       outcome: 'reached',
-      topicsCovered: ['programme_goals_content', 'limits_no_guarantee'],
+      topicsCovered: ['programme_goals_content', 'limits_no_guarantee', 'module_contents'],
       herViewOfRisk: secrets.herViewOfRisk,
     }),
     201,
     'partner contact',
+  );
+  await must(
+    clients.partnerContact.post(`/api/victims/${ids.her}/contact-safety-concerns`, {
+      recordedOn: isoDay(-48),
+      concern: secrets.contactUnsafe,
+      measures: secrets.contactMeasures,
+    }),
+    201,
+    'contact safety concern',
   );
   const support = await must(
     clients.vssManager.post('/api/vss-episodes', { personId: ids.her, intakeDate: isoDay(-45) }),
@@ -354,8 +371,15 @@ async function buildCaseA() {
       parentConsentFrom: 'mother',
       childInformed: true,
       childToldMayWithdraw: true,
+      childToldMayRefuse: true,
       childToldHowRecorded: true,
       needsConsidered: secrets.childAssessmentNote,
+      medicalNeeds: true,
+      sectionB: {
+        instrumentId: 'asap-children-risk',
+        version: 1,
+        answers: { stalks_children: { value: 'yes', note: secrets.childSectionBNote, source: 'her' } },
+      },
     }),
     201,
     'child assessment',
@@ -537,6 +561,9 @@ const HER_FILE: SecretKey[] = [
   'sharedDisclosure',
   'herViewOfRisk',
   'herRecordId',
+  'contactUnsafe',
+  'contactMeasures',
+  'herTopic',
 ];
 const victimSideOfA = (expectation: Expectation) => ({
   vssManager: expectation,
@@ -688,14 +715,34 @@ const readEndpoints: EndpointSpec[] = [
     url: () => `/api/joint-cases/${ids.jointCase}/children`,
     expect: {
       others: nothing(404),
-      ...victimSideOfA(shows(200, 'childAssessmentNote')),
+      ...victimSideOfA(shows(200, 'childAssessmentNote', 'childSectionBNote')),
       // The programme knows the children of the case; how each was assessed is not for it.
       ppManager: nothing(200),
       // The agreement gives the police and child protection the children.
-      police: shows(200, 'childAssessmentNote'),
-      childProtection: shows(200, 'childAssessmentNote'),
+      police: shows(200, 'childAssessmentNote', 'childSectionBNote'),
+      childProtection: shows(200, 'childAssessmentNote', 'childSectionBNote'),
     },
     evidence: { ppManager: () => [ids.child] },
+  },
+  {
+    // Each child's newest level: for those who assess children, as far as the grants go; never
+    // the school, nor a note.
+    name: 'GET /api/children/risk-levels',
+    route: routes.cases.childrenRisk,
+    method: 'GET',
+    url: () => '/api/children/risk-levels',
+    expect: {
+      others: nothing(404),
+      ...victimSideOfA(nothing(200)),
+      childProtection: nothing(200),
+      combinedVss: nothing(200),
+      stranger: nothing(200),
+    },
+    evidence: {
+      vssManager: () => [ids.child],
+      partnerContact: () => [ids.child],
+      childProtection: () => [ids.child],
+    },
   },
   {
     name: 'GET /api/joint-cases/:id/risk',
@@ -711,6 +758,15 @@ const readEndpoints: EndpointSpec[] = [
       police: nothing(404),
       childProtection: nothing(404),
     },
+  },
+  {
+    name: 'GET /api/networks/:id/risk-divergence',
+    route: routes.instruments.riskDivergence,
+    method: 'GET',
+    url: () => `/api/networks/${scenario.network.id}/risk-divergence`,
+    // Counts only, for the network's coordinator (and analysts): no case, no person, no level of hers.
+    expect: { others: nothing(404), coordinator: nothing(200) },
+    evidence: { coordinator: () => ['"minimumCount":5'] },
   },
   {
     name: 'GET /api/joint-cases/:id/recidivism',
@@ -964,6 +1020,13 @@ const writeEndpoints: EndpointSpec[] = [
     expect: { others: nothing(404), ...victimSideOfA(nothing(201)) },
   },
   {
+    name: 'POST /api/victims/:herId/contact-safety-concerns',
+    method: 'POST',
+    url: () => `/api/victims/${ids.her}/contact-safety-concerns`,
+    body: () => ({ recordedOn: isoDay(0), concern: 'Her mother may be told', measures: 'No letters' }),
+    expect: { others: nothing(404), ...victimSideOfA(nothing(201)) },
+  },
+  {
     name: 'POST /api/victims/:herId/disclosures',
     method: 'POST',
     url: () => `/api/victims/${ids.her}/disclosures`,
@@ -1026,6 +1089,26 @@ const writeEndpoints: EndpointSpec[] = [
       ...victimSideOfA(nothing(201)),
       police: nothing(201),
       childProtection: nothing(201),
+    },
+  },
+  {
+    // The sides diverge (her service's checklist high, his programme's low): its case managers
+    // record consulting the police; the answer is the risk view as each may read it.
+    name: 'POST /api/joint-cases/:id/risk-consultations',
+    method: 'POST',
+    url: () => `/api/joint-cases/${ids.jointCase}/risk-consultations`,
+    body: () => ({
+      agencyId: scenario.agencies.police.id,
+      consultedOn: isoDay(-1),
+      reply: secrets.consultationReply,
+    }),
+    expect: {
+      others: nothing(404),
+      ppManager: shows(201, 'hisRiskNote', 'consultationReply'),
+      vssManager: shows(201, 'riskNote', 'hisRiskNote', 'consultationReply'),
+      partnerContact: nothing(403),
+      police: nothing(404),
+      childProtection: nothing(404),
     },
   },
   {
@@ -1181,6 +1264,14 @@ describe('the access matrix: who receives which sensitive value, by every path',
     expect(await count('disclosure', 'person_id', ids.her)).toBe(4);
     expect(await count('shared_item', 'joint_case_id', ids.jointCase)).toBe(2);
     expect(await count('attendance', 'episode_id', ids.episode)).toBe(1);
+    // One in the set-up, one each by her case manager and the partner-contact worker.
+    const concerns = await db
+      .selectFrom('contact_safety_concern')
+      .select('owner_agency_id')
+      .where('person_id', '=', ids.her)
+      .execute();
+    expect(concerns.map((row) => row.owner_agency_id)).toEqual(concerns.map(() => scenario.agencies.vss.id));
+    expect(concerns).toHaveLength(3);
     const events = await db
       .selectFrom('case_event')
       .select(['event_type', 'partner_person_id', 'owner_side'])

@@ -14,6 +14,7 @@ const assessment = (jointCaseId: string, note: string) => ({
   parentConsentFrom: 'mother',
   childInformed: true,
   childToldMayWithdraw: true,
+  childToldMayRefuse: true,
   childToldHowRecorded: true,
   needsConsidered: note,
 });

@@ -269,6 +269,7 @@ describe('the joint action plan, safety plans and children', () => {
       parentConsentFrom: 'mother',
       childInformed: true,
       childToldMayWithdraw: false,
+      childToldMayRefuse: true,
       childToldHowRecorded: true,
     });
     expect(without.statusCode).toBe(400);
@@ -279,6 +280,7 @@ describe('the joint action plan, safety plans and children', () => {
       parentConsentFrom: 'mother',
       childInformed: true,
       childToldMayWithdraw: true,
+      childToldMayRefuse: true,
       childToldHowRecorded: true,
       supportPerson: 'His aunt',
       professionalGenderChosen: 'female',

@@ -14,10 +14,13 @@ const CEILINGS: Array<
   ['home page (programme)', 'ppManager', () => '/api/home', 14],
   ['home page (victim side)', 'vssManager', () => '/api/home', 14],
   ['joint case (programme)', 'ppManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 16],
-  ['joint case (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 27],
+  // Her file within it: +1 for the record that contact with her may be unsafe.
+  ['joint case (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 28],
   ['his episode (programme)', 'ppManager', (ids) => `/api/pp-episodes/${ids.episodeId}`, 9],
-  ['her file (victim side)', 'vssManager', (ids) => `/api/victims/${ids.herId}`, 12],
-  ['joint risk view (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}/risk`, 10],
+  // 13: with the record that contact with her may be unsafe (contact_safety_concern).
+  ['her file (victim side)', 'vssManager', (ids) => `/api/victims/${ids.herId}`, 13],
+  // 11: the agencies of the case agreement and their consultations, in one statement (risk-consultation).
+  ['joint risk view (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}/risk`, 11],
   ['name search (programme)', 'ppManager', () => '/api/people/search?q=testa', 6],
 ];
 

@@ -10,7 +10,7 @@ import {
   JointCaseView,
 } from '../schemas/casework-cases.js';
 import { Created, IdParams, PageQuery, pageOf } from '../schemas/common.js';
-import { ChildAssessmentCreate, ChildrenView } from '../schemas/meetings-api.js';
+import { ChildAssessmentCreate, ChildrenRiskView, ChildrenView } from '../schemas/meetings-api.js';
 import { defineRoute } from './define.js';
 
 const tags = ['joint cases'];
@@ -120,5 +120,13 @@ export const caseRoutes = {
     body: ChildAssessmentCreate,
     status: 201,
     response: Created,
+  }),
+  childrenRisk: defineRoute({
+    method: 'GET',
+    path: '/children/risk-levels',
+    summary: "Each child's newest Section B level and markers, across the cases the reader's grants reach",
+    tags: ['meetings and plans'],
+    status: 200,
+    response: ChildrenRiskView,
   }),
 } as const;

@@ -4,6 +4,7 @@ import { Created, IdParams, IntText } from '../schemas/common.js';
 import {
   AgreedLevelConfirm,
   AgreedLevelCreate,
+  ConsultationCreate,
   DueItem,
   ImpactView,
   JointRiskView,
@@ -11,6 +12,8 @@ import {
   RecidivismCreate,
   ResponseCreate,
   ResponseView,
+  RiskDivergenceQuery,
+  RiskDivergenceStatistics,
 } from '../schemas/instruments-api.js';
 import { defineRoute } from './define.js';
 
@@ -53,6 +56,17 @@ export const instrumentRoutes = {
     status: 200,
     response: JointRiskView,
   }),
+  riskDivergence: defineRoute({
+    method: 'GET',
+    path: '/networks/:id/risk-divergence',
+    summary:
+      'How often and by how much the programme assessed lower or higher than her service, across the network’s joint cases: counts only, small counts suppressed (coordinator, analyst)',
+    tags,
+    params: IdParams,
+    query: RiskDivergenceQuery,
+    status: 200,
+    response: RiskDivergenceStatistics,
+  }),
   agreeLevel: defineRoute({
     method: 'POST',
     path: '/joint-cases/:id/agreed-level',
@@ -62,6 +76,17 @@ export const instrumentRoutes = {
     params: IdParams,
     body: AgreedLevelCreate,
     status: 200,
+    response: JointRiskView,
+  }),
+  recordConsultation: defineRoute({
+    method: 'POST',
+    path: '/joint-cases/:id/risk-consultations',
+    summary:
+      'While the two sides’ latest checklists diverge by a level or more: record consulting another agency of the case-level agreement, what it said and the level agreed after',
+    tags,
+    params: IdParams,
+    body: ConsultationCreate,
+    status: 201,
     response: JointRiskView,
   }),
   confirmLowering: defineRoute({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../enums.js';
+import { ChildVulnerabilityRule } from './child-vulnerability.js';
 import { LevelActions } from './level-actions.js';
 
 /**
@@ -130,7 +131,14 @@ export const InstrumentLevel = z.object({
   actions: LevelActions.optional(),
 });
 
-export const INSTRUMENT_KINDS = ['risk_checklist', 'questionnaire', 'identification', 'evaluation'] as const;
+/** `child_risk_checklist`: answered for one child at a time (README, "Children, one by one"). */
+export const INSTRUMENT_KINDS = [
+  'risk_checklist',
+  'child_risk_checklist',
+  'questionnaire',
+  'identification',
+  'evaluation',
+] as const;
 export const INSTRUMENT_SUBJECTS = ['him', 'her', 'case', 'children', 'network'] as const;
 
 /**
@@ -163,6 +171,8 @@ export const InstrumentDefinition = z
     /** Levels from lowest to highest. */
     levels: z.array(InstrumentLevel).optional(),
     scoring: ScoringRule.nullable(),
+    /** The children's extra vulnerability markers (a child_risk_checklist only). */
+    childVulnerability: ChildVulnerabilityRule.optional(),
   })
   .superRefine((definition, ctx) => {
     const itemIds = definition.sections.flatMap((section) => section.items.map((item) => item.id));
@@ -170,6 +180,19 @@ export const InstrumentDefinition = z
     if (duplicate)
       ctx.addIssue({ code: 'custom', path: ['sections'], message: `Item id ${duplicate} is used twice` });
     if (definition.scoring) checkRule(definition, definition.scoring, ['scoring'], ctx);
+    const floor = definition.childVulnerability?.atLeastLevel;
+    if (floor && !(definition.levels ?? []).some((level) => level.id === floor))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childVulnerability', 'atLeastLevel'],
+        message: `Level ${floor} is not defined`,
+      });
+    if (definition.kind === 'child_risk_checklist' && (!definition.childVulnerability || !definition.scoring))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['childVulnerability'],
+        message: 'A children’s risk checklist needs a scoring rule and childVulnerability',
+      });
   });
 export type InstrumentDefinition = z.infer<typeof InstrumentDefinition>;
 

@@ -268,6 +268,20 @@ export const NewReferralItem = z.object({
 });
 export type NewReferralItem = z.infer<typeof NewReferralItem>;
 
+/**
+ * A partner named to the actor's service who has no open support episode and no safety plan: the
+ * programme's partner-contact worker (always on the victim side) still sees that she has one
+ * (WWP EN: "ensuring that there is safety planning for the victim"). Not listed once she declined.
+ */
+export const SafetyPlanDueItem = z.object({
+  ppEpisodeId: Id,
+  partnerPersonId: Id,
+  partnerName: z.string(),
+  relationship: z.enum(['current', 'former']),
+  referredAt: z.string(),
+});
+export type SafetyPlanDueItem = z.infer<typeof SafetyPlanDueItem>;
+
 export const HomeView = z.object({
   /** Reassessments and IMPACT questionnaires due or overdue in my joint cases. */
   due: z.array(DueItem),
@@ -279,5 +293,7 @@ export const HomeView = z.object({
   overdueActions: z.array(ActionView),
   /** For the partner-contact worker: partners newly referred to her service, awaiting first contact. */
   newReferrals: z.array(NewReferralItem).optional(),
+  /** For the partner-contact worker: named partners without support or a safety plan. */
+  safetyPlansDue: z.array(SafetyPlanDueItem).optional(),
 });
 export type HomeView = z.infer<typeof HomeView>;

@@ -128,6 +128,11 @@ export const ReleaseCreate = z.object({
   signedOn: IsoDate,
   scope: z.array(z.enum(INFORMATION_KINDS)).min(1, 'Choose what the release covers'),
   partners: z.array(NamedPartner).max(10).default([]),
+  /**
+   * Why he names no partner (for example: no current or former partner). His release names his
+   * partners or says why not before his programme can become active.
+   */
+  noPartnersReason: Text(1000).optional(),
 });
 
 export const StatusChangeView = z.object({
@@ -187,7 +192,13 @@ export const PpEpisodeView = z.object({
   caseManagerId: Id.nullable(),
   statusHistory: z.array(StatusChangeView),
   attendance: z.array(AttendanceView),
-  release: z.object({ signedOn: z.string(), scope: z.array(z.enum(INFORMATION_KINDS)) }).nullable(),
+  release: z
+    .object({
+      signedOn: z.string(),
+      scope: z.array(z.enum(INFORMATION_KINDS)),
+      noPartnersReason: z.string().nullable(),
+    })
+    .nullable(),
   partners: z.array(PartnerReferralView),
   can: EpisodeAbilities,
 });

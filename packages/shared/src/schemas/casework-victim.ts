@@ -93,6 +93,38 @@ export const PartnerContactView = PartnerContactCreate.extend({
 });
 
 /**
+ * Across her contacts about one programme: the topics she has been told (first on which day) and
+ * those still to offer her (the topics told only on request are never "still to offer").
+ */
+export const PartnerTopicCoverage = z.object({
+  told: z.array(z.object({ topic: z.enum(PARTNER_CONTACT_TOPICS), firstToldOn: z.string() })),
+  remaining: z.array(z.enum(PARTNER_CONTACT_TOPICS)),
+});
+export type PartnerTopicCoverage = z.infer<typeof PartnerTopicCoverage>;
+
+/** The first offer of contact made to her about one programme: when, by whom, what came of it. */
+export const PartnerContactOffer = z.object({
+  offeredOn: z.string(),
+  offeredBy: z.string(),
+  outcome: z.enum(PARTNER_CONTACT_OUTCOMES),
+});
+
+/**
+ * A record that contacting her may itself be unsafe, and the measures taken (WWP EN: "any
+ * concern for possible risk relating to contacting her addressed"). Victim side only; encrypted.
+ */
+export const ContactSafetyConcernCreate = z.object({
+  recordedOn: IsoDate,
+  concern: Text().min(1, 'Write why contacting her may be unsafe'),
+  measures: Text().min(1, 'Write the measures taken'),
+});
+export const ContactSafetyConcernView = ContactSafetyConcernCreate.extend({
+  id: Id,
+  recordedBy: z.string(),
+});
+export type ContactSafetyConcernView = z.infer<typeof ContactSafetyConcernView>;
+
+/**
  * What the actor may do on her file: computed by the policy (victimFilePolicy.abilities), used by
  * the web app to show or hide actions. The server decides every request again.
  */
@@ -120,6 +152,8 @@ export const VictimFileView = z.object({
   consents: z.array(ConsentView),
   contactPreferences: ContactPreferences.nullable(),
   partnerContacts: z.array(PartnerContactView),
+  /** Empty for any reader outside the victim side (the table's policy). */
+  contactSafetyConcerns: z.array(ContactSafetyConcernView),
   disclosures: z.array(
     z.object({ id: Id, disclosedOn: z.string(), content: z.string(), sharedCount: z.number().int() }),
   ),
@@ -131,6 +165,9 @@ export const VictimFileView = z.object({
       referredOn: z.string(),
       hisName: z.string().nullable(),
       status: z.string().nullable(),
+      /** Null until contact was offered to her about this programme. */
+      offer: PartnerContactOffer.nullable(),
+      topics: PartnerTopicCoverage,
     }),
   ),
   jointCases: z.array(z.object({ id: Id, caseNumber: z.string(), status: z.enum(['open', 'closed']) })),

@@ -78,6 +78,30 @@ export const RiskAbilities = z.object({
   answerSources: AnswerSources,
   agreeLevel: z.boolean(),
   confirmLowering: z.boolean(),
+  /** Record a consultation of the case's other agencies (its case managers). */
+  recordConsultation: z.boolean(),
+});
+
+/** A consultation of another agency of the case when the two sides diverge. */
+export const ConsultationCreate = z.object({
+  agencyId: Id,
+  consultedOn: IsoDate,
+  reply: Text(4000).min(1, 'Record what the agency said'),
+  /** The level agreed after the consultation, where it is already agreed. */
+  agreedLevelId: Id.optional(),
+  /** What they said is joint text: the programme reads it as written (checked against her details). */
+  confirmHerDetails: ConfirmHerDetails,
+});
+
+export const ConsultationView = z.object({
+  id: Id,
+  agency: z.object({ id: Id, name: z.string().nullable(), kind: z.string().nullable() }),
+  consultedOn: z.string(),
+  reply: z.string(),
+  /** The divergence it answered: the programme's level minus her service's, in levels. */
+  difference: z.number().int(),
+  /** The level agreed after it, where one is linked. */
+  agreedLevel: z.object({ id: Id, level: z.string(), agreedOn: z.string() }).nullable(),
 });
 
 export const JointRiskView = z.object({
@@ -98,6 +122,8 @@ export const JointRiskView = z.object({
   perpetratorSideLower: z.boolean(),
   agreed: z
     .object({
+      /** The agreement in force (a consultation links the level agreed after it). */
+      id: Id,
       level: z.string(),
       rationale: z.string(),
       agreedOn: z.string(),
@@ -125,9 +151,63 @@ export const JointRiskView = z.object({
       agreed: z.string().nullable(),
     }),
   ),
+  /**
+   * Each pair of the two sides' checklists over time (a pair each day either side recorded one),
+   * from the checklists this reader may read, with their levels as `history` shows them.
+   * `difference` is the programme's level minus her service's in ranks (negative: lower).
+   */
+  divergence: z.array(
+    z.object({
+      date: z.string(),
+      perpetratorSide: z.string().nullable(),
+      victimSide: z.string().nullable(),
+      difference: z.number().int().nullable(),
+    }),
+  ),
+  /**
+   * Consulting the other agencies of the case-level agreement: proposed while the latest pair of
+   * checklists diverges by a level or more; whom it may consult, and what each said.
+   */
+  consultation: z.object({
+    proposed: z.boolean(),
+    agencies: z.array(z.object({ id: Id, name: z.string(), kind: z.string() })),
+    records: z.array(ConsultationView),
+  }),
   can: RiskAbilities,
 });
 export type JointRiskView = z.infer<typeof JointRiskView>;
+
+export const RiskDivergenceQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'The end of the period is before its start',
+  });
+
+/** A count, or null where it is under the smallest count shown (or would let one be recovered). */
+const SuppressedCount = z.number().int().nonnegative().nullable();
+
+/**
+ * How often, and by how much, the programme assessed lower or higher than her service across a
+ * network's joint cases (pairs of checklists completed in the period): counts only, for its
+ * coordinator and analysts, small counts suppressed (docs/domain.md, rule 6).
+ */
+export const RiskDivergenceStatistics = z.object({
+  networkId: Id,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  minimumCount: z.number().int(),
+  pairs: SuppressedCount,
+  cases: SuppressedCount,
+  cells: z.object({
+    programmeLowerByTwoOrMore: SuppressedCount,
+    programmeLowerByOne: SuppressedCount,
+    same: SuppressedCount,
+    programmeHigherByOne: SuppressedCount,
+    programmeHigherByTwoOrMore: SuppressedCount,
+  }),
+});
+export type RiskDivergenceStatistics = z.infer<typeof RiskDivergenceStatistics>;
 
 export const VIOLENCE_FORMS = [
   'physical',

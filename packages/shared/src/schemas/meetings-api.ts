@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Answers } from '../instruments/definition.js';
 import { IsoDate } from './casework-people.js';
 import { EMPTY_PATCH_MESSAGE, Id, IsoDateTime, nonEmptyPatch } from './common.js';
 
@@ -227,26 +228,101 @@ export const SafetyPlanView = z.object({
   updatedBy: z.string(),
 });
 
+/** Section B for one child, under the children's instrument (README, "Children, one by one"). */
+export const ChildSectionBAnswers = z.object({
+  instrumentId: z.string().min(1).max(100),
+  version: z.number().int().min(1),
+  answers: Answers,
+  /** Items the child chose not to answer: recorded as a refusal, never as "unknown". */
+  refusedItems: z.array(z.string().min(1).max(100)).max(100).default([]),
+  judgedLevel: z.string().max(50).optional(),
+  judgementReason: z.string().trim().min(1).max(2000).optional(),
+});
+
 export const ChildAssessmentCreate = z.object({
   jointCaseId: Id,
   assessedOn: IsoDate,
   parentConsentFrom: z.enum(['mother', 'father', 'both', 'court']),
   childInformed: z.literal(true, { message: 'The child must be told about the topics first' }),
   childToldMayWithdraw: z.literal(true, { message: 'The child must know they may stop at any time' }),
+  childToldMayRefuse: z.literal(true, { message: 'The child must know they may refuse to answer' }),
   childToldHowRecorded: z.literal(true, { message: 'The child must know how answers are recorded' }),
   supportPerson: z.string().trim().max(200).optional(),
   professionalGenderChosen: z.string().trim().max(100).optional(),
   needsConsidered: z.string().trim().max(4000).optional(),
+  /** Vulnerability markers the date of birth cannot give. */
+  medicalNeeds: z.boolean().default(false),
+  notVisibleToOthers: z.boolean().default(false),
+  /** When the parents separated, if they did: the months after raise the child's risk. */
+  separationOn: IsoDate.optional(),
+  sectionB: ChildSectionBAnswers.optional(),
 });
-export const ChildAssessmentView = ChildAssessmentCreate.omit({ jointCaseId: true }).extend({
+
+export const ChildMarkersView = z.object({
+  /** Under the instrument's age (five in the ASAP file) on the day of the assessment. */
+  underAge: z.boolean(),
+  medicalNeeds: z.boolean(),
+  notVisibleToOthers: z.boolean(),
+  separationOn: z.string().nullable(),
+  /** Today, not on the day of the assessment: the flag ends by itself when the window does. */
+  withinPostSeparationWindow: z.boolean(),
+});
+
+export const ChildAssessmentView = z.object({
   id: Id,
   jointCaseId: Id,
   childPersonId: Id,
+  assessedOn: z.string(),
+  parentConsentFrom: z.enum(['mother', 'father', 'both', 'court']),
+  childInformed: z.literal(true),
+  childToldMayWithdraw: z.literal(true),
+  /** Null for records made before the right to refuse was recorded on its own. */
+  childToldMayRefuse: z.literal(true).nullable(),
+  childToldHowRecorded: z.literal(true),
+  supportPerson: z.string().optional(),
+  professionalGenderChosen: z.string().optional(),
+  needsConsidered: z.string().optional(),
+  markers: ChildMarkersView,
+  sectionB: z
+    .object({
+      instrumentId: z.string(),
+      version: z.number().int(),
+      answers: Answers,
+      refusedItems: z.array(z.string()),
+      computedLevel: z.string().nullable(),
+      judgedLevel: z.string().nullable(),
+      judgementReason: z.string().nullable(),
+      level: z.string(),
+    })
+    .nullable(),
+});
+
+/** Each child's newest level, across the cases the reader's grants reach (the child-protection lead's view). */
+export const ChildrenRiskView = z.object({
+  children: z.array(
+    z.object({
+      childPersonId: Id,
+      firstName: z.string(),
+      jointCaseId: Id,
+      assessedOn: z.string(),
+      instrumentId: z.string(),
+      version: z.number().int(),
+      level: z.string(),
+      markers: ChildMarkersView,
+    }),
+  ),
 });
 
 export const ChildrenView = z.object({
   children: z.array(
-    z.object({ id: Id, firstName: z.string(), lastName: z.string(), dateOfBirth: z.string().nullable() }),
+    z.object({
+      id: Id,
+      firstName: z.string(),
+      lastName: z.string(),
+      dateOfBirth: z.string().nullable(),
+      /** The level of the child's newest Section B, if any. */
+      latestLevel: z.string().nullable(),
+    }),
   ),
   sectionBOverTime: z.array(
     z.object({

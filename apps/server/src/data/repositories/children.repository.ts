@@ -1,4 +1,5 @@
-import type { Insertable } from 'kysely';
+import type { Answers } from '@tandem/shared';
+import type { Insertable, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
 import type { FieldCipher } from '../../security/field-encryption.js';
 import type { ScopedDb } from '../scoped-db.js';
@@ -8,11 +9,17 @@ type AssessmentRow = Insertable<DB['child_assessment_record']>;
 /** An assessment record as it is written: the free text in clear, encrypted on the way in. */
 export type NewChildAssessment = Omit<
   AssessmentRow,
-  'support_person_enc' | 'professional_gender_chosen_enc' | 'needs_considered_enc'
+  | 'support_person_enc'
+  | 'professional_gender_chosen_enc'
+  | 'needs_considered_enc'
+  | 'answers_enc'
+  | 'judgement_reason_enc'
 > & {
   supportPerson?: string | undefined;
   professionalGenderChosen?: string | undefined;
   needsConsidered?: string | undefined;
+  answers?: Answers | undefined;
+  judgementReason?: string | undefined;
 };
 
 /**
@@ -55,7 +62,8 @@ export class ChildrenRepository {
 
   /** What was written about how the child was assessed is encrypted at rest. */
   async insertAssessment(assessment: NewChildAssessment) {
-    const { supportPerson, professionalGenderChosen, needsConsidered, ...values } = assessment;
+    const { supportPerson, professionalGenderChosen, needsConsidered, answers, judgementReason, ...values } =
+      assessment;
     return this.db.insertOne(
       'child_assessment_record',
       {
@@ -63,6 +71,8 @@ export class ChildrenRepository {
         support_person_enc: this.encrypt(supportPerson),
         professional_gender_chosen_enc: this.encrypt(professionalGenderChosen),
         needs_considered_enc: this.encrypt(needsConsidered),
+        answers_enc: this.encrypt(answers === undefined ? undefined : JSON.stringify(answers)),
+        judgement_reason_enc: this.encrypt(judgementReason),
       },
       { action: 'child_assessment.record' },
     );
@@ -76,14 +86,45 @@ export class ChildrenRepository {
       .orderBy('assessed_on')
       .orderBy('created_at')
       .execute();
-    return rows.map(
-      ({ support_person_enc, professional_gender_chosen_enc, needs_considered_enc, ...row }) => ({
-        ...row,
-        supportPerson: this.decrypt(support_person_enc),
-        professionalGenderChosen: this.decrypt(professional_gender_chosen_enc),
-        needsConsidered: this.decrypt(needs_considered_enc),
-      }),
+    return rows.map((row) => this.readable(row));
+  }
+
+  /**
+   * Each child's newest scored assessment, over every record the actor may read: the read
+   * policy (the children grant of the actor's agency, or its own records) decides which.
+   */
+  async newestScoredPerChild() {
+    const rows = await this.db.query
+      .selectFrom('child_assessment_record')
+      .selectAll()
+      .where('level', 'is not', null)
+      .orderBy('child_person_id')
+      .orderBy('assessed_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .execute();
+    const newest = rows.filter(
+      (row, index) => index === 0 || rows[index - 1]!.child_person_id !== row.child_person_id,
     );
+    return newest.map((row) => this.readable(row));
+  }
+
+  private readable({
+    support_person_enc,
+    professional_gender_chosen_enc,
+    needs_considered_enc,
+    answers_enc,
+    judgement_reason_enc,
+    ...row
+  }: Selectable<DB['child_assessment_record']>) {
+    const answers = this.decrypt(answers_enc);
+    return {
+      ...row,
+      supportPerson: this.decrypt(support_person_enc),
+      professionalGenderChosen: this.decrypt(professional_gender_chosen_enc),
+      needsConsidered: this.decrypt(needs_considered_enc),
+      answers: answers === null ? null : (JSON.parse(answers) as Answers),
+      judgementReason: this.decrypt(judgement_reason_enc),
+    };
   }
 
   private encrypt(value: string | undefined): string | null {

@@ -5,6 +5,7 @@ import { AgreedLevelsRepository } from './agreed-levels.repository.js';
 import { AgreementsRepository } from './agreements.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ChildrenRepository } from './children.repository.js';
+import { ConsultationsRepository } from './consultations.repository.js';
 import { DirectoryRepository } from './directory.repository.js';
 import { DisclosuresRepository } from './disclosures.repository.js';
 import { DutiesRepository } from './duties.repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly grants: GrantsRepository;
   readonly responses: ResponsesRepository;
   readonly agreedLevels: AgreedLevelsRepository;
+  readonly consultations: ConsultationsRepository;
   readonly recidivism: RecidivismRepository;
   readonly meetings: MeetingsRepository;
   readonly actions: ActionsRepository;
@@ -50,7 +52,7 @@ type Factory = { [K in keyof Repositories]: () => Repositories[K] };
 export function createRepositories(db: ScopedDb, cipher: FieldCipher): Repositories {
   const factories: Factory = {
     people: () => new PeopleRepository(db, cipher),
-    programme: () => new ProgrammeRepository(db),
+    programme: () => new ProgrammeRepository(db, cipher),
     victimFile: () => new VictimFileRepository(db, cipher),
     disclosures: () => new DisclosuresRepository(db, cipher),
     safetyPlans: () => new SafetyPlansRepository(db, cipher),
@@ -59,6 +61,7 @@ export function createRepositories(db: ScopedDb, cipher: FieldCipher): Repositor
     grants: () => new GrantsRepository(db),
     responses: () => new ResponsesRepository(db, cipher),
     agreedLevels: () => new AgreedLevelsRepository(db, cipher),
+    consultations: () => new ConsultationsRepository(db, cipher),
     recidivism: () => new RecidivismRepository(db, cipher),
     meetings: () => new MeetingsRepository(db, cipher),
     actions: () => new ActionsRepository(db, cipher),

@@ -1,6 +1,7 @@
 import type { InformationKind, PpStatus } from '@tandem/shared';
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema.generated.js';
+import type { FieldCipher } from '../../security/field-encryption.js';
 import { keysetPage } from '../keyset.js';
 import type { ScopedDb } from '../scoped-db.js';
 
@@ -10,7 +11,10 @@ import type { ScopedDb } from '../scoped-db.js';
  * (referral, status machine, release) are in services/programme/.
  */
 export class ProgrammeRepository {
-  constructor(private readonly db: ScopedDb) {}
+  constructor(
+    private readonly db: ScopedDb,
+    private readonly cipher: FieldCipher,
+  ) {}
 
   async find(id: string) {
     return this.db.query.selectFrom('pp_episode').selectAll().where('id', '=', id).executeTakeFirst();
@@ -105,19 +109,34 @@ export class ProgrammeRepository {
     });
   }
 
+  /** His release, with the reason it names no partner decrypted (free text about him). */
   async release(episodeId: string) {
-    return this.db.query
+    const row = await this.db.query
       .selectFrom('release_of_information')
       .selectAll()
       .where('episode_id', '=', episodeId)
       .executeTakeFirst();
+    if (!row) return undefined;
+    const { no_partners_reason_enc, ...rest } = row;
+    return {
+      ...rest,
+      no_partners_reason:
+        no_partners_reason_enc === null ? null : this.cipher.decrypt(no_partners_reason_enc),
+    };
   }
 
-  async saveRelease(episodeId: string, release: { signedOn: string; scope: InformationKind[] }) {
+  async saveRelease(
+    episodeId: string,
+    release: { signedOn: string; scope: InformationKind[]; noPartnersReason: string | null },
+  ) {
     const changed = await this.db.update(
       'release_of_information',
       (eb) => eb('episode_id', '=', episodeId),
-      { signed_on: release.signedOn, scope: release.scope },
+      {
+        signed_on: release.signedOn,
+        scope: release.scope,
+        no_partners_reason_enc: this.encryptReason(release),
+      },
       { action: 'pp_episode.release', details: { scope: release.scope } },
     );
     if (changed.length > 0) return;
@@ -127,10 +146,15 @@ export class ProgrammeRepository {
         episode_id: episodeId,
         signed_on: release.signedOn,
         scope: release.scope,
+        no_partners_reason_enc: this.encryptReason(release),
         recorded_by: this.db.actor.userId,
       },
       { action: 'pp_episode.release', details: { scope: release.scope } },
     );
+  }
+
+  private encryptReason(release: { noPartnersReason: string | null }): string | null {
+    return release.noPartnersReason === null ? null : this.cipher.encrypt(release.noPartnersReason);
   }
 
   /** The partners he named: the programme reads labels; the link to her record is the victim side's. */

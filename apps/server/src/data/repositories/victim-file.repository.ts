@@ -1,4 +1,4 @@
-import type { ConsentScope, ContactPreferences } from '@tandem/shared';
+import type { ConsentScope, ContactPreferences, ContactSafetyConcernView } from '@tandem/shared';
 import type { FieldCipher } from '../../security/field-encryption.js';
 import type { ScopedDb } from '../scoped-db.js';
 import {
@@ -254,6 +254,103 @@ export class VictimFileRepository {
       { action: 'partner_contact.log', details: { outcome: contact.outcome } },
     );
     return row.id;
+  }
+
+  // That contacting her may be unsafe (victim side only: the table's policy).
+
+  async contactSafetyConcernsOf(personId: string): Promise<ContactSafetyConcernView[]> {
+    const rows = await this.db.query
+      .selectFrom('contact_safety_concern as c')
+      .leftJoin('app_user as u', 'u.id', 'c.recorded_by')
+      .select(['c.id', 'c.recorded_on', 'c.concern_enc', 'c.measures_enc', 'u.display_name'])
+      .where('c.person_id', '=', personId)
+      .orderBy('c.recorded_on')
+      .orderBy('c.created_at')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      recordedOn: row.recorded_on,
+      concern: this.cipher.decrypt(row.concern_enc),
+      measures: this.cipher.decrypt(row.measures_enc),
+      recordedBy: row.display_name ?? '',
+    }));
+  }
+
+  async insertContactSafetyConcern(concern: {
+    personId: string;
+    ownerAgencyId: string;
+    recordedOn: string;
+    concern: string;
+    measures: string;
+  }): Promise<string> {
+    const row = await this.db.insertOne(
+      'contact_safety_concern',
+      {
+        person_id: concern.personId,
+        owner_agency_id: concern.ownerAgencyId,
+        recorded_on: concern.recordedOn,
+        concern_enc: this.cipher.encrypt(concern.concern),
+        measures_enc: this.cipher.encrypt(concern.measures),
+        recorded_by: this.db.actor.userId,
+      },
+      { action: 'contact_safety_concern.record' },
+    );
+    return row.id;
+  }
+
+  /**
+   * The partners named to the agency's partner contact who have no open support episode and no
+   * safety plan there, with the outcome of their latest contact (the caller leaves out a woman
+   * who declined). The victim-side reads go through their own policies, as everywhere.
+   */
+  async namedWithoutSafetyPlan(agencyId: string) {
+    const rows = await this.db.query
+      .selectFrom('partner_referral as r')
+      .innerJoin('person as p', 'p.id', 'r.partner_person_id')
+      .select([
+        'r.episode_id',
+        'r.partner_person_id',
+        'r.relationship',
+        'r.created_at',
+        'p.first_name',
+        'p.last_name',
+        (eb) =>
+          eb
+            .selectFrom('partner_contact as pc')
+            .select('pc.outcome')
+            .whereRef('pc.partner_person_id', '=', 'r.partner_person_id')
+            .orderBy('pc.contacted_on', 'desc')
+            .orderBy('pc.created_at', 'desc')
+            .limit(1)
+            .as('latest_outcome'),
+      ])
+      .where('r.partner_contact_agency_id', '=', agencyId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('vss_episode as v')
+              .select('v.id')
+              .whereRef('v.person_id', '=', 'r.partner_person_id')
+              .where('v.status', '=', 'open'),
+          ),
+        ),
+      )
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('safety_plan as sp')
+              .select('sp.person_id')
+              .whereRef('sp.person_id', '=', 'r.partner_person_id')
+              .where('sp.kind', '=', 'safety'),
+          ),
+        ),
+      )
+      .orderBy('r.created_at')
+      .orderBy('r.id')
+      .execute();
+    return rows;
   }
 
   // Where she appears beyond her file.

@@ -1,6 +1,7 @@
 import { type JointRiskView, levelRank, type VisibleAnswer } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
+import { checklistPairs } from '../../domain/risk-divergence.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
 import {
   definitionsOf,
@@ -26,11 +27,12 @@ export async function jointRiskView(scope: CommandScope, jointCaseId: string): P
 export async function riskViewOf(scope: CommandScope, jointCase: InstrumentCase): Promise<JointRiskView> {
   const { repos } = scope;
   const { reader } = jointCase;
-  const [rows, agreedRows, proposal, definition] = await Promise.all([
+  const [rows, agreedRows, proposal, definition, consulting] = await Promise.all([
     repos.responses.ofCase(jointCase.id, RISK_CHECKLIST),
     repos.agreedLevels.ofCase(jointCase.id),
     repos.agreedLevels.pendingProposal(jointCase.id),
     riskChecklistOf(scope, jointCase),
+    repos.consultations.ofCase(jointCase.id),
   ]);
   const definitionFor = await definitionsOf(scope, rows);
   const latest = (side: string) => rows.filter((row) => row.ownerSide === side).at(-1);
@@ -73,6 +75,26 @@ export async function riskViewOf(scope: CommandScope, jointCase: InstrumentCase)
   const pending = proposal
     ? { proposedSide: proposal.proposed_side, proposedBy: proposal.proposed_by }
     : null;
+  // From the same rows and levels as `history`: a pair shows no level the reader could not read there.
+  const divergence = checklistPairs(
+    rows.map((row) => {
+      const level = row.judgedLevel ?? row.computedLevel;
+      return {
+        id: row.id,
+        side: row.ownerSide,
+        completedOn: row.completedOn,
+        level,
+        rank: level ? levelRank(definitionFor(row), level) : -1,
+        instrumentId: row.instrumentId,
+      };
+    }),
+  ).map((pair) => ({
+    date: pair.date,
+    perpetratorSide: pair.perpetratorSide.level,
+    victimSide: pair.victimSide.level,
+    difference: pair.difference,
+  }));
+  const agreedById = new Map(agreedRows.map((row) => [row.id, row]));
   return {
     instrumentId: definition.id,
     version: definition.version,
@@ -85,6 +107,7 @@ export async function riskViewOf(scope: CommandScope, jointCase: InstrumentCase)
     ),
     agreed: agreed
       ? {
+          id: agreed.id,
           level: agreed.level,
           rationale: agreed.rationale,
           agreedOn: agreed.agreed_on,
@@ -111,6 +134,24 @@ export async function riskViewOf(scope: CommandScope, jointCase: InstrumentCase)
       victimSide: levelOn('victim', date),
       agreed: agreedRows.filter((row) => row.agreed_on <= date).at(-1)?.level ?? null,
     })),
+    divergence,
+    consultation: {
+      proposed: instrumentPolicy.proposesConsultation(divergence.at(-1)?.difference),
+      agencies: consulting.agencies,
+      records: consulting.consultations.map((row) => {
+        const agreedAfter = row.agreed_level_id ? agreedById.get(row.agreed_level_id) : undefined;
+        return {
+          id: row.id,
+          agency: { id: row.consulted_agency_id, name: row.agency_name, kind: row.agency_kind },
+          consultedOn: String(row.consulted_on),
+          reply: row.reply,
+          difference: row.difference,
+          agreedLevel: agreedAfter
+            ? { id: agreedAfter.id, level: agreedAfter.level, agreedOn: agreedAfter.agreed_on }
+            : null,
+        };
+      }),
+    },
     can: instrumentPolicy.riskAbilities(scope.actor, reader, jointCase, pending),
   };
 }

@@ -34,6 +34,9 @@ export async function recordResponse(
     throw forbidden();
   }
   const definition = await definitionOf(scope, input.instrumentId, input.version);
+  // A child's Section B belongs to that child's assessment record, under the principles.
+  if (definition.kind === 'child_risk_checklist')
+    throw invalidInput('instrumentId', 'Record a child’s Section B with the child’s assessment');
   subjectProblem(actor.side, input.subject, definition);
   const problems = validateAnswers(definition, input.answers);
   if (problems.length > 0) {

@@ -56,7 +56,13 @@ export async function findEpisodeView(
       status: session.status as PpEpisodeView['attendance'][number]['status'],
       note: session.note,
     })),
-    release: release ? { signedOn: release.signed_on, scope: release.scope as InformationKind[] } : null,
+    release: release
+      ? {
+          signedOn: release.signed_on,
+          scope: release.scope as InformationKind[],
+          noPartnersReason: release.no_partners_reason,
+        }
+      : null,
     partners: partners.map((partner) => {
       const her = herRecords.find((record) => record.id === partner.partner_person_id);
       return {

@@ -10,7 +10,7 @@ import { STATUSES_RAISING_DUTY } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import { AppError, forbidden, invalidInput } from '../../domain/errors.js';
-import { isCriticalStatus, transitionProblem } from '../../domain/programme.js';
+import { enrolmentProblem, isCriticalStatus, transitionProblem } from '../../domain/programme.js';
 import { ppEpisodePolicy } from '../../policy/pp-episode.policy.js';
 import { raiseDuties } from '../consequences/duties.js';
 import { ensureNextMeeting } from '../consequences/meeting-schedule.js';
@@ -127,6 +127,20 @@ export async function changeStatus(
     throw new AppError(409, 'invalid_transition', `A programme cannot go from ${from} to ${change.to}`, [
       { path: 'to', message: problem },
     ]);
+  }
+  if (change.to === 'active') {
+    const [release, partnersNamed] = await Promise.all([
+      scope.repos.programme.release(id),
+      scope.repos.programme.referralCount(id),
+    ]);
+    const unmet = enrolmentProblem(
+      release ? { noPartnersReason: release.no_partners_reason } : null,
+      partnersNamed,
+    );
+    if (unmet)
+      throw new AppError(409, 'enrolment_condition', 'His release and his partners come before enrolment', [
+        unmet,
+      ]);
   }
   await scope.repos.programme.update(
     id,

@@ -20,7 +20,16 @@ export async function recordRelease(
 ): Promise<PpEpisodeView> {
   const { repos } = scope;
   const episode = await manageableEpisode(scope, id, 'pp_episode.release');
-  await repos.programme.saveRelease(id, { signedOn: release.signedOn, scope: release.scope });
+  if (release.noPartnersReason && release.partners.length > 0)
+    throw invalidInput(
+      'noPartnersReason',
+      'He names partners in this release: leave the reason for naming none empty',
+    );
+  await repos.programme.saveRelease(id, {
+    signedOn: release.signedOn,
+    scope: release.scope,
+    noPartnersReason: release.noPartnersReason ?? null,
+  });
   let ordinal = await repos.programme.referralCount(id);
   for (const [position, partner] of release.partners.entries()) {
     const path = `partners.${position}.partnerContactAgencyId`;

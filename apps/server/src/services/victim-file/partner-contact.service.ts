@@ -1,4 +1,4 @@
-import type { Created, PartnerContactCreate } from '@tandem/shared';
+import type { ContactSafetyConcernCreate, Created, PartnerContactCreate } from '@tandem/shared';
 import type { z } from 'zod';
 import type { CommandScope } from '../../data/command-scope.js';
 import { invalidInput } from '../../domain/errors.js';
@@ -27,6 +27,27 @@ export async function logPartnerContact(
     hopesAndFears: input.hopesAndFears,
     herViewOfRisk: input.herViewOfRisk,
     notes: input.notes,
+  });
+  return { id };
+}
+
+/**
+ * That contacting her may itself be unsafe, and the measures taken (docs/domain.md, "Partner
+ * contact"). Her service's record, read by its victim side only; encrypted like her other text.
+ */
+export async function recordContactSafetyConcern(
+  scope: CommandScope,
+  personId: string,
+  input: z.infer<typeof ContactSafetyConcernCreate>,
+): Promise<z.infer<typeof Created>> {
+  const file = await workableFile(scope, personId, 'contact_safety_concern.record');
+  if (input.recordedOn > scope.actor.today) throw invalidInput('recordedOn', 'A date in the future');
+  const id = await scope.repos.victimFile.insertContactSafetyConcern({
+    personId,
+    ownerAgencyId: file.her.ownerAgencyId,
+    recordedOn: input.recordedOn,
+    concern: input.concern,
+    measures: input.measures,
   });
   return { id };
 }

@@ -1,6 +1,7 @@
 import type { VictimFileView } from '@tandem/shared';
 import type { CommandScope } from '../../data/command-scope.js';
 import { dateIn } from '../../domain/clock.js';
+import { firstOffer, topicCoverage } from '../../domain/partner-contact.js';
 import { victimFilePolicy } from '../../policy/victim-file.policy.js';
 import { toConsentView } from './consents.service.js';
 import { findHerFile } from './her-file.js';
@@ -11,6 +12,7 @@ const SECTIONS = [
   'consents',
   'contactPreferences',
   'partnerContacts',
+  'contactSafetyConcerns',
   'disclosures',
   'namedIn',
   'jointCases',
@@ -29,16 +31,25 @@ export async function findVictimFileView(
   const { actor, repos } = scope;
   const file = await findHerFile(scope, personId);
   if (!file || !victimFilePolicy.seesFile(actor, file.her, file.held)) return null;
-  const [episodes, consents, contactPreferences, partnerContacts, disclosures, named, jointCases] =
-    await Promise.all([
-      repos.victimFile.supportEpisodesOf(personId),
-      repos.victimFile.consentsOf(personId),
-      repos.victimFile.contactPreferences(personId),
-      repos.victimFile.partnerContactsOf(personId),
-      repos.disclosures.disclosuresOf(personId),
-      repos.victimFile.namedIn(personId),
-      repos.victimFile.jointCasesOf(personId),
-    ]);
+  const [
+    episodes,
+    consents,
+    contactPreferences,
+    partnerContacts,
+    contactSafetyConcerns,
+    disclosures,
+    named,
+    jointCases,
+  ] = await Promise.all([
+    repos.victimFile.supportEpisodesOf(personId),
+    repos.victimFile.consentsOf(personId),
+    repos.victimFile.contactPreferences(personId),
+    repos.victimFile.partnerContactsOf(personId),
+    repos.victimFile.contactSafetyConcernsOf(personId),
+    repos.disclosures.disclosuresOf(personId),
+    repos.victimFile.namedIn(personId),
+    repos.victimFile.jointCasesOf(personId),
+  ]);
   scope.audit.record({
     action: 'victim_file.read',
     outcome: 'success',
@@ -53,16 +64,20 @@ export async function findVictimFileView(
     consents: consents.map(toConsentView),
     contactPreferences,
     partnerContacts,
+    contactSafetyConcerns,
     disclosures,
     namedIn: named.map((row) => {
       // His name and status only where his release lets them reach her service (NULL elsewhere).
       const visible = row.first_name !== null && row.last_name !== null;
+      const aboutThisProgramme = partnerContacts.filter((contact) => contact.ppEpisodeId === row.episode_id);
       return {
         ppEpisodeId: row.episode_id,
         relationship: row.relationship as 'current' | 'former',
         referredOn: dateIn(actor.timeZone, new Date(row.created_at)),
         hisName: visible ? `${row.first_name} ${row.last_name}` : null,
         status: visible ? row.status : null,
+        offer: firstOffer(aboutThisProgramme),
+        topics: topicCoverage(aboutThisProgramme),
       };
     }),
     jointCases: jointCases.map((row) => ({

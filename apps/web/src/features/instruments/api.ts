@@ -119,6 +119,16 @@ export function useAgreeLevel(jointCaseId: string) {
   });
 }
 
+/** A case manager records consulting another agency of the case while the two sides diverge. */
+export function useRecordConsultation(jointCaseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof routes.instruments.recordConsultation>) =>
+      call(routes.instruments.recordConsultation, { params: { id: jointCaseId }, body }),
+    onSuccess: (view) => queryClient.setQueryData(instrumentKeys.risk(jointCaseId), view),
+  });
+}
+
 /** The other side's case manager confirms a lower level proposed: it then takes effect. */
 export function useConfirmLowering(jointCaseId: string) {
   const refresh = useRefresh();

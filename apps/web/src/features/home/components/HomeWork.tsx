@@ -9,6 +9,7 @@ import { DutyItem } from '../../duties/components/DutyItem';
 import { DueCard } from '../../instruments/components/DueList';
 import { useHome } from '../api';
 import { NewReferrals } from './NewReferrals';
+import { SafetyPlansDue } from './SafetyPlansDue';
 
 /** The home page's work: duties to inform her, reassessments due, my joint cases. */
 export function HomeWork({ session }: { session: SessionView }) {
@@ -60,6 +61,7 @@ export function HomeWork({ session }: { session: SessionView }) {
           </Group>
         )}
         {home.data?.newReferrals && <NewReferrals referrals={home.data.newReferrals} />}
+        {home.data?.safetyPlansDue && <SafetyPlansDue items={home.data.safetyPlansDue} />}
         {abilities.supportVictims && (
           <Section
             id="home-duties"

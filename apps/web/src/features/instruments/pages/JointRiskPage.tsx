@@ -12,6 +12,7 @@ import { LevelHistoryChart } from '../components/charts/LevelHistoryChart';
 import { ItemComparison } from '../components/ItemComparison';
 import { PendingLowering } from '../components/PendingLowering';
 import { Block, Empty, formatDate, LevelBadge, Loading, levelLabel } from '../components/parts';
+import { RiskConsultation } from '../components/RiskConsultation';
 import { todayIso } from '../logic';
 
 /** The joint risk assessment: both checklists item by item, divergences, the agreed level, its history. */
@@ -126,6 +127,7 @@ function JointRiskContent({
       {view.pendingLowering && (
         <PendingLowering jointCaseId={jointCaseId} view={view} definition={definition} />
       )}
+      <RiskConsultation jointCaseId={jointCaseId} view={view} definition={definition} />
       {view.can.agreeLevel && (view.perpetratorSide || view.victimSide) && (
         <AgreedLevelForm jointCaseId={jointCaseId} view={view} definition={definition} />
       )}

@@ -3,6 +3,7 @@ import {
   Button,
   Checkbox,
   Group,
+  List,
   NativeSelect,
   Paper,
   Radio,
@@ -85,6 +86,9 @@ export function PartnerContactSection({
           onClose={() => setLogging(false)}
         />
       )}
+      {file.namedIn.map((named) => (
+        <TopicCoverage key={named.ppEpisodeId} named={named} programme={programmeName(named.ppEpisodeId)} />
+      ))}
       {contacts.length === 0 ? (
         <Empty>{t('partnerContact.none')}</Empty>
       ) : (
@@ -93,6 +97,67 @@ export function PartnerContactSection({
         ))
       )}
     </Section>
+  );
+}
+
+/**
+ * Per programme that named her: whether and when contact was offered, and across her contacts
+ * which topics she has been told and which remain to offer her (the checklist of the standards).
+ */
+function TopicCoverage({
+  named,
+  programme,
+}: {
+  named: VictimFileView['namedIn'][number];
+  programme: string | null;
+}) {
+  const { t, i18n } = useTranslation(CASEWORK_NS);
+  const { offer, topics } = named;
+  return (
+    <Paper withBorder p="sm" radius="sm" component="section" aria-label={t('partnerContact.coverage.label')}>
+      <Text size="sm" fw={600} mb={4}>
+        {programme ?? t('partnerContact.coverage.thisProgramme')}
+      </Text>
+      <Text size="sm" mb={4} data-testid="partner-offer">
+        {offer
+          ? t('partnerContact.coverage.offered', {
+              date: formatDate(i18n.language, offer.offeredOn),
+              name: offer.offeredBy,
+              outcome: t(`partnerContact.outcomes.${offer.outcome}`),
+            })
+          : t('partnerContact.coverage.notOffered')}
+      </Text>
+      <Text size="xs" fw={600}>
+        {t('partnerContact.coverage.told')}
+      </Text>
+      {topics.told.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('partnerContact.coverage.nothingYet')}
+        </Text>
+      ) : (
+        <List size="sm" data-testid="topics-told">
+          {topics.told.map((item) => (
+            <List.Item key={item.topic}>
+              {t(`enums.topic.${item.topic}`)} · {formatDate(i18n.language, item.firstToldOn)}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      <Text size="xs" fw={600} mt={4}>
+        {t('partnerContact.coverage.remaining')}
+      </Text>
+      {topics.remaining.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('partnerContact.coverage.allTold')}
+        </Text>
+      ) : (
+        <List size="sm" data-testid="topics-remaining">
+          {topics.remaining.map((topic) => (
+            <List.Item key={topic}>{t(`enums.topic.${topic}`)}</List.Item>
+          ))}
+        </List>
+      )}
+    </Paper>
   );
 }
 

@@ -9,6 +9,7 @@ import { VictimSideOnly } from '../../../components/VictimSideOnly';
 import { SafetyPlanLinks } from '../../meetings/pages/SafetyPlanPage';
 import { useVictimFile } from '../api';
 import { ConsentsSection } from '../components/ConsentsSection';
+import { ContactSafetySection } from '../components/ContactSafetySection';
 import { ContactDetailsSection, SafeContactSection } from '../components/ContactSections';
 import { DisclosuresSection } from '../components/DisclosuresSection';
 import { HerJointCasesSection } from '../components/HerJointCasesSection';
@@ -61,6 +62,7 @@ function FileBody({ file, episodeHint }: { file: VictimFileView; episodeHint: st
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" verticalSpacing="lg">
         <Stack gap="lg">
           <SafeContactSection file={file} canEdit={can.setContactPreferences} />
+          <ContactSafetySection file={file} canRecord={can.logContact} />
           <ContactDetailsSection person={file.person} canEdit={can.editContactDetails} />
           <ConsentsSection file={file} canRecord={can.recordConsent} canRevoke={can.revokeConsent} />
         </Stack>

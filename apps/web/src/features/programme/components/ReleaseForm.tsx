@@ -10,6 +10,7 @@ import {
   Radio,
   SimpleGrid,
   Stack,
+  Textarea,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -59,6 +60,7 @@ type ReleaseDraft = {
   signedOn: string;
   scope: string[];
   partners: PartnerDraft[];
+  noPartnersReason: string;
 };
 
 /** The draft → the release: her contact details only where some were entered. */
@@ -66,8 +68,11 @@ function toRelease(draft: ReleaseDraft) {
   const { partners, ...rest } = blankToUndefined(draft) as Omit<ReleaseDraft, 'partners'> & {
     partners: (Omit<PartnerDraft, 'contact'> & { contact: Record<string, string | undefined> })[];
   };
+  // The reason for naming no partner belongs to a release that names none.
+  const noPartnersReason = partners.length === 0 ? rest.noPartnersReason : undefined;
   return {
     ...rest,
+    noPartnersReason,
     partners: partners.map(({ key: _key, contact, ...partner }) =>
       Object.values(contact).some(Boolean) ? { ...partner, contact } : partner,
     ),
@@ -106,6 +111,7 @@ export function ReleaseForm({ episode, onClose }: { episode: PpEpisodeView; onCl
       signedOn: episode.release?.signedOn ?? todayIso(),
       scope: episode.release?.scope ?? [...RELEASE_KINDS],
       partners: episode.partners.length === 0 ? [emptyPartner()] : [],
+      noPartnersReason: episode.release?.noPartnersReason ?? '',
     } as ReleaseDraft,
     toInput: toRelease,
     onSubmit: (body) => save.mutateAsync(body),
@@ -227,6 +233,15 @@ export function ReleaseForm({ episode, onClose }: { episode: PpEpisodeView; onCl
             </Badge>
           )}
         </Group>
+        {partners.length === 0 && episode.partners.length === 0 && (
+          <Textarea
+            label={t('release.noPartnersReason')}
+            description={t('release.noPartnersReasonHint')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('noPartnersReason')}
+          />
+        )}
         <SchemaFormAlert form={form} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

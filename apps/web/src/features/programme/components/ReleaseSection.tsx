@@ -54,6 +54,9 @@ export function ReleaseSection({
               <List.Item key={kind}>{t(`enums.kind.${kind}`)}</List.Item>
             ))}
           </List>
+          {release.noPartnersReason && episode.partners.length === 0 && (
+            <Text size="sm">{t('release.noPartnersBecause', { reason: release.noPartnersReason })}</Text>
+          )}
         </Stack>
       ) : (
         <Empty>{t('release.none')}</Empty>

@@ -26,6 +26,13 @@ import { PpStatusBadge } from './PpStatusBadge';
 /** A status the programme never leaves (completed, dropped out, excluded): asked before it is saved. */
 export const isFinalStatus = (status: PpStatus) => PP_TRANSITIONS[status].length === 0;
 
+/**
+ * His release naming his partners, or saying why it names none, comes before he becomes active
+ * (the server refuses otherwise, naming the field; this only says so before he tries).
+ */
+const enrolmentMet = (episode: PpEpisodeView) =>
+  episode.release !== null && (episode.partners.length > 0 || Boolean(episode.release.noPartnersReason));
+
 /** His status, the moves the programme allows from it, and its history. */
 export function StatusSection({ episode }: { episode: PpEpisodeView }) {
   const { t, i18n } = useTranslation(CASEWORK_NS);
@@ -133,6 +140,11 @@ function StatusForm({ episode }: { episode: PpEpisodeView }) {
         {raisesDuty && (
           <Alert color="orange" variant="light" p="xs">
             {t('status.dutyWarning')}
+          </Alert>
+        )}
+        {form.values.to === 'active' && !enrolmentMet(episode) && (
+          <Alert color="yellow" variant="light" p="xs" role="status">
+            {t('status.enrolmentCondition')}
           </Alert>
         )}
         <DateField label={t('status.date')} {...form.getInputProps('date')} max={todayIso()} required />

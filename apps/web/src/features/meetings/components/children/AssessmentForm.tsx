@@ -23,7 +23,12 @@ type Child = ChildrenViewData['children'][number];
 
 const CONSENT_FROM = ['mother', 'father', 'both', 'court'] as const;
 const GENDERS = ['female', 'male', 'no_preference'] as const;
-const CONFIRMATIONS = ['childInformed', 'childToldMayWithdraw', 'childToldHowRecorded'] as const;
+const CONFIRMATIONS = [
+  'childInformed',
+  'childToldMayWithdraw',
+  'childToldMayRefuse',
+  'childToldHowRecorded',
+] as const;
 
 /**
  * How a child was assessed, with the principles as required confirmations: the parent's
@@ -50,7 +55,10 @@ export function AssessmentForm({
       parentConsentFrom: '' as (typeof CONSENT_FROM)[number] | '',
       childInformed: false,
       childToldMayWithdraw: false,
+      childToldMayRefuse: false,
       childToldHowRecorded: false,
+      medicalNeeds: false,
+      notVisibleToOthers: false,
       supportPerson: '',
       professionalGenderChosen: 'no_preference' as (typeof GENDERS)[number],
       needsConsidered: '',

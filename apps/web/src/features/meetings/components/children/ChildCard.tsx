@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
 import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { useDefinition } from '../../../instruments/api';
+import { LevelBadge } from '../../../instruments/components/parts';
 import { type ChildrenViewData, useRemoveChild } from '../../api';
 import { ActionPlanTable } from '../ActionPlan';
 import { formatDay } from '../parts';
@@ -41,6 +43,9 @@ export function ChildCard({
   const actions = data.actions.filter((action) => action.childPersonId === child.id);
   const assessments = data.assessments.filter((assessment) => assessment.childPersonId === child.id);
   const headingId = `child-${child.id}`;
+  // The child's own Section B: the level of the newest one, labelled by the version it was scored under.
+  const scored = assessments.filter((assessment) => assessment.sectionB).at(-1)?.sectionB ?? null;
+  const scoredUnder = useDefinition(scored?.instrumentId, scored?.version);
 
   return (
     <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={headingId}>
@@ -53,6 +58,12 @@ export function ChildCard({
             <Text size="sm" c="dimmed">
               {t('children.born', { date: formatDay(i18n.language, child.dateOfBirth) })}
             </Text>
+          )}
+          {child.latestLevel && (
+            <Group gap={6} mt={4}>
+              <Text size="sm">{t('children.latestLevel')}</Text>
+              <LevelBadge definition={scoredUnder.data} level={child.latestLevel} size="sm" />
+            </Group>
           )}
         </div>
         <Group gap="xs">
