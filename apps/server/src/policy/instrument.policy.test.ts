@@ -486,6 +486,8 @@ describe('instrumentPolicy: what the instrument pages offer (abilities)', () => 
       answerSources: ['him', 'agency', 'professional_observation'],
       agreeLevel: true,
       confirmLowering: false,
+      // A case manager records what the other agencies said when the two sides diverge.
+      recordConsultation: true,
     });
   });
 });
