@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import type { CommandScope } from '../../data/command-scope.js';
 import { addDays, addMonths, DEFAULT_TIME_ZONE, dateIn, instantAt } from '../../domain/clock.js';
 import { consentInForce } from '../../domain/consent.js';
+import { agreedLevelOfCase } from './meeting-schedule.js';
 import { markReassessmentDue } from './reassessment.js';
 import { type SystemContext, systemContextOf } from './system-context.js';
 
@@ -230,16 +231,7 @@ export async function proposeMeetingsAtHighRisk(
   const cases = await system.db
     .selectFrom('joint_case as jc')
     .select(['jc.id'])
-    .select((eb) =>
-      eb
-        .selectFrom('agreed_risk_level as a')
-        .select('a.level')
-        .whereRef('a.joint_case_id', '=', 'jc.id')
-        .orderBy('a.agreed_on', 'desc')
-        .orderBy('a.created_at', 'desc')
-        .limit(1)
-        .as('agreed_level'),
-    )
+    .select((eb) => agreedLevelOfCase(eb))
     .where('jc.pp_episode_id', '=', episodeId)
     .where('jc.status', '=', 'open')
     .execute();

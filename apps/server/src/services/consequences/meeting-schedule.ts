@@ -1,5 +1,6 @@
 import { AGENDA_ITEMS, type PpStatus } from '@tandem/shared';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.generated.js';
 import { DEFAULT_TIME_ZONE } from '../../domain/clock.js';
 import { nextMeetingDate } from '../../domain/meeting-schedule.js';
 import type { SystemContext } from './system-context.js';
@@ -72,14 +73,7 @@ export async function ensureNextMeeting(system: SystemContext, jointCaseId: stri
       'n.time_zone',
     ])
     .select((eb) => [
-      eb
-        .selectFrom('agreed_risk_level as a')
-        .select('a.level')
-        .whereRef('a.joint_case_id', '=', 'jc.id')
-        .orderBy('a.agreed_on', 'desc')
-        .orderBy('a.created_at', 'desc')
-        .limit(1)
-        .as('agreed_level'),
+      agreedLevelOfCase(eb),
       eb
         .selectFrom('case_meeting as m')
         .select((inner) =>
@@ -179,4 +173,16 @@ async function meetingHasStarted(system: SystemContext, meetingId: string): Prom
 export async function openJointCaseIds(system: SystemContext): Promise<string[]> {
   const rows = await system.db.selectFrom('joint_case').select('id').where('status', '=', 'open').execute();
   return rows.map((row) => row.id);
+}
+
+/** The level in force on the joint case aliased `jc`: its latest agreement (a subquery, selected as `agreed_level`). */
+export function agreedLevelOfCase(eb: ExpressionBuilder<DB & { jc: DB['joint_case'] }, 'jc'>) {
+  return eb
+    .selectFrom('agreed_risk_level as a')
+    .select('a.level')
+    .whereRef('a.joint_case_id', '=', 'jc.id')
+    .orderBy('a.agreed_on', 'desc')
+    .orderBy('a.created_at', 'desc')
+    .limit(1)
+    .as('agreed_level');
 }
