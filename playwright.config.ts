@@ -25,6 +25,8 @@ const serverEnv: Record<string, string> = {
   DATA_DIR: dataDir,
   DEMO_MODE: 'true',
   LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  // Every test's browser is 127.0.0.1: one client to the rate limit, walking every page of every role.
+  API_RATE_LIMIT_PER_MINUTE: '100000',
   NODE_ENV: 'test',
   LOG_LEVEL: 'warn',
   // Outgoing mail (one-time links) is written here, where the specs read it as the owner would.

@@ -32,3 +32,20 @@ test('the demo’s partner-contact worker finds a duty to inform a woman and a p
   await expect(page.getByTestId('duty').filter({ hasText: 'Inform Elena Esposito' })).toBeVisible();
   await expect(page.getByText('Sara Moretti').first()).toBeVisible();
 });
+
+test('the joint-cases list opens a joint case: her case manager finds her file by name and goes on from it', async ({
+  page,
+}) => {
+  await signInAsDemo(page, 'vss.manager@casadonne.demo');
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Joint cases', exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Open a joint case' }).click();
+  const finder = page.getByRole('dialog', { name: 'Open a joint case' });
+  // A small typo is forgiven, as in the search page.
+  await finder.getByLabel('Her name').fill('Lucia Feri');
+  await finder.getByRole('button', { name: 'Find' }).click();
+  await finder.getByRole('link', { name: 'Open a joint case with Lucia Ferri' }).click();
+  await expect(page).toHaveURL(/\/victims\/[0-9a-f-]{36}\/joint-case\/new$/);
+});

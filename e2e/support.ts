@@ -174,6 +174,14 @@ export async function freshTotp(secret: string, usedCode?: string): Promise<stri
  * caught while it fades has the contrast of a half-drawn one.
  */
 export async function seriousViolations(page: Page) {
+  return accessibilityViolations(page, ['serious', 'critical']);
+}
+
+/** Every violation axe finds of the given impacts (all of them by default), page at rest. */
+export async function accessibilityViolations(
+  page: Page,
+  impacts: readonly string[] = ['minor', 'moderate', 'serious', 'critical'],
+) {
   for (const details of await page.locator('details').all())
     await details.evaluate((element) => element.setAttribute('open', ''));
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
@@ -184,9 +192,10 @@ export async function seriousViolations(page: Page) {
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .filter((violation) => impacts.includes(violation.impact ?? ''))
     .map((violation) => ({
       id: violation.id,
+      impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
     }));

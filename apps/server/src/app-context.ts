@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import type { Clock } from './domain/clock.js';
+import type { ChangeFeed } from './live/change-feed.js';
 import type { FieldCipher } from './security/field-encryption.js';
 import type { AuthService } from './services/auth.service.js';
 
@@ -15,4 +16,6 @@ export interface AppContext {
   readonly auth: AuthService;
   /** The escalation triggers in force, validated at start (rules/escalation-rules.ts). */
   readonly escalationRules: EscalationRules;
+  /** What committed commands wrote, heard from the database, for the live streams of this instance. */
+  readonly changeFeed: ChangeFeed;
 }

@@ -20,6 +20,7 @@ import { answerFrameworkError } from './http/framework-errors.js';
 import { installInputGuard } from './http/input-guard.js';
 import { postgresRateLimitStore } from './http/postgres-rate-limit-store.js';
 import { installCompression, serveWebApp } from './http/web-delivery.js';
+import type { ChangeFeed } from './live/change-feed.js';
 import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
@@ -27,6 +28,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { dutyRoutes } from './routes/duties.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
+import { liveRoutes } from './routes/live.routes.js';
 import { meetingRoutes } from './routes/meetings.routes.js';
 import { networkRoutes } from './routes/network.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
@@ -61,6 +63,8 @@ export interface BuildAppOptions {
   webDist?: string;
   /** The one clock (tests move it); the machine's time by default. */
   clock?: Clock;
+  /** The database's change signals (live/change-feed.ts), opened on the same database handle. */
+  changeFeed: ChangeFeed;
   /** Where logs go (tests read them to prove no personal data is logged); stdout by default. */
   logStream?: DestinationStream;
 }
@@ -131,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     clock,
     auth: new AuthService(config, cipher, clock),
     escalationRules: loadEscalationRules(config.ESCALATION_RULES_FILE),
+    changeFeed: options.changeFeed,
   };
 
   // Everything under /api: rate limit → authenticate (deny by default) → validate → handler.
@@ -157,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(caseRoutes(ctx));
       await api.register(instrumentRoutes(ctx));
       await api.register(meetingRoutes(ctx));
+      await api.register(liveRoutes(ctx));
       api.setNotFoundHandler((request, reply) => reply.status(404).send(notFoundBody(request)));
     },
     { prefix: '/api' },

@@ -11,6 +11,7 @@ import { migrate } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { loadInstruments } from './instruments/registry.js';
 import { startJobs } from './jobs/job-runner.js';
+import { ChangeFeed } from './live/change-feed.js';
 import { createLogger } from './logger.js';
 import { RulesLoadError } from './rules/escalation-rules.js';
 import { loadFieldCipher } from './security/field-encryption.js';
@@ -152,7 +153,8 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     const jobs = config.JOBS_ENABLED ? await startJobs(database, config, logger) : null;
     // PGlite lives in this process: `npm run backup` asks it for an image of the data, jobs or not.
     const stopServingBackups = await serveBackups(database, config.dataDir, logger);
-    const app = await buildApp({ config, db: database.db, cipher });
+    const changeFeed = await ChangeFeed.open(database);
+    const app = await buildApp({ config, db: database.db, cipher, changeFeed });
     // The network's cases are written through the API, as its caseworkers would (seed/demo-cases.ts).
     // Without them the demo still starts: its accounts and agreement are there.
     if (seeded)
@@ -171,6 +173,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
       needsFirstAdmin,
       async stop() {
         await app.close();
+        await changeFeed.close();
         await sealer.stop();
         await jobs?.stop({ graceful: true });
         await stopServingBackups();

@@ -18,7 +18,8 @@ beforeAll(async () => {
   system = await startTestSystem({ DEMO_MODE: 'true' });
   await seedDemoNetwork(system.database.db);
   await seedDemoCases(system.app, system.database.db, system.config);
-  figures = await copyDemoCases(systemDb(system.database.db, 'operator_command'), 3);
+  // The demo holds two joint cases (one open, one closed): six are two copies of them.
+  figures = await copyDemoCases(systemDb(system.database.db, 'operator_command'), 6);
 }, 120_000);
 afterAll(() => system?.close());
 
@@ -30,18 +31,18 @@ const as = async (email: string) => {
 
 describe('a region made from copies of the demo’s cases', () => {
   it('holds the joint cases asked for, each with a case number of its own', async () => {
-    expect(figures).toMatchObject({ jointCases: 3, copies: 2, groups: 1 });
+    expect(figures).toMatchObject({ jointCases: 6, copies: 2, groups: 1 });
     const numbers = await system.database.db.selectFrom('joint_case').select('case_number').execute();
-    expect(new Set(numbers.map((row) => row.case_number)).size).toBe(3);
+    expect(new Set(numbers.map((row) => row.case_number)).size).toBe(6);
   });
 
   it('gives each group’s staff their own copies, which the policy treats like any case', async () => {
     const herManager = await as('vss.manager+1@casadonne.demo');
     const programme = await as('pp.manager+1@oltre.demo');
     const cases = (await herManager.get('/api/joint-cases?limit=50')).json().items as Array<{ id: string }>;
-    expect(cases).toHaveLength(2);
+    expect(cases).toHaveLength(4);
     const demoManager = await as('vss.manager@casadonne.demo');
-    expect((await demoManager.get('/api/joint-cases?limit=50')).json().items).toHaveLength(1);
+    expect((await demoManager.get('/api/joint-cases?limit=50')).json().items).toHaveLength(2);
 
     const herAgency = await system.database.db
       .selectFrom('app_user')

@@ -21,6 +21,8 @@ export interface ScopeDependencies {
   cipher: FieldCipher;
   clock: Clock;
   settings: WorkflowSettings;
+  /** The schema the live signals name (live/change-feed.ts); without it none are sent. */
+  liveSchema?: string;
 }
 
 /**

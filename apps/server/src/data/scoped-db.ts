@@ -12,6 +12,7 @@ import {
 import type { AuditRecorder } from '../audit/audit-recorder.js';
 import type { Database, TableName } from '../db/schema.js';
 import { notFound } from '../domain/errors.js';
+import { type LiveSignal, liveSignalOf } from '../live/live-tables.js';
 import type { Actor } from '../policy/actor.js';
 import type { TablePolicy } from '../policy/table-policy.js';
 import { policyOf } from '../policy/tables.js';
@@ -55,6 +56,8 @@ export class PolicyViolation extends Error {
 export class ScopedDb {
   readonly query: Kysely<Database>;
   #violation: PolicyViolation | null = null;
+  /** What the command wrote that open pages should hear of, once it commits (live/live-tables.ts). */
+  readonly liveSignals: LiveSignal[] = [];
 
   constructor(
     private readonly trx: Kysely<Database>,
@@ -188,6 +191,8 @@ export class ScopedDb {
         ...(audit.basis && { basis: audit.basis }),
         ...(audit.details && { details: audit.details }),
       });
+      const signal = liveSignalOf(table, row);
+      if (signal) this.liveSignals.push(signal);
       const visible: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(row)) {
         if (!key.startsWith('__') && !hidden.has(key)) visible[key] = value;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { AuditRecorder } from '../audit/audit-recorder.js';
 import { type AuditActorInfo, appendAuditEvents } from '../audit/audit-trail.js';
 import type { Database } from '../db/schema.js';
+import { notifyLive } from '../live/notify.js';
 import type { Actor } from '../policy/actor.js';
 import { type CommandScope, createCommandScope, type ScopeDependencies } from './command-scope.js';
 
@@ -52,6 +53,8 @@ export function inCommandScope<T>(
     const result = await work(scope);
     // A write the policy refused fails the command, even if the service caught the error.
     scope.db.assertNoViolation();
+    // Delivered by PostgreSQL on COMMIT only: a command that fails tells no page anything.
+    if (deps.liveSchema !== undefined) await notifyLive(trx, deps.liveSchema, scope.db.liveSignals);
     return result;
   });
 }

@@ -394,6 +394,7 @@ export interface MeetingAgendaItem {
 
 export interface Network {
   created_at: Generated<Timestamp>;
+  escalation_triggers: Json | null;
   high_risk_meeting_interval_days: Generated<number>;
   id: Generated<string>;
   impact_follow_up_months: Generated<number>;
@@ -677,7 +678,7 @@ export const TABLE_COLUMNS = {
   joint_case: ['id', 'case_number', 'pp_episode_id', 'vss_episode_id', 'partner_person_id', 'pp_agency_id', 'vss_agency_id', 'consent_id', 'agreement_id', 'pp_case_manager_id', 'vss_case_manager_id', 'partner_contact_worker_id', 'status', 'reassessment_due_since', 'created_at', 'next_reassessment_on', 'closed_on', 'closed_by', 'closing_reason_enc'],
   joint_case_child: ['joint_case_id', 'child_person_id'],
   meeting_agenda_item: ['meeting_id', 'item', 'position', 'status', 'notes_enc', 'updated_by', 'updated_at', 'deferred_reason_enc'],
-  network: ['id', 'name', 'region', 'meeting_interval_days', 'created_at', 'reassessment_days', 'impact_follow_up_months', 'high_risk_meeting_interval_days', 'time_zone', 'risk_instrument_id'],
+  network: ['id', 'name', 'region', 'meeting_interval_days', 'created_at', 'reassessment_days', 'impact_follow_up_months', 'high_risk_meeting_interval_days', 'time_zone', 'risk_instrument_id', 'escalation_triggers'],
   network_membership: ['network_id', 'agency_id', 'joined_at'],
   partner_contact: ['id', 'partner_person_id', 'episode_id', 'owner_agency_id', 'contacted_on', 'channel', 'outcome', 'topics_covered', 'recorded_by', 'created_at', 'hopes_and_fears_enc', 'her_view_of_risk_enc', 'notes_enc'],
   partner_referral: ['id', 'episode_id', 'partner_person_id', 'relationship', 'partner_contact_agency_id', 'created_at', 'ordinal'],

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
-import { actorOf, authStore } from '../data/auth.store.js';
+import { actorOf, authStore, type SessionRecord } from '../data/auth.store.js';
 import type { Database } from '../db/schema.js';
 import type { Clock } from '../domain/clock.js';
 import { AppError, unauthenticated } from '../domain/errors.js';
@@ -42,6 +42,16 @@ export function installAuthentication(
   });
 }
 
+/** A session still in force at `now`: not expired, not idle too long, its user active. */
+export function sessionInForce(session: SessionRecord, now: number, config: Config): boolean {
+  const idleLimit = config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
+  return (
+    session.expiresAt.getTime() > now &&
+    now - session.lastSeenAt.getTime() <= idleLimit &&
+    session.user.active
+  );
+}
+
 async function authenticateRequest(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -57,12 +67,7 @@ async function authenticateRequest(
   const session = await store.findSession(sha256Hex(token));
   const now = clock.now().getTime();
   const idleLimit = config.SESSION_IDLE_TIMEOUT_MINUTES * 60_000;
-  if (
-    !session ||
-    session.expiresAt.getTime() <= now ||
-    now - session.lastSeenAt.getTime() > idleLimit ||
-    !session.user.active
-  ) {
+  if (!session || !sessionInForce(session, now, config)) {
     if (session) await store.deleteSession(session.id);
     clearSessionCookie(reply, config);
     throw unauthenticated('session_expired', 'Your session has ended. Please sign in again.');
@@ -80,7 +85,8 @@ async function authenticateRequest(
       );
     }
   }
-  if (now - session.lastSeenAt.getTime() >= touchIntervalMs(idleLimit))
+  const byThePerson = request.routeOptions.config.keepsSessionAlive !== false;
+  if (byThePerson && now - session.lastSeenAt.getTime() >= touchIntervalMs(idleLimit))
     await store.touchSession(session.id, new Date(now));
   request.session = session;
   request.actor = actorOf(session, new Date(now));

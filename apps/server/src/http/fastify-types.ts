@@ -10,6 +10,8 @@ export type RouteAccess = 'public' | 'signed-in-any-stage' | 'active';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** False for calls a page makes by itself (the live stream): no refresh of the idle timer. */
+    keepsSessionAlive?: boolean;
   }
   interface FastifyRequest {
     session: SessionRecord | null;

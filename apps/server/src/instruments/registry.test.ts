@@ -54,6 +54,7 @@ describe('loading instrument definitions', () => {
       'asap-risk-checklist',
       'dash-style-risk-count',
       'digital-violence-identification',
+      'his-risk-factors',
       'impact-her',
       'impact-him',
       'organisational-change',
@@ -190,9 +191,14 @@ describe('versions', () => {
   afterAll(() => system?.close());
 
   it('keeps a stored version unchanged, refuses different content under it, and stores a new version beside it', async () => {
-    const v1 = JSON.parse(
-      readFileSync(path.join(BUILT_IN_INSTRUMENTS_DIR, 'digital-violence-identification.v1.json'), 'utf8'),
-    );
+    // A copy under its own id: the shipped tool already has a version 2.
+    const v1 = {
+      ...JSON.parse(
+        readFileSync(path.join(BUILT_IN_INSTRUMENTS_DIR, 'digital-violence-identification.v1.json'), 'utf8'),
+      ),
+      id: 'versioning-probe',
+    };
+    await registerInstruments(system.database.db, [v1]);
     const changed = { ...v1, title: { en: 'Changed title' } };
     await expect(registerInstruments(system.database.db, [changed])).rejects.toThrow(/new version number/);
     await registerInstruments(system.database.db, [{ ...changed, version: 2 }]);
@@ -348,5 +354,38 @@ describe('the shipped instruments of other tools', () => {
       ['anxiety', 'emotional'],
       ['wellbeing', 'wellbeing'],
     ]);
+  });
+
+  it('digital violence, version 2: connections, information, access and kinds of their own, each "yes" with its IT-safety steps in every language', () => {
+    const file = 'digital-violence-identification.v2.json';
+    const v2 = parseInstrumentFile(file, readFileSync(path.join(BUILT_IN_INSTRUMENTS_DIR, file), 'utf8'));
+    expect(v2).toMatchObject({ version: 2, kind: 'identification', subject: 'her' });
+    expect(v2.source?.title).toMatch(/D3\.4/);
+    expect(v2.sections.map((section) => section.id)).toEqual([
+      'connections',
+      'information',
+      'access',
+      'image_based_abuse',
+      'impersonation',
+      'identity_theft',
+      'harassment',
+      'monitoring',
+    ]);
+    for (const item of v2.sections.flatMap((section) => section.items)) {
+      if (item.type !== 'yes_no_unknown') continue;
+      expect(item.itSafetySteps?.length, item.id).toBeGreaterThan(0);
+      for (const step of item.itSafetySteps ?? [])
+        for (const lang of LANGUAGES) expect(step[lang], `${item.id}.${lang}`).toBeTruthy();
+    }
+    const stalkerware = v2.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.id === 'stalkerware_signs');
+    expect(stalkerware?.itSafetySteps?.[0]?.en).toMatch(/specialist before removing anything/);
+    // Only a yes/no item draws steps in: a "yes" is what draws them.
+    const broken = structuredClone(v2) as unknown as {
+      sections: Array<{ items: Array<Record<string, unknown>> }>;
+    };
+    broken.sections[0]!.items[0]!.itSafetySteps = [{ en: 'A step' }];
+    expect(() => parseInstrumentFile(file, JSON.stringify(broken))).toThrow(/itSafetySteps/);
   });
 });

@@ -4,6 +4,7 @@ import { hasRole } from './actor.js';
 import { agencyPolicy, networkPolicy } from './agency.policy.js';
 import { auditPolicy } from './audit.policy.js';
 import { worksOnCases } from './case-roles.js';
+import { jointCasePolicy } from './joint-case.policy.js';
 import { ppEpisodePolicy } from './pp-episode.policy.js';
 import { victimFilePolicy } from './victim-file.policy.js';
 
@@ -26,5 +27,6 @@ export function abilitiesFor(actor: Actor): Abilities {
     viewProgrammes: ppEpisodePolicy.listsEpisodes(actor),
     supportVictims: victimFilePolicy.canWork(actor),
     coordinateNetwork: hasRole(actor, 'network_coordinator'),
+    assessChildren: jointCasePolicy.canAssessChildren(actor),
   };
 }

@@ -69,6 +69,9 @@ function responseReaders(actor: Actor): RowFilter {
       related('subject_person_id', 'person', columnEquals('kind', 'perpetrator')),
       anyOf(hisProgramme, onHimViaCase(actor, 'questionnaires')),
     ),
+    // His risk factors (his-risk-factors.v1.json): his programme's own record; her service reads
+    // every response of the case (above). Other agencies learn what they raised, not his answers.
+    allOf(columnEquals('instrument_kind', 'risk_factors'), hisProgramme),
     // Her questionnaires are hers: off her service, only with her consent naming the reader.
     allOf(
       columnEquals('instrument_kind', 'questionnaire'),
@@ -209,10 +212,24 @@ export const instrumentPolicy = {
     );
   },
 
+  /** His risk factors are read by his programme and her service (the case's two sides). */
+  readsRiskFactors(reader: Pick<CaseReader, 'hisProgramme' | 'herService'>): boolean {
+    return reader.hisProgramme || reader.herService;
+  },
+
+  /** His programme answers his risk factors (the write policy decides each row again). */
+  recordsRiskFactors(actor: Actor, reader: Pick<CaseReader, 'hisProgramme'>): boolean {
+    return instrumentPolicy.canRecord(actor) && actor.side === 'perpetrator' && reader.hisProgramme;
+  },
+
   /**
    * The IMPACT questionnaire the actor gives (docs/domain.md, "IMPACT questionnaires"): his
    * programme gives his, her service gives hers (the write policy lets nobody else record hers).
    */
+  /** Her digital-violence identification: her service's victim side only (jointCasePolicy). */
+  seesHerIdentification: (actor: Actor, reader: CaseReader): boolean =>
+    jointCasePolicy.seesHerIdentification(actor, reader),
+
   questionnaireFor(actor: Actor, reader: CaseReader): 'him' | 'her' | null {
     if (!instrumentPolicy.canRecord(actor)) return null;
     if (actor.side === 'perpetrator' && reader.hisProgramme) return 'him';

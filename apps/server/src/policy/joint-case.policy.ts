@@ -145,7 +145,16 @@ export const jointCasePolicy = {
       addChild: changesChildren,
       removeChild: changesChildren,
       recordChildAssessment: open && jointCasePolicy.canAssessChildren(actor),
+      identifyDigitalViolence: open && jointCasePolicy.seesHerIdentification(actor, reader),
     };
+  },
+
+  /**
+   * Her digital-violence identification is hers (README, "Digital violence"): her service's
+   * victim side only; nobody else learns that one exists (its rows follow instrumentPolicy).
+   */
+  seesHerIdentification(actor: Actor, reader: CaseReader): boolean {
+    return worksOnCases(actor) && actor.side === 'victim' && reader.herService;
   },
 
   /**

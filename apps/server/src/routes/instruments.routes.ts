@@ -4,7 +4,9 @@ import type { AppContext } from '../app-context.js';
 import { agreeLevel, confirmLowering } from '../services/instruments/agreed-level.service.js';
 import { recordConsultation } from '../services/instruments/consultation.service.js';
 import { findDefinition, listDefinitions } from '../services/instruments/definitions.service.js';
+import { digitalViolenceView } from '../services/instruments/digital-violence.service.js';
 import { dueForMe } from '../services/instruments/due.service.js';
+import { hisRiskFactorsView } from '../services/instruments/his-risk-factors.service.js';
 import { impactView } from '../services/instruments/impact.service.js';
 import { jointRiskView } from '../services/instruments/joint-risk.service.js';
 import { recidivismView, recordRecidivism } from '../services/instruments/recidivism.service.js';
@@ -39,6 +41,8 @@ export function instrumentRoutes(ctx: AppContext): FastifyPluginAsync {
       recidivismView(scope, params.id, query.period),
     );
     commandRoute(app, ctx, r.impact, (scope, { params }) => impactView(scope, params.id));
+    commandRoute(app, ctx, r.digitalViolence, (scope, { params }) => digitalViolenceView(scope, params.id));
+    commandRoute(app, ctx, r.hisRiskFactors, (scope, { params }) => hisRiskFactorsView(scope, params.id));
     commandRoute(app, ctx, r.due, async (scope) => ({ items: await dueForMe(scope) }));
   };
 }

@@ -46,6 +46,7 @@ export function registerRoute<D extends RouteDefinition>(
     url: definition.path,
     config: {
       access: definition.access ?? 'active',
+      ...(definition.keepsSessionAlive === false && { keepsSessionAlive: false }),
       ...(options.rateLimit !== undefined && { rateLimit: options.rateLimit }),
     },
     schema: {
@@ -61,6 +62,8 @@ export function registerRoute<D extends RouteDefinition>(
     handler: async (request, reply) => {
       const args = { params: request.params, query: request.query, body: request.body } as RouteArgs<D>;
       const result = await handler(args, request, reply);
+      // A stream (the live updates) has answered by itself, on the raw connection.
+      if (reply.sent) return reply;
       reply.status(definition.status);
       if (file) {
         const answer = result as FileAnswer;

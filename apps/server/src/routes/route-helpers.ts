@@ -1,7 +1,7 @@
 import { ErrorResponse } from '@tandem/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
-import type { CommandScope } from '../data/command-scope.js';
+import type { CommandScope, ScopeDependencies } from '../data/command-scope.js';
 import { inCommandScope } from '../data/transaction.js';
 import { unauthenticated } from '../domain/errors.js';
 import type { Actor } from '../policy/actor.js';
@@ -18,20 +18,20 @@ export function runCommand<T>(
   request: FastifyRequest,
   work: (scope: CommandScope) => Promise<T>,
 ) {
-  return inCommandScope(
-    ctx.db,
-    {
-      cipher: ctx.cipher,
-      clock: ctx.clock,
-      settings: {
-        dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS,
-        escalationRules: ctx.escalationRules,
-      },
+  return inCommandScope(ctx.db, scopeDependencies(ctx), actorOf(request), request.id, work);
+}
+
+/** What every command's scope is built with, from the app's context. */
+export function scopeDependencies(ctx: AppContext): ScopeDependencies {
+  return {
+    cipher: ctx.cipher,
+    clock: ctx.clock,
+    settings: {
+      dutyDueWorkingDays: ctx.config.DUTY_DUE_WORKING_DAYS,
+      escalationRules: ctx.escalationRules,
     },
-    actorOf(request),
-    request.id,
-    work,
-  );
+    liveSchema: ctx.changeFeed.schema,
+  };
 }
 
 /** Error answers every route may give, for the OpenAPI document. */

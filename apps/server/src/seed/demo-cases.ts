@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
 import { keepMeetingsScheduled } from '../jobs/job-runner.js';
+import { seedClosedCase } from './demo-closed-case.js';
 import { expect, must, openDemoDesk } from './demo-desk.js';
 
 /**
@@ -376,6 +377,9 @@ export async function seedDemoCases(app: FastifyInstance, database: Kysely<Datab
     200,
     'dropout',
   );
+
+  // 5. Bianchi: a programme completed five months ago, IMPACT up to T4, the joint case closed.
+  await seedClosedCase(desk);
 
   await desk.close();
 }

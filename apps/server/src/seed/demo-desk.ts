@@ -170,3 +170,6 @@ export async function expect(
     throw new Error(`The demo's cases stopped at "${what}": ${answer.statusCode} ${answer.body}`);
   return answer.body ? answer.json() : null;
 }
+
+/** The demo's desk: its caseworkers signed in, the days counted back, the steps stories repeat. */
+export type DemoDesk = Awaited<ReturnType<typeof openDemoDesk>>;

@@ -116,7 +116,7 @@ async function makeOrganisationAgreement(
 /** The whole path to a joint case, through the API, as the people who do it would. */
 export async function makeJointCase(
   scenario: NetworkScenario,
-  options: { herAddress?: string; childIds?: string[] } = {},
+  options: { herAddress?: string; childIds?: string[]; withoutPolice?: boolean } = {},
 ) {
   const { clients, agencies, users } = scenario;
   const referral = await clients.ppManager.post('/api/referrals', {
@@ -167,7 +167,9 @@ export async function makeJointCase(
       validFrom: '2026-01-25',
       // Relative to today: a fixed end date would silently end every grant of the case one day.
       validTo: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
-      otherParties: [{ agencyId: agencies.police.id, receives: ['programme', 'safety_concerns'] }],
+      otherParties: options.withoutPolice
+        ? []
+        : [{ agencyId: agencies.police.id, receives: ['programme', 'safety_concerns'] }],
     },
   });
   if (jointCase.statusCode !== 201) throw new Error(`joint case: ${jointCase.body}`);

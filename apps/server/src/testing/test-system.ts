@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.js';
 import { ManualClock } from '../domain/clock.js';
 import { InjectClient as TestClient } from '../http/inject-client.js';
 import { loadInstruments } from '../instruments/registry.js';
+import { ChangeFeed } from '../live/change-feed.js';
 import { FieldCipher } from '../security/field-encryption.js';
 
 /**
@@ -56,7 +57,16 @@ export async function startTestSystem(
   const cipherKey = randomBytes(32);
   const cipher = new FieldCipher([{ id: 'test', key: cipherKey }]);
   const clock = new ManualClock();
-  const app = await buildApp({ config, db: database.db, cipher, clock, serveWeb: false, ...appOptions });
+  const changeFeed = await ChangeFeed.open(database);
+  const app = await buildApp({
+    config,
+    db: database.db,
+    cipher,
+    clock,
+    serveWeb: false,
+    changeFeed,
+    ...appOptions,
+  });
   await app.ready();
   return {
     app,
@@ -67,6 +77,7 @@ export async function startTestSystem(
     clock,
     async close() {
       await app.close();
+      await changeFeed.close();
       await database.close();
       if (url) {
         const client = new pg.Client({ connectionString: url });

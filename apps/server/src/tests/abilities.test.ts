@@ -70,6 +70,16 @@ describe('the session: the Programme list', () => {
   });
 });
 
+describe('the session: the children’s risk levels', () => {
+  it('are offered to her side, and not to the programme, which the page refuses', async () => {
+    const { clients } = scenario;
+    expect((await abilitiesOf(clients.vssManager)).assessChildren).toBe(true);
+    await must(clients.vssManager.get('/api/children/risk-levels'), 200, 'levels');
+    expect((await abilitiesOf(clients.ppManager)).assessChildren).toBe(false);
+    expect((await clients.ppManager.get('/api/children/risk-levels')).statusCode).toBe(404);
+  });
+});
+
 describe('the joint risk assessment', () => {
   it('records the checklist of the side it names, with the sources it offers', async () => {
     const { clients } = scenario;

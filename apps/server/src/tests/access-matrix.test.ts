@@ -790,6 +790,24 @@ const readEndpoints: EndpointSpec[] = [
     evidence: { ppManager: () => ['"timepoint":"T0"'], vssManager: () => ['"timepoint":"T0"'] },
   },
   {
+    name: 'GET /api/joint-cases/:id/digital-violence',
+    route: routes.instruments.digitalViolence,
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/digital-violence`,
+    // Hers: her service's victim side only; the programme gets the one 404 (README, "Digital violence").
+    expect: { others: nothing(404), ...victimSideOfA(shows(200, 'herRecordId')) },
+    evidence: { vssManager: () => ['"identifications":[]'] },
+  },
+  {
+    name: 'GET /api/joint-cases/:id/his-risk-factors',
+    route: routes.instruments.hisRiskFactors,
+    method: 'GET',
+    url: () => `/api/joint-cases/${ids.jointCase}/his-risk-factors`,
+    // The case's two sides; the agencies party to it learn only the events it raised.
+    expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
+    evidence: { ppManager: () => ['"can":{"record":true}'], vssManager: () => ['"can":{"record":false}'] },
+  },
+  {
     name: 'GET /api/joint-cases/:id/meetings',
     route: routes.meetings.listOfCase,
     method: 'GET',
@@ -820,6 +838,15 @@ const readEndpoints: EndpointSpec[] = [
     url: () => `/api/meetings/${ids.meeting}/calendar.ics`,
     expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
     evidence: { ppManager: () => ['BEGIN:VCALENDAR'], vssManager: () => ['BEGIN:VCALENDAR'] },
+  },
+  {
+    // Whoever may read the meeting may listen to it (for one second here); the stream carries no content.
+    name: 'GET /api/live',
+    route: routes.live.stream,
+    method: 'GET',
+    url: () => `/api/live?topics=meeting:${ids.meeting},case:${ids.jointCase}&seconds=1`,
+    expect: { others: nothing(404), ppManager: nothing(200), ...victimSideOfA(nothing(200)) },
+    evidence: { ppManager: () => ['retry: 2000'], vssManager: () => ['retry: 2000'] },
   },
   {
     name: 'GET /api/joint-cases/:id/actions',

@@ -31,9 +31,13 @@ describe('the demo’s cases, written through the API on the first start', () =>
 
   it('show her case manager a joint case with two Phase 2 meetings behind it and the next one planned', async () => {
     const support = await as('vss.manager@casadonne.demo');
-    const cases = (await support.get('/api/joint-cases?limit=50')).json().items;
-    expect(cases).toHaveLength(1);
-    const caseId = cases[0].id as string;
+    const cases = (await support.get('/api/joint-cases?limit=50')).json().items as Array<{
+      id: string;
+      status: string;
+    }>;
+    // The Ferri case, open; the Bianchi case is the closed one (below).
+    expect(cases.map((item) => item.status).sort()).toEqual(['closed', 'open']);
+    const caseId = cases.find((item) => item.status === 'open')!.id;
     const meetings = (await support.get(`/api/joint-cases/${caseId}/meetings`)).json().items as Array<{
       status: string;
       scheduledFor: string;
@@ -78,6 +82,25 @@ describe('the demo’s cases, written through the API on the first start', () =>
     expect(view.body).not.toContain('Via dei Demo');
   });
 
+  it('show a closed case whose IMPACT runs from T0 to the follow-up T4, for him and for her', async () => {
+    const support = await as('vss.manager@casadonne.demo');
+    const cases = (await support.get('/api/joint-cases?limit=50')).json().items as Array<{
+      id: string;
+      status: string;
+    }>;
+    const closed = cases.find((item) => item.status === 'closed');
+    expect(closed).toBeDefined();
+    const impact = (await support.get(`/api/joint-cases/${closed!.id}/impact`)).json() as {
+      points: Array<{ timepoint: string; him: unknown; her: unknown }>;
+    };
+    const given = impact.points.filter((point) => point.him && point.her).map((point) => point.timepoint);
+    expect(given).toEqual(['T0', 'T1', 'T2.1', 'T3', 'T4']);
+    const meetings = (await support.get(`/api/joint-cases/${closed!.id}/meetings`)).json().items as Array<{
+      status: string;
+    }>;
+    expect(meetings.filter((meeting) => meeting.status === 'planned')).toEqual([]);
+  });
+
   it('give the programme its men at every stage, and never her address', async () => {
     const programme = await as('pp.manager@oltre.demo');
     const episodes = (await programme.get('/api/pp-episodes?limit=50')).json().items as Array<{
@@ -86,6 +109,7 @@ describe('the demo’s cases, written through the API on the first start', () =>
     expect(episodes.map((episode) => episode.status).sort()).toEqual([
       'active',
       'active',
+      'completed',
       'dropped_out',
       'intake',
     ]);
@@ -96,7 +120,7 @@ describe('the demo’s cases, written through the API on the first start', () =>
         ),
       ),
     );
-    for (const address of ['Via dei Demo', 'Via delle Prove', 'Via Finta', '+39 000'])
+    for (const address of ['Via dei Demo', 'Via delle Prove', 'Via Finta', 'Via dei Ciliegi', '+39 000'])
       expect(everything).not.toContain(address);
   });
 

@@ -104,6 +104,15 @@ describe('responses under the shipped instruments of other tools', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().fields[0].path).toBe('answers.summary_rating');
   });
+
+  it('refuses a structured professional judgement without its summary rating, naming the item', async () => {
+    const refused = await scenario.clients.vssManager.post(
+      '/api/instrument-responses',
+      response(jointCaseId, 'sara-style-spj', { n_physical: 'present', p_attitudes: 'partial' }),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0].path).toBe('answers.summary_rating');
+  });
 });
 
 describe('the risk checklist a network chooses', () => {

@@ -15,6 +15,8 @@ export function buildTheme(labels: { close: string }) {
       'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
     headings: { fontWeight: '650' },
     focusRing: 'auto',
+    // Black or white text on every filled colour, whichever keeps 4.5:1 (orange, teal, yellow…).
+    autoContrast: true,
     components: {
       // Mantine's close button has no text: name it, in the user's language.
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': labels.close } } }),
@@ -35,6 +37,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
           [`--mantine-color-${name}-light-color`, darken(shades[9], 0.35)],
           // Text in the colour (subtle buttons, red menu items) at shade 8, not the paler default.
           [`--mantine-color-${name}-text`, shades[8]],
+          // Outlined badges and buttons: text and border at shade 8 (shade 6 is under 3:1 for orange).
+          [`--mantine-color-${name}-outline`, shades[8]],
         ]),
     ),
   },

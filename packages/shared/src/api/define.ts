@@ -31,6 +31,11 @@ export interface RouteDefinition {
   readonly response: z.ZodType | { readonly file: string };
   /** Error statuses this route may answer beyond the standard ones (400, 401, 403, 404, 409, 429). */
   readonly errors?: readonly number[];
+  /**
+   * `false` where a call is made by the page, not by the person (the live stream): it does not
+   * count as activity, so an idle session still ends on time.
+   */
+  readonly keepsSessionAlive?: false;
 }
 
 export const defineRoute = <const D extends RouteDefinition>(definition: D): D => definition;

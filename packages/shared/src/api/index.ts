@@ -4,6 +4,7 @@ import { authRoutes } from './auth.routes.js';
 import { caseRoutes } from './cases.routes.js';
 import { dutyRoutes } from './duties.routes.js';
 import { instrumentRoutes } from './instruments.routes.js';
+import { liveRoutes } from './live.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { peopleRoutes } from './people.routes.js';
@@ -12,6 +13,7 @@ import { systemRoutes } from './system.routes.js';
 import { victimRoutes } from './victim.routes.js';
 
 export * from './define.js';
+export { LiveQuery, LiveTopic } from './live.routes.js';
 
 /**
  * The route table: every route of the API, by area. The server registers exactly these; the
@@ -27,6 +29,7 @@ export const routes = {
   cases: caseRoutes,
   instruments: instrumentRoutes,
   meetings: meetingRoutes,
+  live: liveRoutes,
   network: networkRoutes,
   admin: adminRoutes,
   audit: auditRoutes,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { InstrumentDefinition } from '../instruments/definition.js';
 import { Created, IdParams, IntText } from '../schemas/common.js';
+import { HisRiskFactorsView } from '../schemas/his-risk-factors-api.js';
 import {
   AgreedLevelConfirm,
   AgreedLevelCreate,
   ConsultationCreate,
+  DigitalViolenceView,
   DueItem,
   ImpactView,
   JointRiskView,
@@ -127,6 +129,25 @@ export const instrumentRoutes = {
     params: IdParams,
     status: 200,
     response: ImpactView,
+  }),
+  digitalViolence: defineRoute({
+    method: 'GET',
+    path: '/joint-cases/:id/digital-violence',
+    summary: 'Her digital-violence identifications of the case (her service only)',
+    tags,
+    params: IdParams,
+    status: 200,
+    response: DigitalViolenceView,
+  }),
+  hisRiskFactors: defineRoute({
+    method: 'GET',
+    path: '/joint-cases/:id/his-risk-factors',
+    summary:
+      'His risk factors: the latest answers as the reader may see them, and the actions and events they raised',
+    tags,
+    params: IdParams,
+    status: 200,
+    response: HisRiskFactorsView,
   }),
   due: defineRoute({
     method: 'GET',

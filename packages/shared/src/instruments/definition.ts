@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../enums.js';
 import { ChildVulnerabilityRule } from './child-vulnerability.js';
 import { LevelActions } from './level-actions.js';
+import { ItemRaises } from './raises.js';
 
 /**
  * Instruments (checklists, questionnaires) are versioned data, validated by these schemas when
@@ -37,6 +38,10 @@ export const InstrumentItem = z
       .array(z.object({ id: Identifier, label: I18nText }))
       .min(2)
       .optional(),
+    /** What an answer sets off (instruments/raises.ts). */
+    raises: ItemRaises.optional(),
+    /** IT-safety-plan steps a "yes" draws in (digital-violence identification). */
+    itSafetySteps: z.array(I18nText).max(10).optional(),
   })
   .superRefine((item, ctx) => {
     if (item.type === 'scale' && !item.scale)
@@ -49,6 +54,24 @@ export const InstrumentItem = z
       ctx.addIssue({ code: 'custom', path: ['scale', 'max'], message: 'max must be above min' });
     if (item.type === 'choice' && !item.choices)
       ctx.addIssue({ code: 'custom', path: ['choices'], message: 'A choice item needs choices' });
+    if (item.raises && 'answer' in item.raises.when && item.type !== 'yes_no_unknown')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['raises', 'when'],
+        message: 'Only a yes/no item raises on "yes"',
+      });
+    if (item.raises && 'atLeast' in item.raises.when && item.type !== 'scale')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['raises', 'when'],
+        message: 'Only a scale item raises at a rating',
+      });
+    if (item.itSafetySteps && item.type !== 'yes_no_unknown')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['itSafetySteps'],
+        message: 'Only a yes/no item draws in IT-safety steps',
+      });
   });
 export type InstrumentItem = z.infer<typeof InstrumentItem>;
 
@@ -138,6 +161,8 @@ export const INSTRUMENT_KINDS = [
   'questionnaire',
   'identification',
   'evaluation',
+  /** His risk factors, given by his programme (instruments/his-risk-factors.v1.json). */
+  'risk_factors',
 ] as const;
 export const INSTRUMENT_SUBJECTS = ['him', 'her', 'case', 'children', 'network'] as const;
 

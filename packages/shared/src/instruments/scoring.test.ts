@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Answers, InstrumentDefinition } from './definition.js';
-import { scoreInstrument } from './scoring.js';
+import { scoreInstrument, validateAnswers } from './scoring.js';
 
 /** Rated factors, a risk section of yes/no items, and the professional's summary rating. */
 const factor = (id: string) => ({
@@ -122,6 +122,13 @@ describe('the judgement rule (structured professional judgement)', () => {
     expect(result.level).toBe(level);
     // No arithmetic: a judgement has no score.
     expect(result.score).toBeNull();
+  });
+
+  it('is not valid to record without the summary rating; the rating item is named', () => {
+    expect(validateAnswers(judgement, answers({ f1: 'present' }))).toEqual([
+      { itemId: 'rating', message: expect.stringMatching(/summary risk rating/) },
+    ]);
+    expect(validateAnswers(judgement, answers({ f1: 'present', rating: 'low' }))).toEqual([]);
   });
 
   it('counts the factors present, partially present and absent, for display', () => {

@@ -80,7 +80,28 @@ export function validateAnswers(definition: InstrumentDefinition, answers: Answe
         break;
     }
   }
+  // Structured professional judgement has no arithmetic to fall back on: without the summary
+  // rating there is no level, and a recorded assessment without a level would look like "no risk".
+  for (const levelItem of judgementLevelItems(definition.scoring)) {
+    if (answers[levelItem]?.value == null && !problems.some((problem) => problem.itemId === levelItem))
+      problems.push({
+        itemId: levelItem,
+        message: 'Give the summary risk rating: it is the level of this judgement',
+      });
+  }
   return problems;
+}
+
+function judgementLevelItems(scoring: ScoringRule | null): string[] {
+  if (!scoring) return [];
+  switch (scoring.rule) {
+    case 'judgement':
+      return [scoring.levelItem];
+    case 'combined':
+      return scoring.rules.flatMap((rule) => (rule.rule === 'judgement' ? [rule.levelItem] : []));
+    default:
+      return [];
+  }
 }
 
 /** A choice item rated present / partial / absent: a factor of structured professional judgement. */

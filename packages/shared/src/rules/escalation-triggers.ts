@@ -50,22 +50,23 @@ export const EscalationTrigger = z.discriminatedUnion('kind', [
 ]);
 export type EscalationTrigger = z.infer<typeof EscalationTrigger>;
 
+/** A list of triggers, each id once: the rules file's, or a network's own (README, "Escalation triggers"). */
+export const EscalationTriggerList = z
+  .array(EscalationTrigger)
+  .max(50)
+  .superRefine((triggers, ctx) => {
+    const ids = triggers.map((trigger) => trigger.id);
+    ids.forEach((id, index) => {
+      if (ids.indexOf(id) !== index)
+        ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `Trigger id ${id} is used twice` });
+    });
+  });
+
 export const EscalationRules = z
   .object({
     id: z.literal('escalation-triggers'),
     version: z.number().int().min(1),
-    triggers: z.array(EscalationTrigger).max(50),
+    triggers: EscalationTriggerList,
   })
-  .strict()
-  .superRefine((rules, ctx) => {
-    const ids = rules.triggers.map((trigger) => trigger.id);
-    ids.forEach((id, index) => {
-      if (ids.indexOf(id) !== index)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['triggers', index, 'id'],
-          message: `Trigger id ${id} is used twice`,
-        });
-    });
-  });
+  .strict();
 export type EscalationRules = z.infer<typeof EscalationRules>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_KIND_SIDES, AGENCY_KINDS, LANGUAGES, ROLE_SIDES, ROLES, SIDES } from '../enums.js';
+import { EscalationTriggerList } from '../rules/escalation-triggers.js';
 import {
   DisplayName,
   EMPTY_PATCH_MESSAGE,
@@ -43,15 +44,27 @@ export const NetworkView = z.object({
   timeZone: z.string(),
   /** The risk checklist new joint cases of the network are assessed with (an instrument id). */
   riskInstrumentId: z.string(),
+  /** The escalation triggers in force for its joint cases: its own, or the installation's. */
+  escalationTriggers: EscalationTriggerList,
+  /** True where the network tuned its own triggers; false where the installation's apply. */
+  ownEscalationTriggers: z.boolean(),
   agencyCount: z.number().int(),
   createdAt: z.iso.datetime(),
   can: z.object({ changeSettings: z.boolean() }),
 });
 export type NetworkView = z.infer<typeof NetworkView>;
 /** The settings a network tunes. A case keeps the checklist it was first assessed with. */
-export const NetworkUpdate = z.object({
-  riskInstrumentId: z.string().trim().min(1).max(100),
-});
+export const NetworkUpdate = z
+  .object({
+    riskInstrumentId: z.string().trim().min(1).max(100).optional(),
+    /** The network's own escalation triggers; null gives it the installation's again. */
+    escalationTriggers: EscalationTriggerList.nullable().optional(),
+  })
+  .strict()
+  .refine((update) => update.riskInstrumentId !== undefined || update.escalationTriggers !== undefined, {
+    message: 'Name a setting to change: riskInstrumentId or escalationTriggers',
+    path: ['riskInstrumentId'],
+  });
 export type NetworkUpdate = z.infer<typeof NetworkUpdate>;
 
 export const AgencyCreate = z.object({

@@ -129,6 +129,8 @@ export const Abilities = z.object({
   supportVictims: z.boolean(),
   /** Network coordinator: agreements and Phase 1 meetings. */
   coordinateNetwork: z.boolean(),
+  /** Her side and child protection: each child's assessments and the children's risk levels. */
+  assessChildren: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

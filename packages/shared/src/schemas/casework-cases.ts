@@ -123,8 +123,11 @@ export const EscalationTriggerFired = z.object({
 });
 export const CriticalEventView = z.object({
   id: Id,
-  /** `escalation`: raised by a trigger of the rules file, never recorded by hand. */
-  kind: z.enum([...CRITICAL_EVENT_KINDS, 'escalation']),
+  /**
+   * `escalation`: raised by a trigger of the rules file; `his_risk_factor`: by an answer about
+   * his risk (instruments/raises.ts). Neither is recorded by hand.
+   */
+  kind: z.enum([...CRITICAL_EVENT_KINDS, 'escalation', 'his_risk_factor']),
   occurredOn: z.string(),
   /** For the perpetrator side, what came from her reads "another source". */
   source: z.enum([...INFORMATION_SOURCES, 'another_source']),
@@ -201,6 +204,8 @@ export const JointCaseAbilities = z.object({
   callMeeting: z.boolean(),
   /** Add to the action plan outside a meeting. */
   addAction: z.boolean(),
+  /** Her digital-violence identification (her service's victim side only). */
+  identifyDigitalViolence: z.boolean(),
 });
 export type JointCaseAbilities = z.infer<typeof JointCaseAbilities>;
 

@@ -306,6 +306,15 @@ export const ImpactView = z.object({
 });
 export type ImpactView = z.infer<typeof ImpactView>;
 
+/** Her digital-violence identifications of a joint case (README, "Digital violence"): her service only. */
+export const DigitalViolenceView = z.object({
+  /** Newest first, each with its result (level and count of "yes"). */
+  identifications: z.array(ResponseView),
+  herId: Id,
+  can: z.object({ record: z.boolean() }),
+});
+export type DigitalViolenceView = z.infer<typeof DigitalViolenceView>;
+
 export const DueItem = z.object({
   jointCaseId: Id,
   caseNumber: z.string(),

@@ -221,12 +221,38 @@ export const SafetyPlan = z.object({
 });
 export type SafetyPlan = z.infer<typeof SafetyPlan>;
 export const SAFETY_PLAN_KINDS = ['safety', 'it_safety'] as const;
+/**
+ * A step of her IT safety plan drawn in by the identification (README, "Digital violence"):
+ * "document before you act" first (no itemId; the web names it), then each "yes" item's steps.
+ */
+export const ItSafetyStep = z.object({
+  id: z.string(),
+  itemId: z.string().nullable(),
+  text: z.record(z.string(), z.string()).nullable(),
+});
+export type ItSafetyStep = z.infer<typeof ItSafetyStep>;
 export const SafetyPlanView = z.object({
   kind: z.enum(SAFETY_PLAN_KINDS),
   plan: SafetyPlan,
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** IT safety plan only: the steps, and the identification they were drawn from. */
+  itSafety: z
+    .object({
+      steps: z.array(ItSafetyStep),
+      identification: z
+        .object({
+          id: z.string(),
+          jointCaseId: z.string().nullable(),
+          version: z.number().int(),
+          completedOn: z.string(),
+          level: z.string().nullable(),
+        })
+        .nullable(),
+    })
+    .optional(),
 });
+export type SafetyPlanView = z.infer<typeof SafetyPlanView>;
 
 /** Section B for one child, under the children's instrument (README, "Children, one by one"). */
 export const ChildSectionBAnswers = z.object({

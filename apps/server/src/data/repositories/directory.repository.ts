@@ -89,6 +89,7 @@ export class DirectoryRepository {
         'network.meeting_interval_days',
         'network.time_zone',
         'network.risk_instrument_id',
+        'network.escalation_triggers',
         'network.created_at',
       ])
       .select((eb) =>

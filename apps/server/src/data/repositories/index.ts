@@ -10,6 +10,7 @@ import { DirectoryRepository } from './directory.repository.js';
 import { DisclosuresRepository } from './disclosures.repository.js';
 import { DutiesRepository } from './duties.repository.js';
 import { GrantsRepository } from './grants.repository.js';
+import { HisRiskFactorsRepository } from './his-risk-factors.repository.js';
 import { JointCasesRepository } from './joint-cases.repository.js';
 import { MeetingsRepository } from './meetings.repository.js';
 import { PeopleRepository } from './people.repository.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   readonly duties: DutiesRepository;
   readonly grants: GrantsRepository;
   readonly responses: ResponsesRepository;
+  readonly hisRiskFactors: HisRiskFactorsRepository;
   readonly agreedLevels: AgreedLevelsRepository;
   readonly consultations: ConsultationsRepository;
   readonly recidivism: RecidivismRepository;
@@ -60,6 +62,7 @@ export function createRepositories(db: ScopedDb, cipher: FieldCipher): Repositor
     duties: () => new DutiesRepository(db, cipher),
     grants: () => new GrantsRepository(db),
     responses: () => new ResponsesRepository(db, cipher),
+    hisRiskFactors: () => new HisRiskFactorsRepository(db, cipher),
     agreedLevels: () => new AgreedLevelsRepository(db, cipher),
     consultations: () => new ConsultationsRepository(db, cipher),
     recidivism: () => new RecidivismRepository(db, cipher),

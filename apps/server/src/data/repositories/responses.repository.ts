@@ -158,6 +158,20 @@ export class ResponsesRepository {
       .executeTakeFirst();
   }
 
+  /** Her newest response to one instrument, across the joint cases the reader sees (her IT safety plan). */
+  async newestAbout(subjectPersonId: string, instrumentId: string): Promise<ResponseRecord | null> {
+    const row = await this.db.query
+      .selectFrom('instrument_response')
+      .select(COLUMNS)
+      .where('subject_person_id', '=', subjectPersonId)
+      .where('instrument_id', '=', instrumentId)
+      .orderBy('completed_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? this.toRecord(row) : null;
+  }
+
   /** Which of these responses belong to the joint case (for the agreed level's references). */
   async idsInCase(jointCaseId: string, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();

@@ -45,11 +45,11 @@ export async function checkIncidentTriggers(
   jointCase: TriggerCase,
   incident: { id: string; occurredOn: string; severity: string; source: string },
 ): Promise<number> {
-  const triggers = scope.settings.escalationRules.triggers.filter(
+  const system = systemContextOf(scope, 'workflow_consequence');
+  const triggers = (await triggersInForce(scope, system, jointCase.id)).filter(
     (trigger) => trigger.kind === 'repeat_incident' || trigger.kind === 'escalating_incidents',
   );
   if (triggers.length === 0) return 0;
-  const system = systemContextOf(scope, 'workflow_consequence');
   const earlier = await system.db
     .selectFrom('recidivism_episode')
     .select(['id', 'occurred_on', 'severity', 'source'])
@@ -114,12 +114,12 @@ export async function checkChecklistTriggers(
   jointCase: TriggerCase,
   checklist: { instrumentId: string; answers: Answers; completedOn: string },
 ): Promise<number> {
-  const triggers = scope.settings.escalationRules.triggers.filter(
+  const system = systemContextOf(scope, 'workflow_consequence');
+  const triggers = (await triggersInForce(scope, system, jointCase.id)).filter(
     (trigger): trigger is Extract<EscalationTrigger, { kind: 'checklist_count' }> =>
       trigger.kind === 'checklist_count' && trigger.instrumentId === checklist.instrumentId,
   );
   if (triggers.length === 0) return 0;
-  const system = systemContextOf(scope, 'workflow_consequence');
   let fired = 0;
   for (const trigger of triggers) {
     const count = Object.values(checklist.answers).filter((answer) => answer.value === trigger.answer).length;
@@ -146,6 +146,37 @@ export async function checkChecklistTriggers(
     );
   }
   return fired;
+}
+
+/**
+ * The triggers of the case's network (the programme agency's first, as for its other settings):
+ * the network's own where its coordinator tuned them, else the installation's rules file.
+ */
+async function triggersInForce(
+  scope: CommandScope,
+  system: SystemContext,
+  jointCaseId: string,
+): Promise<readonly EscalationTrigger[]> {
+  const network = await networkOfCase(system, jointCaseId);
+  // Validated by the same schema when the coordinator saved them (services/organisation/networks.service.ts).
+  return (
+    (network?.escalation_triggers as EscalationTrigger[] | null | undefined) ??
+    scope.settings.escalationRules.triggers
+  );
+}
+
+/** The network of a case: its programme agency's first, as for the agency's other settings. */
+function networkOfCase(system: SystemContext, jointCaseId: string) {
+  return system.db
+    .selectFrom('joint_case as jc')
+    .innerJoin('network_membership as nm', 'nm.agency_id', 'jc.pp_agency_id')
+    .innerJoin('network as n', 'n.id', 'nm.network_id')
+    .select(['n.time_zone', 'n.escalation_triggers'])
+    .where('jc.id', '=', jointCaseId)
+    .orderBy('nm.joined_at')
+    .orderBy('n.id')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 async function raiseTriggerEvent(
@@ -285,14 +316,7 @@ export async function proposeExtraordinaryMeeting(
   jointCaseId: string,
   triggerEventId: string,
 ): Promise<string | null> {
-  const zone = await system.db
-    .selectFrom('joint_case as jc')
-    .leftJoin('network_membership as nm', 'nm.agency_id', 'jc.pp_agency_id')
-    .leftJoin('network as n', 'n.id', 'nm.network_id')
-    .select('n.time_zone')
-    .where('jc.id', '=', jointCaseId)
-    .executeTakeFirst();
-  const timeZone = zone?.time_zone ?? DEFAULT_TIME_ZONE;
+  const timeZone = (await networkOfCase(system, jointCaseId))?.time_zone ?? DEFAULT_TIME_ZONE;
   const tomorrow = addDays(dateIn(timeZone, system.clock.now()), 1);
   const row = await system.db
     .insertInto('case_meeting')

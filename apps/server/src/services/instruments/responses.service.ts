@@ -14,6 +14,7 @@ import { AppError, forbidden, invalidInput } from '../../domain/errors.js';
 import type { CaseReader } from '../../policy/case-reader.js';
 import { instrumentPolicy } from '../../policy/instrument.policy.js';
 import { checkChecklistTriggers } from '../consequences/escalation.js';
+import { runRaisedConsequences } from '../consequences/his-risk-factors.js';
 import { definitionOf, instrumentCase } from './case-of-instrument.js';
 
 /**
@@ -89,6 +90,8 @@ export async function recordResponse(
     answers: input.answers,
     completedOn: input.completedOn,
   });
+  // What an answer raises (a suicide plan, weapons): in the same transaction as the answers.
+  await runRaisedConsequences(scope, jointCase, definition, input);
   return responseView(scope, jointCase.reader, record, definition);
 }
 

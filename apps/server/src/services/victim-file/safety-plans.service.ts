@@ -4,6 +4,7 @@ import type { CommandScope } from '../../data/command-scope.js';
 import type { SafetyPlanKind } from '../../data/repositories/safety-plans.repository.js';
 import { victimFilePolicy } from '../../policy/victim-file.policy.js';
 import { findHerFile } from './her-file.js';
+import { itSafetyOf } from './it-safety-steps.js';
 
 type PlanView = z.infer<typeof SafetyPlanView>;
 
@@ -39,7 +40,9 @@ export async function saveSafetyPlan(
 
 async function planView(scope: CommandScope, personId: string, kind: SafetyPlanKind): Promise<PlanView> {
   const saved = await scope.repos.safetyPlans.find(personId, kind);
-  return saved
+  const view: PlanView = saved
     ? { kind, plan: saved.plan, updatedAt: saved.updatedAt.toISOString(), updatedBy: saved.updatedBy }
     : { kind, plan: {}, updatedAt: '', updatedBy: '' };
+  // The IT safety plan starts from her newest digital-violence identification (it-safety-steps.ts).
+  return kind === 'it_safety' ? { ...view, itSafety: await itSafetyOf(scope, personId) } : view;
 }

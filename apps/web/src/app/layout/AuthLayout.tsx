@@ -9,7 +9,8 @@ export function AuthLayout({ children, wide = false }: { children: ReactNode; wi
   return (
     <Box bg="gray.0" mih="100vh" py="xl">
       <Container size={wide ? 'md' : 'xs'}>
-        <Group justify="space-between" align="flex-end" mb="lg">
+        {/* A banner landmark, so that everything on the page belongs to one (WCAG, axe "region"). */}
+        <Group component="header" justify="space-between" align="flex-end" mb="lg">
           <div>
             <Text fw={700} fz="xl" c="indigo.9">
               Tandem

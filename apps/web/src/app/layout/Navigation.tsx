@@ -65,6 +65,7 @@ export function Navigation({
         abilities.viewProgrammes && link('/programme', tc('nav.programme')),
         abilities.casework && link('/cases', tc('nav.cases')),
         abilities.casework && link('/search', tc('nav.search')),
+        abilities.assessChildren && link('/children/risk-levels', tc('nav.childrenRisk')),
       ])}
       {group('nav-network', tc('nav.network'), [
         abilities.coordinateNetwork && link('/network/agreements', tc('nav.agreements')),

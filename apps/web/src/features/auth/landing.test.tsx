@@ -47,6 +47,7 @@ const session = (id: string): SessionView => ({
     viewProgrammes: false,
     supportVictims: false,
     coordinateNetwork: false,
+    assessChildren: false,
   },
   reviewsRoleApprovals: false,
   csrfToken: 'token',

@@ -12,6 +12,8 @@ export const instrumentKeys = {
   recidivismOf: (jointCaseId: string) => ['recidivism', jointCaseId] as const,
   recidivism: (jointCaseId: string, period: string) => ['recidivism', jointCaseId, period] as const,
   impact: (jointCaseId: string) => ['impact', jointCaseId] as const,
+  hisRiskFactors: (jointCaseId: string) => ['his-risk-factors', jointCaseId] as const,
+  digitalViolence: (jointCaseId: string) => ['digital-violence', jointCaseId] as const,
   due: ['due'] as const,
 };
 
@@ -60,6 +62,24 @@ export function useImpact(jointCaseId: string | undefined) {
   });
 }
 
+/** His risk factors: the latest answers and what they raised, with the server's `can`. */
+export function useHisRiskFactors(jointCaseId: string | undefined) {
+  return useQuery({
+    queryKey: instrumentKeys.hisRiskFactors(jointCaseId ?? ''),
+    queryFn: () => call(routes.instruments.hisRiskFactors, { params: { id: jointCaseId ?? '' } }),
+    enabled: Boolean(jointCaseId),
+  });
+}
+
+/** Her digital-violence identifications (her service only: anyone else gets the server's 404). */
+export function useDigitalViolence(jointCaseId: string | undefined) {
+  return useQuery({
+    queryKey: instrumentKeys.digitalViolence(jointCaseId ?? ''),
+    queryFn: () => call(routes.instruments.digitalViolence, { params: { id: jointCaseId ?? '' } }),
+    enabled: Boolean(jointCaseId),
+  });
+}
+
 /** The case number for the page title (the joint case as the casework pages read it, same cache). */
 export function useJointCaseHeader(jointCaseId: string | undefined) {
   return useQuery({
@@ -88,6 +108,8 @@ function useRefresh() {
       instrumentKeys.risk(jointCaseId),
       instrumentKeys.recidivismOf(jointCaseId),
       instrumentKeys.impact(jointCaseId),
+      instrumentKeys.hisRiskFactors(jointCaseId),
+      instrumentKeys.digitalViolence(jointCaseId),
       caseKeys.case(jointCaseId),
       instrumentKeys.due,
       homeKeys.home,

@@ -1,7 +1,6 @@
 import type { DueItem } from '@tandem/shared';
 import { InstrumentDefinition, scoreInstrument } from '@tandem/shared';
 import { describe, expect, it } from 'vitest';
-import { bandScale, linePath, niceMax, stepPath, ticks, timeScale } from './components/charts/geometry';
 import en from './locales/en.json';
 import it_ from './locales/it.json';
 import {
@@ -161,46 +160,13 @@ describe('questionnaires', () => {
   });
 });
 
-describe('levels and charts', () => {
+describe('levels', () => {
   it('colour a level by its position, lowest to highest', () => {
     const levels = checklist.levels!;
     expect(levelColour(levelPosition(levels, 'low'))).toBe('teal.9');
     expect(levelColour(levelPosition(levels, 'intermediate'))).toBe('orange.5');
     expect(levelColour(levelPosition(levels, 'high'))).toBe('red.8');
     expect(levelColour(levelPosition(levels, null))).toBe('gray');
-  });
-
-  it('draw a level as a step that holds until the next assessment, with gaps', () => {
-    expect(
-      stepPath([
-        { x: 0, y: 10 },
-        { x: 5, y: 20 },
-        { x: 8, y: null },
-        { x: 9, y: 30 },
-      ]),
-    ).toBe('M0 10H5V20M9 30');
-    expect(
-      linePath([
-        { x: 0, y: 1 },
-        { x: 2, y: null },
-        { x: 3, y: 4 },
-        { x: 5, y: 6 },
-      ]),
-    ).toBe('M0 1M3 4L5 6');
-  });
-
-  it('place dates by time and categories evenly', () => {
-    const x = timeScale(['2026-01-01', '2026-01-11', '2026-01-21'], [0, 100]);
-    expect([x('2026-01-01'), x('2026-01-11'), x('2026-01-21')]).toEqual([0, 50, 100]);
-    expect(timeScale(['2026-01-01'], [0, 100])('2026-01-01')).toBe(50);
-    expect(bandScale(3, [0, 10])(1)).toBe(5);
-  });
-
-  it('round axes to readable numbers', () => {
-    expect([niceMax(0), niceMax(4), niceMax(9), niceMax(23), niceMax(140)]).toEqual([5, 5, 10, 25, 200]);
-    expect(ticks(5)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(ticks(10)).toEqual([0, 2, 4, 6, 8, 10]);
-    expect(ticks(25)).toEqual([0, 5, 10, 15, 20, 25]);
   });
 });
 

@@ -20,6 +20,14 @@ export const instrumentRoutes: RouteObject[] = [
     lazy: lazyPage(() => import('./pages/ImpactPage'), 'ImpactPage'),
   },
   {
+    path: 'joint-cases/:id/his-risk-factors',
+    lazy: lazyPage(() => import('./pages/HisRiskFactorsPage'), 'HisRiskFactorsPage'),
+  },
+  {
+    path: 'joint-cases/:id/digital-violence',
+    lazy: lazyPage(() => import('./pages/DigitalViolencePage'), 'DigitalViolencePage'),
+  },
+  {
     path: 'joint-cases/:id/impact/:timepoint',
     lazy: lazyPage(() => import('./pages/QuestionnairePage'), 'QuestionnairePage'),
   },

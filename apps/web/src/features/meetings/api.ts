@@ -28,6 +28,7 @@ export const meetingKeys = {
   meeting: (id: string) => ['meeting', id] as const,
   actions: (jointCaseId: string) => ['actions', jointCaseId] as const,
   children: (jointCaseId: string) => ['children', jointCaseId] as const,
+  childrenRisk: ['children-risk'] as const,
   safetyPlan: (personId: string, kind: SafetyPlanKind) => ['safety-plan', personId, kind] as const,
 };
 
@@ -169,6 +170,14 @@ export function useChildren(jointCaseId: string | undefined) {
   });
 }
 
+/** Each child's newest level across the cases the reader's grants reach (the child-protection lead's view). */
+export function useChildrenRisk() {
+  return useQuery({
+    queryKey: meetingKeys.childrenRisk,
+    queryFn: () => call(routes.cases.childrenRisk),
+  });
+}
+
 export function useRecordChildAssessment(jointCaseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -177,7 +186,10 @@ export function useRecordChildAssessment(jointCaseId: string) {
       ...body
     }: BodyOf<typeof routes.cases.recordChildAssessment> & { childId: string }) =>
       call(routes.cases.recordChildAssessment, { params: { id: childId }, body }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: meetingKeys.children(jointCaseId) }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.children(jointCaseId) });
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.childrenRisk });
+    },
   });
 }
 

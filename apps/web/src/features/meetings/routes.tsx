@@ -20,6 +20,10 @@ export const meetingRoutes: RouteObject[] = [
     lazy: lazyPage(() => import('./pages/ChildrenPage'), 'ChildrenPage'),
   },
   {
+    path: 'children/risk-levels',
+    lazy: lazyPage(() => import('./pages/ChildrenRiskPage'), 'ChildrenRiskPage'),
+  },
+  {
     path: 'victims/:id/safety-plan',
     lazy: lazyPage(() => import('./pages/SafetyPlanPage'), 'HerSafetyPlanPage'),
   },

@@ -79,7 +79,7 @@ function CaseBody({ view }: { view: JointCaseView }) {
         />
       </Paper>
 
-      <CaseToolLinks jointCaseId={view.id} />
+      <CaseToolLinks jointCaseId={view.id} identifyDigitalViolence={view.can.identifyDigitalViolence} />
       <CaseMeetingLinks jointCaseId={view.id} />
 
       {sides > 0 && (

@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { routes } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { usePagedRoute } from '../../../api/usePaged';
@@ -10,6 +10,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
 import { caseKeys } from '../api';
 import { CaseList } from '../components/CaseList';
+import { OpenJointCaseFinder } from '../components/OpenJointCaseFinder';
 
 export function JointCasesPage() {
   const { t } = useTranslation(CASEWORK_NS);
@@ -19,12 +20,16 @@ export function JointCasesPage() {
   if (!allowed) return <NoAccess />;
   return (
     <Stack maw={900}>
-      <div>
-        <PageTitle documentTitle={t('cases.title')}>{t('cases.title')}</PageTitle>
-        <Text c="dimmed" mt={-8}>
-          {t('cases.intro')}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <PageTitle documentTitle={t('cases.title')}>{t('cases.title')}</PageTitle>
+          <Text c="dimmed" mt={-8}>
+            {t('cases.intro')}
+          </Text>
+        </div>
+        {/* Her case manager opens a joint case from her file; the file's own abilities decide. */}
+        {session?.abilities.supportVictims && <OpenJointCaseFinder />}
+      </Group>
       <FormAlert error={cases.error} />
       {cases.isSuccess && <CaseList cases={cases.items} empty={t('cases.empty')} />}
       <LoadMore

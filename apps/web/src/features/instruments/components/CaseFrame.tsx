@@ -7,8 +7,9 @@ import { CaseTabs } from '../../../components/CaseTabs';
 import { PageTitle } from '../../../components/PageTitle';
 import { useJointCaseHeader } from '../api';
 
-export type CaseTool = 'risk' | 'recidivism' | 'impact';
-const TOOLS: CaseTool[] = ['risk', 'recidivism', 'impact'];
+/** digital-violence is hers: reached from the case's links where the server allows, not a tab for everyone. */
+export type CaseTool = 'risk' | 'recidivism' | 'impact' | 'his-risk-factors' | 'digital-violence';
+const TOOLS: CaseTool[] = ['risk', 'recidivism', 'impact', 'his-risk-factors'];
 
 /**
  * The frame of the instrument pages of one joint case: the way back to the case, the page's

@@ -131,6 +131,34 @@ describe('the instrument form', () => {
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ judgedLevel: 'high', answers: {} });
   });
 
+  it('answers from the keyboard (Y, N, U, then the next item), and “the rest” after a confirmation', async () => {
+    const onSubmit = renderForm(
+      'victim',
+      vi.fn(async () => ({ id: 'r' }) as ResponseView),
+    );
+    const first = within(item(/Strangulation/)).getByLabelText('Yes');
+    first.focus();
+    fireEvent.keyDown(first, { key: 'y' });
+    expect((within(item(/Strangulation/)).getByLabelText('Yes') as HTMLInputElement).checked).toBe(true);
+    // Focus moved on to the next item, which the next key answers.
+    expect(document.activeElement?.closest('[data-item]')?.getAttribute('data-item')).toBe('weapons');
+    fireEvent.keyDown(document.activeElement!, { key: 'N' });
+    expect((within(item(/Weapons/)).getByLabelText('No') as HTMLInputElement).checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'The rest: unknown' }));
+    expect(await screen.findByText(/2 items still open will be answered “Unknown”/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Answer “Unknown”' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'The rest: unknown' })).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0].answers).toMatchObject({
+      strangulation: { value: 'yes' },
+      weapons: { value: 'no' },
+      alcohol: { value: 'unknown' },
+      isolation: { value: 'unknown' },
+    });
+  });
+
   it('shows the server’s message under the item it names', () => {
     renderForm(
       'victim',

@@ -23,6 +23,7 @@ import {
 import { FinishCard } from './instrument-form/FinishCard';
 import { ItemField } from './instrument-form/ItemField';
 import { elementId } from './instrument-form/ids';
+import { RestAnswers } from './instrument-form/RestAnswers';
 import { Summary } from './instrument-form/Summary';
 
 export interface InstrumentFormProps {
@@ -148,12 +149,23 @@ export function InstrumentForm(props: InstrumentFormProps) {
                         error={fieldError(`answers.${item.id}`)}
                         inputId={elementId(formId, `answers.${item.id}`)}
                         language={language}
+                        startingValue={props.initialDraft?.[item.id]?.value}
                       />
                     );
                   })}
                 </Stack>
               </Card>
             ))}
+            <Text size="xs" c="dimmed">
+              {t('form.keyboardHint')}
+            </Text>
+            <RestAnswers
+              definition={definition}
+              draft={state.draft}
+              onApply={(itemIds, value) => {
+                for (const itemId of itemIds) setAnswer(itemId, { value });
+              }}
+            />
             <FinishCard
               formId={formId}
               definition={definition}

@@ -6,6 +6,7 @@ import { useAgencyDirectory } from '../../../api/directory';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
 import { Loading } from '../../../components/PageParts';
 import { useSession } from '../../auth/session';
+import { useDefinitions } from '../../instruments/api';
 import { useChildren, useJointCaseView } from '../api';
 import { ActionForm } from '../components/ActionForm';
 import { AddChildForm } from '../components/children/AddChildForm';
@@ -25,6 +26,9 @@ export function ChildrenPage() {
   const jointCase = useJointCaseView(id);
   const agencies = useAgencyDirectory();
   const [adding, setAdding] = useState(false);
+  const definitions = useDefinitions();
+  // Each child's Section B is answered under the newest children's instrument (data, not code).
+  const childInstrument = definitions.data?.find((definition) => definition.kind === 'child_risk_checklist');
   const data = view.data;
   const children = (data?.children ?? []).map((child) => ({
     id: child.id,
@@ -92,6 +96,7 @@ export function ChildrenPage() {
                 removes={open && Boolean(can?.removeChild)}
                 childNames={childNames}
                 agencyName={agencies.nameOf}
+                childInstrument={childInstrument}
               />
             ))}
             {session && data.children.length > 0 && addsActions && (

@@ -3,6 +3,7 @@ import { AGENDA_ITEMS, type AgendaItemName, type MeetingView, type SessionView }
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useLiveUpdates } from '../../../api/live';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
 import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { Loading } from '../../../components/PageParts';
@@ -58,6 +59,8 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
   );
   const [incomplete, setIncomplete] = useState<string[]>([]);
   const refresh = () => refreshCase(meeting.jointCaseId, meeting.id);
+  // What the other case manager records appears here within a second or two, without a click.
+  useLiveUpdates([`meeting:${meeting.id}`, `case:${meeting.jointCaseId}`], refresh);
   const seen = (field: JointMeetingField) => meeting.seenByProgramme.includes(field);
   const decide = async (item: AgendaItemName, body: AgendaDecisionBody, confirmed = false) => {
     // Text she was already asked about (e.g. the agreed level's rationale) is not asked about again.

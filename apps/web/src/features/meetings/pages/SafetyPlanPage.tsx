@@ -22,6 +22,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { VictimSideOnly } from '../../../components/VictimSideOnly';
 import { useSession } from '../../auth/session';
 import { type SafetyPlanKind, useSafetyPlan, useSaveSafetyPlan } from '../api';
+import { ItSafetySteps } from '../components/ItSafetySteps';
 import { formatDateTime } from '../components/parts';
 
 type Field = keyof SafetyPlan;
@@ -101,6 +102,7 @@ export function SafetyPlanPage({ kind }: { kind: SafetyPlanKind }) {
         </Alert>
       ) : (
         <Loading query={plan}>
+          {plan.data?.itSafety && <ItSafetySteps itSafety={plan.data.itSafety} />}
           {plan.data && (
             <PlanForm
               key={`${kind}-${plan.data.updatedAt}`}

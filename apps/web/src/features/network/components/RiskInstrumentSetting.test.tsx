@@ -20,6 +20,8 @@ const network: NetworkView = {
   meetingIntervalDays: 28,
   timeZone: 'Europe/Rome',
   riskInstrumentId: 'test-checklist',
+  escalationTriggers: [],
+  ownEscalationTriggers: false,
   agencyCount: 4,
   createdAt: '2026-01-01T00:00:00.000Z',
   can: { changeSettings: true },

@@ -6,9 +6,10 @@ import { Empty } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
 import { useMyNetworks } from '../api';
+import { EscalationTriggersSetting } from '../components/EscalationTriggersSetting';
 import { RiskInstrumentSetting } from '../components/RiskInstrumentSetting';
 
-/** The settings a coordinator tunes for the networks of their agency: the risk checklist. */
+/** The settings a coordinator tunes for the networks of their agency: the risk checklist and the escalation triggers. */
 export function NetworkSettingsPage() {
   const { t } = useTranslation(CASEWORK_NS);
   const session = useSession().data;
@@ -29,6 +30,7 @@ export function NetworkSettingsPage() {
             {network.name}
           </Title>
           <RiskInstrumentSetting network={network} />
+          <EscalationTriggersSetting network={network} />
         </Paper>
       ))}
     </Stack>

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Box,
   Button,
   Group,
@@ -26,6 +27,18 @@ export interface ItemFieldProps {
   error: string | undefined;
   inputId: string;
   language: string;
+  /** The answer of the assessment this one started from, to mark what changed. */
+  startingValue?: AnswerValue | undefined;
+}
+
+/** Keys that answer a yes / no / unknown item from the keyboard, then move to the next item. */
+const ANSWER_KEYS: Record<string, 'yes' | 'no' | 'unknown'> = { y: 'yes', n: 'no', u: 'unknown' };
+
+/** After a keyboard answer: the first control of the next item of the form, if any. */
+function focusNextItem(group: HTMLElement) {
+  const items = [...(group.closest('form')?.querySelectorAll<HTMLElement>('[data-item]') ?? [])];
+  const next = items[items.indexOf(group) + 1];
+  next?.querySelector<HTMLElement>('input:checked, input, button')?.focus();
 }
 
 /** One item: its question, the answer control for its type, the source and a note. */
@@ -39,6 +52,7 @@ export const ItemField = memo(function ItemField({
   error,
   inputId,
   language,
+  startingValue,
 }: ItemFieldProps) {
   const { t } = useTranslation(INSTRUMENTS_NS);
   const current = answer ?? emptyAnswer();
@@ -47,6 +61,19 @@ export const ItemField = memo(function ItemField({
   const errorId = `${inputId}-error`;
   const set = (change: Partial<DraftAnswer>) => onChange(item.id, change);
   const answered = current.value !== null && current.value !== '';
+  const changed = startingValue !== undefined && answered && current.value !== startingValue;
+  // Y, N or U answers the item where focus is (not while typing in a field) and moves on.
+  const onKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
+    if (item.type !== 'yes_no_unknown' || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    if (target.matches('textarea, select, input[type="text"], input[type="number"], input:not([type])'))
+      return;
+    const value = ANSWER_KEYS[event.key.toLowerCase()];
+    if (!value) return;
+    event.preventDefault();
+    set({ value });
+    focusNextItem(event.currentTarget);
+  };
 
   return (
     <Box
@@ -57,9 +84,15 @@ export const ItemField = memo(function ItemField({
       px="xs"
       data-item={item.id}
       data-answered={answered || undefined}
+      data-changed={changed || undefined}
+      onKeyDown={onKeyDown}
       style={{
         borderTop: '1px solid var(--mantine-color-gray-3)',
-        background: error ? 'var(--mantine-color-red-0)' : undefined,
+        background: error
+          ? 'var(--mantine-color-red-0)'
+          : changed
+            ? 'var(--mantine-color-orange-0)'
+            : undefined,
       }}
     >
       <Text id={labelId} fw={500} size="sm">
@@ -67,6 +100,11 @@ export const ItemField = memo(function ItemField({
           {number}.
         </Text>
         {localized(item.text, language)}
+        {changed && (
+          <Badge ml={8} size="sm" color="orange" variant="light">
+            {t('form.changed')}
+          </Badge>
+        )}
       </Text>
       <Group gap="md" mt={6} align="center" wrap="wrap">
         <AnswerControl

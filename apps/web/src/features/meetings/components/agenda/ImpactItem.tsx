@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { ImpactView } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +78,9 @@ export function ImpactItem({ context }: { context: AgendaContext }) {
                     <Table.Th>{t('impact.dueOn')}</Table.Th>
                     <Table.Th>{t('impact.his')}</Table.Th>
                     <Table.Th>{t('impact.hers')}</Table.Th>
-                    <Table.Th />
+                    <Table.Th>
+                      <VisuallyHidden>{t('impact.actionColumn')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

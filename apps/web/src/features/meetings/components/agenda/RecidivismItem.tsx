@@ -12,6 +12,7 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type RecidivismComparison, SEVERITIES, VIOLENCE_FORMS } from '@tandem/shared';
@@ -111,7 +112,9 @@ export function RecidivismItem({ context }: { context: AgendaContext }) {
                     <Table.Th>{t('recidivism.forms')}</Table.Th>
                     <Table.Th>{t('recidivism.severity')}</Table.Th>
                     <Table.Th>{t('recidivism.source')}</Table.Th>
-                    <Table.Th />
+                    <Table.Th>
+                      <VisuallyHidden>{t('recidivism.flagColumn')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

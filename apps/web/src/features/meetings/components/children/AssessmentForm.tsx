@@ -11,13 +11,16 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ChildAssessmentCreate } from '@tandem/shared';
+import { ChildAssessmentCreate, type InstrumentDefinition } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
 import { SchemaFormAlert } from '../../../../components/forms/SchemaFormAlert';
-import { useSchemaForm } from '../../../../components/forms/useSchemaForm';
+import { blankToUndefined, useSchemaForm } from '../../../../components/forms/useSchemaForm';
+import { DateField } from '../../../../components/PageParts';
 import { type ChildrenViewData, useRecordChildAssessment } from '../../api';
 import { todayIso } from '../parts';
+import { ChildSectionBFields } from './ChildSectionBFields';
+import { emptySectionB, markersOn, needsReason, previewLevel, toSectionB } from './sectionB-logic';
 
 type Child = ChildrenViewData['children'][number];
 
@@ -34,35 +37,51 @@ const CONFIRMATIONS = [
  * How a child was assessed, with the principles as required confirmations: the parent's
  * informed consent first; the child told about the topics, free to stop at any time and to
  * refuse to answer, and told how answers are recorded; a support person of the child's choosing;
- * the professional's gender chosen by the child.
+ * the professional's gender chosen by the child; the markers the date of birth cannot give; and,
+ * with the children's instrument, the child's own Section B.
  */
 export function AssessmentForm({
   jointCaseId,
   child,
+  definition,
   onDone,
 }: {
   jointCaseId: string;
   child: Child;
+  /** The newest children's instrument; without one, only how the child was assessed is recorded. */
+  definition: InstrumentDefinition | undefined;
   onDone: () => void;
 }) {
   const { t } = useTranslation(MEETINGS_NS);
   const record = useRecordChildAssessment(jointCaseId);
+  type Values = typeof initialValues;
+  const markersOf = (values: Values) =>
+    markersOn(definition, { ...values, dateOfBirth: child.dateOfBirth }, values.assessedOn);
+  const initialValues = {
+    jointCaseId,
+    assessedOn: todayIso(),
+    parentConsentFrom: '' as (typeof CONSENT_FROM)[number] | '',
+    childInformed: false,
+    childToldMayWithdraw: false,
+    childToldMayRefuse: false,
+    childToldHowRecorded: false,
+    medicalNeeds: false,
+    notVisibleToOthers: false,
+    supportPerson: '',
+    professionalGenderChosen: 'no_preference' as (typeof GENDERS)[number],
+    needsConsidered: '',
+    separationOn: '',
+    sectionB: emptySectionB(),
+  };
   const form = useSchemaForm({
     schema: ChildAssessmentCreate,
-    initialValues: {
-      jointCaseId,
-      assessedOn: todayIso(),
-      parentConsentFrom: '' as (typeof CONSENT_FROM)[number] | '',
-      childInformed: false,
-      childToldMayWithdraw: false,
-      childToldMayRefuse: false,
-      childToldHowRecorded: false,
-      medicalNeeds: false,
-      notVisibleToOthers: false,
-      supportPerson: '',
-      professionalGenderChosen: 'no_preference' as (typeof GENDERS)[number],
-      needsConsidered: '',
-    },
+    initialValues,
+    // The item choices become the answers and the refusals; blank strings are left out as usual.
+    toInput: (values) =>
+      blankToUndefined({
+        ...values,
+        sectionB: definition ? toSectionB(definition, values.sectionB, markersOf(values)) : undefined,
+      }),
     onSubmit: async (body) => {
       await record.mutateAsync({ childId: child.id, ...body });
       notifications.show({ color: 'teal', message: t('assessment.saved') });
@@ -70,8 +89,24 @@ export function AssessmentForm({
     },
   });
 
+  const markers = markersOf(form.values);
+  // Lowering the rule's level needs a reason: said here in the user's language before sending.
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    const draft = form.values.sectionB;
+    if (
+      definition &&
+      needsReason(definition, previewLevel(definition, draft, markers).rule, draft) &&
+      draft.judgementReason.trim() === ''
+    ) {
+      event.preventDefault();
+      form.setFieldError('sectionB.judgementReason', t('childSectionB.reasonRequired'));
+      return;
+    }
+    form.submit(event);
+  };
+
   return (
-    <form onSubmit={form.submit} noValidate aria-label={t('assessment.formLabel', { name: child.firstName })}>
+    <form onSubmit={submit} noValidate aria-label={t('assessment.formLabel', { name: child.firstName })}>
       <Stack gap="sm" p="md" style={{ background: 'var(--mantine-color-gray-0)', borderRadius: 8 }}>
         <Title order={3} size="h5">
           {t('assessment.title')}
@@ -109,6 +144,41 @@ export function AssessmentForm({
             />
           ))}
         </Stack>
+        <Stack gap={6} role="group" aria-label={t('assessment.markers')}>
+          <Text size="sm" fw={700}>
+            {t('assessment.markersIntro')}
+          </Text>
+          {markers.underAge && (
+            <Text size="sm" c="dimmed">
+              {t('assessment.underAge', { years: definition?.childVulnerability?.underAgeYears ?? 5 })}
+            </Text>
+          )}
+          <Checkbox
+            label={t('assessment.medicalNeeds')}
+            {...form.getInputProps('medicalNeeds', { type: 'checkbox' })}
+          />
+          <Checkbox
+            label={t('assessment.notVisibleToOthers')}
+            {...form.getInputProps('notVisibleToOthers', { type: 'checkbox' })}
+          />
+          <DateField
+            label={t('assessment.separationOn')}
+            description={t('assessment.separationOnHint')}
+            {...form.getInputProps('separationOn')}
+            max={todayIso()}
+          />
+        </Stack>
+        {definition && (
+          <ChildSectionBFields
+            definition={definition}
+            draft={form.values.sectionB}
+            markers={markers}
+            setItem={(itemId, choice) => form.setFieldValue(`sectionB.items.${itemId}`, choice)}
+            judgedLevel={form.getInputProps('sectionB.judgedLevel')}
+            judgementReason={form.getInputProps('sectionB.judgementReason')}
+            itemError={(itemId) => form.errors[`sectionB.answers.${itemId}`] as string | undefined}
+          />
+        )}
         <TextInput
           label={t('assessment.supportPerson')}
           description={t('assessment.supportPersonHint')}

@@ -1,5 +1,6 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { InstrumentDefinition } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
@@ -10,6 +11,7 @@ import { type ChildrenViewData, useRemoveChild } from '../../api';
 import { ActionPlanTable } from '../ActionPlan';
 import { formatDay } from '../parts';
 import { AssessmentForm } from './AssessmentForm';
+import { AssessmentHistory } from './AssessmentHistory';
 
 type Child = ChildrenViewData['children'][number];
 
@@ -23,6 +25,7 @@ export function ChildCard({
   removes,
   childNames,
   agencyName,
+  childInstrument,
 }: {
   child: Child;
   jointCaseId: string;
@@ -34,6 +37,8 @@ export function ChildCard({
   removes: boolean;
   childNames: Map<string, string>;
   agencyName: (id: string) => string;
+  /** The newest children's instrument, whose items the child's Section B answers. */
+  childInstrument: InstrumentDefinition | undefined;
 }) {
   const { t, i18n } = useTranslation(MEETINGS_NS);
   const [recording, setRecording] = useState(false);
@@ -60,7 +65,7 @@ export function ChildCard({
             </Text>
           )}
           {child.latestLevel && (
-            <Group gap={6} mt={4}>
+            <Group gap={6} mt={4} data-testid="child-level">
               <Text size="sm">{t('children.latestLevel')}</Text>
               <LevelBadge definition={scoredUnder.data} level={child.latestLevel} size="sm" />
             </Group>
@@ -69,7 +74,7 @@ export function ChildCard({
         <Group gap="xs">
           {assesses && !recording && (
             <Button variant="light" onClick={() => setRecording(true)}>
-              {t('assessment.record')}
+              {t('assessment.recordFor', { name: child.firstName })}
             </Button>
           )}
           {removes && (
@@ -129,42 +134,18 @@ export function ChildCard({
               {t('children.noAssessments')}
             </Text>
           ) : (
-            <Table verticalSpacing={4} fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('assessment.assessedOn')}</Table.Th>
-                  <Table.Th>{t('assessment.consentFrom')}</Table.Th>
-                  <Table.Th>{t('assessment.supportPerson')}</Table.Th>
-                  <Table.Th>{t('assessment.professional')}</Table.Th>
-                  <Table.Th>{t('assessment.principles')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assessments.map((assessment) => (
-                  <Table.Tr key={assessment.id}>
-                    <Table.Td>{formatDay(i18n.language, assessment.assessedOn)}</Table.Td>
-                    <Table.Td>{t(`assessment.consent.${assessment.parentConsentFrom}`)}</Table.Td>
-                    <Table.Td>{assessment.supportPerson ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {assessment.professionalGenderChosen
-                        ? t(`assessment.gender.${assessment.professionalGenderChosen}`, {
-                            defaultValue: assessment.professionalGenderChosen,
-                          })
-                        : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color="teal" variant="light" leftSection="✓">
-                        {t('assessment.followed')}
-                      </Badge>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <AssessmentHistory assessments={assessments} name={name} />
           )}
         </div>
         {assesses && recording && (
-          <AssessmentForm jointCaseId={jointCaseId} child={child} onDone={() => setRecording(false)} />
+          <AssessmentForm
+            // The form's fields follow the instrument: it starts again once the definition has come.
+            key={childInstrument ? `${childInstrument.id}@${childInstrument.version}` : 'principles-only'}
+            jointCaseId={jointCaseId}
+            child={child}
+            definition={childInstrument}
+            onDone={() => setRecording(false)}
+          />
         )}
       </Stack>
     </Card>
