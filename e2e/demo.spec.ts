@@ -1,8 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAsDemo } from './support';
-
-/** The demo's long-running joint case is the first case of the network (seed/demo-cases.ts). */
-const demoCase = /TND-\d{4}-000001/;
+import { DEMO_CASE as demoCase, signInAsDemo } from './support';
 
 test('the demo opens onto real work: her case manager reaches a joint case with its history in two clicks', async ({
   page,

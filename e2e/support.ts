@@ -21,6 +21,19 @@ export async function signInAsDemo(page: Page, email: string): Promise<void> {
   await expect(page.getByRole('heading', { name: /^Welcome, / })).toBeVisible();
 }
 
+/** The demo's long-running joint case (Ferri): the first case of the network (seed/demo-cases.ts). */
+export const DEMO_CASE = /TND-\d{4}-000001/;
+
+/** From the joint-cases list to the demo's long-running case; its id, from the address. */
+export async function openDemoCase(page: Page): Promise<string> {
+  await page.goto('/cases');
+  await page.getByRole('link', { name: new RegExp(`^${DEMO_CASE.source}$`) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: DEMO_CASE })).toBeVisible();
+  const caseId = /\/cases\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  expect(caseId).toBeTruthy();
+  return caseId as string;
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();

@@ -33,6 +33,7 @@ import { meetingRoutes } from './routes/meetings.routes.js';
 import { networkRoutes } from './routes/network.routes.js';
 import { peopleRoutes } from './routes/people.routes.js';
 import { programmeRoutes } from './routes/programme.routes.js';
+import { seriousHarmRoutes } from './routes/serious-harm.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { victimRoutes } from './routes/victim.routes.js';
 import { loadEscalationRules } from './rules/escalation-rules.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(programmeRoutes(ctx));
       await api.register(peopleRoutes(ctx));
       await api.register(victimRoutes(ctx));
+      await api.register(seriousHarmRoutes(ctx));
       await api.register(dutyRoutes(ctx));
       await api.register(caseRoutes(ctx));
       await api.register(instrumentRoutes(ctx));

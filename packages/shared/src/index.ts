@@ -17,3 +17,4 @@ export * from './schemas/common.js';
 export * from './schemas/his-risk-factors-api.js';
 export * from './schemas/instruments-api.js';
 export * from './schemas/meetings-api.js';
+export * from './schemas/serious-harm.js';

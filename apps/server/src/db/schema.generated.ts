@@ -565,6 +565,42 @@ export interface SafetyPlan {
   updated_by: string;
 }
 
+export interface SeriousHarmReview {
+  created_at: Generated<Timestamp>;
+  note_enc: string | null;
+  outcome: string;
+  owner_agency_id: string;
+  reviewed_by: string;
+  reviewed_on: string;
+  share_id: string;
+}
+
+export interface SeriousHarmShare {
+  at_risk: string;
+  content_enc: string;
+  created_at: Generated<Timestamp>;
+  decided_by: string | null;
+  decided_on: string | null;
+  decision_note_enc: string | null;
+  id: Generated<string>;
+  joint_case_id: string | null;
+  lawful_basis: string;
+  legal_reference: string;
+  owner_agency_id: string;
+  person_id: string;
+  postponed_reason_enc: string | null;
+  reason_enc: string;
+  recipient_agency_id: string;
+  recipient_side: string;
+  recorded_by: string;
+  recorded_on: string;
+  status: Generated<string>;
+  telling_review_on: string | null;
+  telling_status: Generated<string>;
+  told_on: string | null;
+  valid_to: string;
+}
+
 export interface SharedItem {
   agreement_id: string;
   basis: Json;
@@ -647,6 +683,8 @@ export interface DB {
   release_of_information: ReleaseOfInformation;
   risk_consultation: RiskConsultation;
   safety_plan: SafetyPlan;
+  serious_harm_review: SeriousHarmReview;
+  serious_harm_share: SeriousHarmShare;
   shared_item: SharedItem;
   sign_in_throttle: SignInThrottle;
   user_session: UserSession;
@@ -693,6 +731,8 @@ export const TABLE_COLUMNS = {
   release_of_information: ['episode_id', 'signed_on', 'scope', 'recorded_by', 'no_partners_reason_enc'],
   risk_consultation: ['id', 'joint_case_id', 'consulted_agency_id', 'consulted_on', 'reply_enc', 'difference', 'agreed_level_id', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at'],
   safety_plan: ['person_id', 'kind', 'owner_agency_id', 'content_enc', 'updated_by', 'updated_at'],
+  serious_harm_review: ['share_id', 'owner_agency_id', 'outcome', 'note_enc', 'reviewed_by', 'reviewed_on', 'created_at'],
+  serious_harm_share: ['id', 'person_id', 'owner_agency_id', 'joint_case_id', 'recipient_agency_id', 'recipient_side', 'at_risk', 'lawful_basis', 'legal_reference', 'reason_enc', 'content_enc', 'valid_to', 'status', 'recorded_by', 'recorded_on', 'decided_by', 'decided_on', 'decision_note_enc', 'telling_status', 'told_on', 'postponed_reason_enc', 'telling_review_on', 'created_at'],
   shared_item: ['id', 'joint_case_id', 'disclosure_id', 'recipient_agency_id', 'recipient_side', 'content_enc', 'source_protected', 'basis', 'shared_by', 'shared_at', 'consent_id', 'agreement_id'],
   sign_in_throttle: ['key', 'window_started_at', 'hits'],
   user_session: ['id', 'user_id', 'stage', 'mfa_skipped', 'csrf_token', 'created_at', 'last_seen_at', 'expires_at'],

@@ -1,3 +1,4 @@
+import { suppressCells } from './small-counts.js';
 /**
  * When the two sides diverge (docs/domain.md, "Joint risk assessment"): each time either side
  * records a checklist, its latest and the other side's latest make a pair, and the pair's
@@ -51,8 +52,7 @@ function differenceOf(programme: SideChecklist, hers: SideChecklist): number | n
   return programme.rank - hers.rank;
 }
 
-/** Counts under this are not shown (docs/domain.md, information-flow rule 6). */
-export const SMALL_COUNT = 5;
+export { SMALL_COUNT } from './small-counts.js';
 
 export const DIVERGENCE_CELLS = [
   'programmeLowerByTwoOrMore',
@@ -74,23 +74,7 @@ export const cellOf = (difference: number): DivergenceCell =>
           ? 'programmeHigherByOne'
           : 'programmeHigherByTwoOrMore';
 
-/**
- * Small counts suppressed, and where exactly one cell would be, the next smallest too, so that
- * no suppressed cell can be recovered from the total (docs/domain.md, rule 6). Zero is shown:
- * an empty cell tells of no one.
- */
-export function suppressSmallCounts(
+/** The divergence cells with small counts suppressed (domain/small-counts.ts). */
+export const suppressSmallCounts = (
   counts: Record<DivergenceCell, number>,
-): Record<DivergenceCell, number | null> {
-  const small = (count: number) => count > 0 && count < SMALL_COUNT;
-  const hidden = new Set(DIVERGENCE_CELLS.filter((cell) => small(counts[cell])));
-  if (hidden.size === 1) {
-    const next = DIVERGENCE_CELLS.filter((cell) => !hidden.has(cell) && counts[cell] > 0).sort(
-      (a, b) => counts[a] - counts[b],
-    )[0];
-    if (next) hidden.add(next);
-  }
-  return Object.fromEntries(
-    DIVERGENCE_CELLS.map((cell) => [cell, hidden.has(cell) ? null : counts[cell]]),
-  ) as Record<DivergenceCell, number | null>;
-}
+): Record<DivergenceCell, number | null> => suppressCells(counts);

@@ -1,16 +1,26 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
+import { type Language, translate } from '../messages/catalogue.js';
+import { languageOf } from '../messages/language.js';
+
+interface ErrorBody {
+  error: string;
+  message: string;
+  fields?: ReadonlyArray<{ path: string; message: string; detail?: string }>;
+}
 
 /**
  * Every error leaves as an ErrorResponse. Input errors name the field; unexpected errors are
  * logged by id and answered with a bare 500 — no stack trace, SQL or data reaches a client.
- * Log lines carry codes and ids only, never request bodies.
+ * Log lines carry codes and ids only, never request bodies. Messages are put into the user's
+ * language here, once for every error (messages/): codes, paths and details stay as they are.
  */
 export function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     try {
-      return answerError(error, request, reply);
+      const [status, body] = answerError(error, request);
+      return reply.status(status).send(inLanguageOf(request, body));
     } catch {
       // Never let Fastify's fallback handler echo an error message to the client.
       return reply
@@ -32,12 +42,38 @@ export function installNotFound(app: FastifyInstance, options: { spaFallback: bo
   });
 }
 
-export const notFoundBody = (request: FastifyRequest) => ({
-  error: 'not_found',
-  message: `No route ${request.method} ${request.url.split('?')[0]}`,
-});
+export const notFoundBody = (request: FastifyRequest) =>
+  inLanguageOf(request, {
+    error: 'not_found',
+    message: `No route ${request.method} ${request.url.split('?')[0]}`,
+  });
 
-function answerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+/**
+ * The body with its message and each field's message in the request's language. A translation
+ * never fails an answer: anything unexpected, and the English body goes out as it is.
+ */
+export function inLanguageOf<Body extends ErrorBody>(request: FastifyRequest, body: Body): Body {
+  try {
+    return translated(body, languageOf(request));
+  } catch {
+    return body;
+  }
+}
+
+function translated<Body extends ErrorBody>(body: Body, language: Language): Body {
+  if (language === 'en') return body;
+  const fields = body.fields?.map((field) => ({ ...field, message: translate(field.message, language) }));
+  const first = body.fields?.[0];
+  const firstTranslated = fields?.[0];
+  // "path: its message" (validation, an instrument's answers): the path stays, the message is the field's.
+  const message =
+    first && firstTranslated && body.message === `${first.path}: ${first.message}`
+      ? `${first.path}: ${firstTranslated.message}`
+      : translate(body.message, language);
+  return { ...body, message, ...(fields && { fields }) };
+}
+
+function answerError(error: FastifyError, request: FastifyRequest): [status: number, body: ErrorBody] {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'body';
     const fields = error.validation.flatMap((issue) => {
@@ -52,44 +88,40 @@ function answerError(error: FastifyError, request: FastifyRequest, reply: Fastif
       return [{ path: path || context, message: issue.message ?? 'Invalid value' }];
     });
     const first = fields[0];
-    return reply.status(400).send({
-      error: 'invalid_input',
-      message: first ? `${first.path}: ${first.message}` : 'The request is not valid',
-      fields,
-    });
+    return [
+      400,
+      {
+        error: 'invalid_input',
+        message: first ? `${first.path}: ${first.message}` : 'The request is not valid',
+        fields,
+      },
+    ];
   }
   if (error instanceof AppError) {
-    return reply.status(error.statusCode).send({
-      error: error.code,
-      message: error.message,
-      ...(error.fields && { fields: error.fields }),
-    });
+    return [
+      error.statusCode,
+      { error: error.code, message: error.message, ...(error.fields && { fields: error.fields }) },
+    ];
   }
   if (error.statusCode === 429) {
-    return reply
-      .status(429)
-      .send({ error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' });
+    return [429, { error: 'rate_limited', message: 'Too many requests. Wait a minute and try again.' }];
   }
   const fromDatabase = databaseClientError(error);
   if (fromDatabase) {
     // A safety net only: input is validated before it reaches the database, naming the field.
     request.log.warn({ err: { type: error.name, code: error.code } }, 'input refused by the database');
-    return reply
-      .status(fromDatabase.status)
-      .send({ error: fromDatabase.code, message: fromDatabase.message });
+    return [fromDatabase.status, { error: fromDatabase.code, message: fromDatabase.message }];
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large).
     const [code, message] = safeClientError(error);
-    return reply.status(error.statusCode).send({ error: code, message });
+    return [error.statusCode, { error: code, message }];
   }
   // The message of a database error can quote values (a duplicate key, a failing row): log the
   // error's type, code and stack frames, never its message.
   const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
   request.log.error({ err: { type: error.name, code: error.code, frames } }, 'unhandled error');
-  return reply
-    .status(500)
-    .send({ error: 'internal_error', message: `Something went wrong (reference ${request.id})` });
+  return [500, { error: 'internal_error', message: `Something went wrong (reference ${request.id})` }];
 }
 
 /**

@@ -6,6 +6,7 @@ import { AuditRecorder } from '../audit/audit-recorder.js';
 import { ScopedDb } from '../data/scoped-db.js';
 import { actor } from '../testing/factories.js';
 import { startTestSystem, type TestSystem } from '../testing/test-system.js';
+import { textsOf } from './languages.js';
 import {
   BUILT_IN_INSTRUMENTS_DIR,
   getDefinition,
@@ -253,14 +254,6 @@ describe('versions', () => {
 });
 
 describe('the built-in instruments', () => {
-  /** Every text of a definition, with where it is. */
-  const textsOf = (value: unknown, at: string): Array<[string, Record<string, string>]> => {
-    if (Array.isArray(value)) return value.flatMap((item, index) => textsOf(item, `${at}[${index}]`));
-    if (!value || typeof value !== 'object') return [];
-    if (typeof (value as { en?: unknown }).en === 'string') return [[at, value as Record<string, string>]];
-    return Object.entries(value).flatMap(([key, inner]) => textsOf(inner, `${at}.${key}`));
-  };
-
   it.each(readInstrumentDirectory(BUILT_IN_INSTRUMENTS_DIR).map((definition) => [definition.id, definition]))(
     '%s has every text in every language of the interface',
     (_id, definition) => {

@@ -28,5 +28,8 @@ export function abilitiesFor(actor: Actor): Abilities {
     supportVictims: victimFilePolicy.canWork(actor),
     coordinateNetwork: hasRole(actor, 'network_coordinator'),
     assessChildren: jointCasePolicy.canAssessChildren(actor),
+    readNetworkStatistics: actor.networkIds.some((networkId) =>
+      networkPolicy.readsStatistics(actor, networkId),
+    ),
   };
 }

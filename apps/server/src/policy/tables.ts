@@ -10,6 +10,7 @@ import { jointCasePolicy } from './joint-case.policy.js';
 import { actionPolicy, childAssessmentPolicy, meetingPolicy } from './meeting.policy.js';
 import { personPolicy } from './person.policy.js';
 import { ppEpisodePolicy } from './pp-episode.policy.js';
+import { seriousHarmPolicy } from './serious-harm.policy.js';
 import type { TablePolicy } from './table-policy.js';
 import { userPolicy } from './user.policy.js';
 import { victimFilePolicy } from './victim-file.policy.js';
@@ -52,6 +53,8 @@ export const TABLE_POLICIES: { readonly [T in TableName]: TablePolicy } = {
   contact_safety_concern: victimFilePolicy.contactSafetyConcerns,
   disclosure: victimFilePolicy.disclosures,
   shared_item: victimFilePolicy.sharedItems,
+  serious_harm_share: seriousHarmPolicy.shares,
+  serious_harm_review: seriousHarmPolicy.reviews,
   safety_plan: victimFilePolicy.safetyPlans,
   joint_case: jointCasePolicy.table,
   joint_case_child: jointCasePolicy.children,

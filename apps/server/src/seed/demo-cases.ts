@@ -16,7 +16,7 @@ import { expect, must, openDemoDesk } from './demo-desk.js';
  */
 export async function seedDemoCases(app: FastifyInstance, database: Kysely<Database>, config: Config) {
   const desk = await openDemoDesk(app, database, config);
-  const { db, day, at, user, programme, support, refer, contactHer } = desk;
+  const { db, day, at, user, programme, support, supportLead, refer, contactHer } = desk;
   const { oltre, police } = desk.agencies;
 
   // 1. Ferri: a joint case two months old, with two Phase 2 meetings behind it.
@@ -323,6 +323,37 @@ export async function seedDemoCases(app: FastifyInstance, database: Kysely<Datab
       'close meeting',
     );
   }
+
+  // Ferri, today: what Lucia told her case manager is shared with the police without her consent
+  // (vital interests), authorised by a second case manager; telling her waits until it is safe.
+  const share = await expect(
+    support.post(`/api/victims/${lucia}/serious-harm-shares`, {
+      recipientAgencyId: police,
+      atRisk: 'her',
+      lawfulBasis: 'vital_interests',
+      legalReference: 'GDPR art. 6(1)(d), 9(2)(c)',
+      reason: 'He told a friend he would "finish it" once the court date is set; he has a hunting licence.',
+      content:
+        "Threat to kill reported by a third party; he holds a hunting licence and keeps a rifle at his brother's. Demo text.",
+      validTo: day(30),
+    }),
+    201,
+    'serious-harm share',
+  );
+  await expect(
+    supportLead.post(`/api/serious-harm-shares/${share.id}/decision`, { decision: 'authorise' }),
+    200,
+    'serious-harm share authorised',
+  );
+  await expect(
+    support.post(`/api/serious-harm-shares/${share.id}/telling`, {
+      outcome: 'postponed',
+      reason: 'He is still in contact with her; the police visit comes first.',
+      reviewOn: day(3),
+    }),
+    200,
+    'telling her postponed',
+  );
 
   // 2. Greco: referred this week, waiting for his release before partner contact can start.
   await refer({

@@ -40,6 +40,8 @@ export async function openDemoDesk(app: FastifyInstance, database: Kysely<Databa
   const programme = await signIn('pp.manager@oltre.demo');
   const support = await signIn('vss.manager@casadonne.demo');
   const partnerContact = await signIn('partner.contact@casadonne.demo');
+  /** Her service's second case manager: the four eyes on a share without her consent. */
+  const supportLead = await signIn('vss.lead@casadonne.demo');
 
   /** His referral, taken to a status; with the release naming her for partner contact, if given. */
   async function refer(story: {
@@ -143,12 +145,14 @@ export async function openDemoDesk(app: FastifyInstance, database: Kysely<Databa
     agencies: { oltre, casa, police, probation },
     programme,
     support,
+    supportLead,
     partnerContact,
     refer,
     contactHer,
     /** Every caseworker signs out: the seed leaves no session behind. */
     async close() {
-      for (const client of [programme, support, partnerContact]) await client.post('/api/auth/logout');
+      for (const client of [programme, support, supportLead, partnerContact])
+        await client.post('/api/auth/logout');
     },
   };
 }

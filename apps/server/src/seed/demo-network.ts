@@ -75,6 +75,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     agency: casa,
   },
   {
+    // A second case manager of the same service: the four eyes a share without her consent needs.
+    email: 'vss.lead@casadonne.demo',
+    displayName: 'Elena Ferraro',
+    roles: ['vss_case_manager'],
+    side: 'victim',
+    agency: casa,
+  },
+  {
     email: 'partner.contact@casadonne.demo',
     displayName: 'Marta Conti',
     roles: ['partner_contact_worker'],

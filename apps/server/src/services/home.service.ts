@@ -7,6 +7,7 @@ import { dueForMe } from './instruments/due.service.js';
 import { summaryOf } from './joint-case/case-view.js';
 import { overdueActionsForMe } from './meetings/action-plan.service.js';
 import { meetingsThisWeek } from './meetings/meeting-view.js';
+import { seriousHarmWorkItems } from './victim-file/serious-harm.service.js';
 
 /** How many of the actor's cases the home page lists at most. */
 const HOME_LIST_LIMIT = 50;
@@ -27,6 +28,7 @@ export async function homeWorklist(scope: CommandScope): Promise<z.input<typeof 
     myCases,
     newReferrals,
     safetyPlansDue,
+    seriousHarm,
   ] = await Promise.all([
     dueForMe(scope),
     listDuties(scope, { state: 'open' }),
@@ -37,6 +39,7 @@ export async function homeWorklist(scope: CommandScope): Promise<z.input<typeof 
     repos.jointCases.list({ limit: HOME_LIST_LIMIT, namedUserId: actor.userId }),
     referralsAwaitingContact(scope),
     safetyPlansToEnsure(scope),
+    seriousHarmWorkItems(scope),
   ]);
   return {
     due,
@@ -49,6 +52,7 @@ export async function homeWorklist(scope: CommandScope): Promise<z.input<typeof 
     overdueActions,
     ...(newReferrals && { newReferrals }),
     ...(safetyPlansDue && { safetyPlansDue }),
+    ...(seriousHarm && { seriousHarm }),
   };
 }
 

@@ -53,6 +53,9 @@ const secrets = {
   consultationReply: `Police: two call-outs this month ${RUN}`,
   /** A note to the child's own Section B: as far as the assessment record goes. */
   childSectionBNote: `He waits for Sofia at the gate ${RUN}`,
+  /** Shared without her consent for serious harm: why stays with her service; what, for the police too. */
+  seriousHarmReason: `He told her he will kill her tonight ${RUN}`,
+  seriousHarmContent: `Threat to kill, a rifle kept at his brother's ${RUN}`,
 };
 type SecretKey = keyof typeof secrets;
 const SECRET_KEYS = Object.keys(secrets) as SecretKey[];
@@ -90,6 +93,7 @@ const ids = {
   jointCaseB: '',
   meeting: '',
   agreement: '',
+  seriousHarmShare: '',
 };
 
 const today = new Date();
@@ -486,6 +490,41 @@ async function buildCaseB() {
   ).id;
 }
 
+/**
+ * A serious-harm share of hers to the police, recorded by her case manager and authorised by a
+ * second case manager of her service (four eyes), so that the police read it today.
+ */
+async function buildSeriousHarmShare() {
+  const second = await makeUser(system.database.db, {
+    agencyId: scenario.agencies.vss.id,
+    roles: ['vss_case_manager'],
+    side: 'victim',
+    networkIds: [scenario.network.id],
+  });
+  ids.seriousHarmShare = (
+    await must(
+      clients.vssManager.post(`/api/victims/${ids.her}/serious-harm-shares`, {
+        recipientAgencyId: scenario.agencies.police.id,
+        atRisk: 'her',
+        lawfulBasis: 'vital_interests',
+        legalReference: 'GDPR art. 6(1)(d)',
+        reason: secrets.seriousHarmReason,
+        content: secrets.seriousHarmContent,
+        validTo: isoDay(14),
+      }),
+      201,
+      'serious-harm share',
+    )
+  ).id;
+  await must(
+    (await signInFully(system, second)).post(`/api/serious-harm-shares/${ids.seriousHarmShare}/decision`, {
+      decision: 'authorise',
+    }),
+    200,
+    'authorise serious-harm share',
+  );
+}
+
 beforeAll(async () => {
   system = await startTestSystem();
   scenario = await makeNetworkScenario(system);
@@ -515,6 +554,7 @@ beforeAll(async () => {
   };
   await buildCaseA();
   await buildCaseB();
+  await buildSeriousHarmShare();
 });
 afterAll(() => system?.close());
 
@@ -983,6 +1023,40 @@ const readEndpoints: EndpointSpec[] = [
     },
     evidence: { combinedPp: () => [ids.jointCaseB] },
   },
+  {
+    name: 'GET /api/victims/:herId/serious-harm-shares',
+    route: routes.seriousHarm.listOfHer,
+    method: 'GET',
+    url: () => `/api/victims/${ids.her}/serious-harm-shares`,
+    expect: {
+      others: nothing(404),
+      ...victimSideOfA(shows(200, 'seriousHarmReason', 'seriousHarmContent', 'herRecordId')),
+    },
+  },
+  {
+    name: 'GET /api/serious-harm-shares/received',
+    route: routes.seriousHarm.received,
+    method: 'GET',
+    url: () => '/api/serious-harm-shares/received',
+    expect: { others: nothing(200), police: shows(200, 'seriousHarmContent') },
+  },
+  {
+    name: 'GET /api/admin/serious-harm-shares',
+    route: routes.seriousHarm.reviewList,
+    method: 'GET',
+    url: () => '/api/admin/serious-harm-shares',
+    // Her service's admin reviews the process: her record's reference, never what or why.
+    expect: { others: nothing(404), ppAdmin: nothing(200), vssAdmin: shows(200, 'herRecordId') },
+    evidence: { vssAdmin: () => [ids.seriousHarmShare] },
+  },
+  {
+    name: 'GET /api/networks/:id/serious-harm-statistics',
+    route: routes.seriousHarm.statistics,
+    method: 'GET',
+    url: () => `/api/networks/${scenario.network.id}/serious-harm-statistics`,
+    expect: { others: nothing(404), coordinator: nothing(200) },
+    evidence: { coordinator: () => ['"minimumCount":5'] },
+  },
 ];
 
 /**
@@ -1013,6 +1087,22 @@ const OUTSIDE_THE_MATRIX: ReadonlyArray<[RouteDefinition, string]> = [
  * permitted write happens once per permitted role (counted at the end).
  */
 const writeEndpoints: EndpointSpec[] = [
+  {
+    name: 'POST /api/victims/:herId/serious-harm-shares',
+    method: 'POST',
+    url: () => `/api/victims/${ids.her}/serious-harm-shares`,
+    body: () => ({
+      recipientAgencyId: scenario.agencies.police.id,
+      atRisk: 'her',
+      lawfulBasis: 'legal_duty',
+      legalReference: 'National reporting duty',
+      reason: secrets.seriousHarmReason,
+      content: secrets.seriousHarmContent,
+      validTo: isoDay(7),
+    }),
+    // Only her case manager records one; the answer is its id.
+    expect: { others: nothing(404), vssManager: nothing(201) },
+  },
   {
     name: 'PUT /api/people/:herId/contact',
     method: 'PUT',
@@ -1291,6 +1381,16 @@ describe('the access matrix: who receives which sensitive value, by every path',
     expect(await count('disclosure', 'person_id', ids.her)).toBe(4);
     expect(await count('shared_item', 'joint_case_id', ids.jointCase)).toBe(2);
     expect(await count('attendance', 'episode_id', ids.episode)).toBe(1);
+    // Set-up: one serious-harm share; the matrix: one, by her case manager.
+    const seriousHarm = await db
+      .selectFrom('serious_harm_share')
+      .select('recorded_by')
+      .where('person_id', '=', ids.her)
+      .execute();
+    expect(seriousHarm.map((row) => row.recorded_by)).toEqual([
+      scenario.users.vssManager.id,
+      scenario.users.vssManager.id,
+    ]);
     // One in the set-up, one each by her case manager and the partner-contact worker.
     const concerns = await db
       .selectFrom('contact_safety_concern')

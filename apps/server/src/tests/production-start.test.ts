@@ -68,7 +68,8 @@ describe('demo mode never reaches production', () => {
     expect(message).toContain(dataDir);
     expect(message).toMatch(/admin:create/);
     expect(message).not.toMatch(/@/);
-  });
+    // A whole demo network is seeded on disk first: minutes on a loaded machine, not a timing.
+  }, 180_000);
 
   it('refuses DEMO_MODE=true in production outright', () => {
     expect(() => loadConfig({ ...PRODUCTION, DEMO_MODE: 'true' })).toThrow(/DEMO_MODE/);

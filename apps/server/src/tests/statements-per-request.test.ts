@@ -12,7 +12,8 @@ const CEILINGS: Array<
   [page: string, who: keyof NetworkScenario['clients'], url: (ids: Ids) => string, ceiling: number]
 > = [
   ['home page (programme)', 'ppManager', () => '/api/home', 14],
-  ['home page (victim side)', 'vssManager', () => '/api/home', 14],
+  // 15: her case managers' serious-harm tasks (a decision awaited, telling her).
+  ['home page (victim side)', 'vssManager', () => '/api/home', 15],
   ['joint case (programme)', 'ppManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 16],
   // Her file within it: +1 for the record that contact with her may be unsafe.
   ['joint case (victim side)', 'vssManager', (ids) => `/api/joint-cases/${ids.jointCaseId}`, 28],

@@ -12,6 +12,7 @@ import { networkRoutes } from '../features/network/routes';
 import { partnerRoutes } from '../features/partners/routes';
 import { programmeRoutes } from '../features/programme/routes';
 import { searchRoutes } from '../features/search/routes';
+import { seriousHarmRoutes } from '../features/serious-harm/routes';
 import { lazyPage } from './lazyPage';
 
 /** The one route registry: every feature's pages, inside the signed-in layout. */
@@ -24,6 +25,7 @@ export const signedInRoutes: RouteObject[] = [
   ...meetingRoutes,
   ...networkRoutes,
   ...searchRoutes,
+  ...seriousHarmRoutes,
   ...adminRoutes,
   ...auditRoutes,
   ...accountRoutes,

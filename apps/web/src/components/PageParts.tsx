@@ -1,18 +1,10 @@
-import {
-  Card,
-  Center,
-  DataList,
-  Group,
-  Loader,
-  Stack,
-  Text,
-  TextInput,
-  type TextInputProps,
-  Title,
-} from '@mantine/core';
+import { Card, Center, DataList, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from './FormAlert';
+
+// The date field has its own file (it brings @mantine/dates and dayjs); the pages import it from here.
+export { DateField } from './DateField';
 
 /** A titled block of a page (an h2 in a card). */
 export function Section({
@@ -78,27 +70,6 @@ export function Facts({ items, labelWidth = 170 }: { items: [string, ReactNode][
         </DataList.Item>
       ))}
     </DataList>
-  );
-}
-
-/** A date input (the browser's date picker); the value is YYYY-MM-DD. Takes a schema form's field props. */
-export function DateField({
-  value,
-  onChange,
-  ...props
-}: Omit<TextInputProps, 'type' | 'value' | 'onChange'> & {
-  label: string;
-  value?: string;
-  onChange?: (value: string) => void;
-}) {
-  return (
-    <TextInput
-      type="date"
-      maw={220}
-      {...props}
-      value={value ?? ''}
-      onChange={(e) => onChange?.(e.currentTarget.value)}
-    />
   );
 }
 

@@ -21,6 +21,23 @@ export function todayIso(): string {
   }).format(now);
 }
 
+/**
+ * Now on the server's clock, in the network's zone, with the zone named ("3 Dec 2026, 12:51 CET"):
+ * the moment a page is printed, as the network reads it.
+ */
+export function formatNowInNetwork(language: string): string {
+  const now = new Date(Date.now() + (calendar?.offsetMs ?? 0));
+  return new Intl.DateTimeFormat(language, {
+    ...(calendar && { timeZone: calendar.timeZone }),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(now);
+}
+
 export function addYearsIso(iso: string, years: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   const date = new Date(Date.UTC((y ?? 2000) + years, (m ?? 1) - 1, d ?? 1));

@@ -9,6 +9,7 @@ import { meetingRoutes } from './meetings.routes.js';
 import { networkRoutes } from './network.routes.js';
 import { peopleRoutes } from './people.routes.js';
 import { programmeRoutes } from './programme.routes.js';
+import { seriousHarmRoutes } from './serious-harm.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { victimRoutes } from './victim.routes.js';
 
@@ -25,6 +26,7 @@ export const routes = {
   programme: programmeRoutes,
   people: peopleRoutes,
   victim: victimRoutes,
+  seriousHarm: seriousHarmRoutes,
   duties: dutyRoutes,
   cases: caseRoutes,
   instruments: instrumentRoutes,

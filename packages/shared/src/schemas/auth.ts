@@ -131,6 +131,8 @@ export const Abilities = z.object({
   coordinateNetwork: z.boolean(),
   /** Her side and child protection: each child's assessments and the children's risk levels. */
   assessChildren: z.boolean(),
+  /** Network coordinator and analyst: the network's counts, small ones suppressed (no case). */
+  readNetworkStatistics: z.boolean(),
 });
 export type Abilities = z.infer<typeof Abilities>;
 

@@ -15,6 +15,7 @@ import { DutyAbilities, DutyContactHints, PartnerContactView, VictimFileView } f
 import { Id, PageQuery, RequiredText } from './common.js';
 import { DueItem } from './instruments-api.js';
 import { ActionView, ConfirmHerDetails, MeetingSummary } from './meetings-api.js';
+import { SeriousHarmWorkItem } from './serious-harm.js';
 
 const Text = (max = 4000) => z.string().trim().max(max);
 
@@ -300,5 +301,7 @@ export const HomeView = z.object({
   newReferrals: z.array(NewReferralItem).optional(),
   /** For the partner-contact worker: named partners without support or a safety plan. */
   safetyPlansDue: z.array(SafetyPlanDueItem).optional(),
+  /** For her case managers: serious-harm shares awaiting a decision, or her being told of one. */
+  seriousHarm: z.array(SeriousHarmWorkItem).optional(),
 });
 export type HomeView = z.infer<typeof HomeView>;

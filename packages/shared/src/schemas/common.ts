@@ -99,3 +99,14 @@ export const DisplayName = RequiredText('a name');
 export const nonEmptyPatch = <T extends Record<string, unknown>>(changes: T) =>
   Object.values(changes).some((value) => value !== undefined);
 export const EMPTY_PATCH_MESSAGE = 'Change at least one field';
+
+/** A period for network statistics: either end open, the end not before the start. */
+export const StatisticsPeriodQuery = z
+  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    path: ['to'],
+    message: 'The end of the period is before its start',
+  });
+
+/** A count, or null where it is under the smallest count shown (or would let one be recovered). */
+export const SuppressedCount = z.number().int().nonnegative().nullable();

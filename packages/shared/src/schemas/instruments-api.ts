@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_SOURCES, Answers, ItemAnswer } from '../instruments/definition.js';
 import { IsoDate } from './casework-people.js';
-import { Id, Int, Text } from './common.js';
+import { Id, Int, StatisticsPeriodQuery, SuppressedCount, Text } from './common.js';
 import { ConfirmHerDetails } from './meetings-api.js';
 
 export const RESPONSE_SUBJECTS = ['him', 'her', 'case'] as const;
@@ -177,15 +177,7 @@ export const JointRiskView = z.object({
 });
 export type JointRiskView = z.infer<typeof JointRiskView>;
 
-export const RiskDivergenceQuery = z
-  .object({ from: IsoDate.optional(), to: IsoDate.optional() })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, {
-    path: ['to'],
-    message: 'The end of the period is before its start',
-  });
-
-/** A count, or null where it is under the smallest count shown (or would let one be recovered). */
-const SuppressedCount = z.number().int().nonnegative().nullable();
+export const RiskDivergenceQuery = StatisticsPeriodQuery;
 
 /**
  * How often, and by how much, the programme assessed lower or higher than her service across a

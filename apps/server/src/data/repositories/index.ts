@@ -18,6 +18,7 @@ import { ProgrammeRepository } from './programme.repository.js';
 import { RecidivismRepository } from './recidivism.repository.js';
 import { ResponsesRepository } from './responses.repository.js';
 import { SafetyPlansRepository } from './safety-plans.repository.js';
+import { SeriousHarmRepository } from './serious-harm.repository.js';
 import { StaffRepository } from './staff.repository.js';
 import { VictimFileRepository } from './victim-file.repository.js';
 
@@ -31,6 +32,7 @@ export interface Repositories {
   readonly programme: ProgrammeRepository;
   readonly victimFile: VictimFileRepository;
   readonly disclosures: DisclosuresRepository;
+  readonly seriousHarm: SeriousHarmRepository;
   readonly safetyPlans: SafetyPlansRepository;
   readonly jointCases: JointCasesRepository;
   readonly duties: DutiesRepository;
@@ -57,6 +59,7 @@ export function createRepositories(db: ScopedDb, cipher: FieldCipher): Repositor
     programme: () => new ProgrammeRepository(db, cipher),
     victimFile: () => new VictimFileRepository(db, cipher),
     disclosures: () => new DisclosuresRepository(db, cipher),
+    seriousHarm: () => new SeriousHarmRepository(db, cipher),
     safetyPlans: () => new SafetyPlansRepository(db, cipher),
     jointCases: () => new JointCasesRepository(db, cipher),
     duties: () => new DutiesRepository(db, cipher),

@@ -8,7 +8,8 @@ import { AppError, invalidInput } from '../../domain/errors.js';
 import { judgePassword } from '../../security/password-strength.js';
 import { hashPassword, verifyPassword } from '../../security/passwords.js';
 import { newToken, sha256Hex } from '../../security/tokens.js';
-import { mail, type Outbox } from './account-mail.js';
+import type { Outbox } from './account-mail.js';
+import { mail, recipientsOf } from './messages.js';
 
 /**
  * One-time links: how an account is set up, and how its owner recovers it after an
@@ -67,17 +68,9 @@ export async function issueCredentialLink(
     { action: 'user.credential_link_sent', details: { kind, resets } },
   );
   if (!written) throw scope.db.refuse('user.credential_link_sent', 'user', account.id);
-  const by = (await scope.repos.staff.find(scope.actor.userId))?.display_name ?? 'An administrator';
-  outbox.add(
-    mail.credentialLink(
-      config,
-      { id: account.id, email: account.email ?? '', displayName: account.display_name },
-      kind,
-      token,
-      expiresAt,
-      by,
-    ),
-  );
+  const by = (await scope.repos.staff.find(scope.actor.userId))?.display_name ?? null;
+  for (const to of await recipientsOf(scope, [account]))
+    outbox.add(mail.credentialLink(config, to, kind, token, expiresAt, by));
   return { expiresAt };
 }
 

@@ -6,7 +6,8 @@ import { holdsVictimCaseRole, userPolicy } from '../../policy/user.policy.js';
 import { endSessionsOf } from '../auth.service.js';
 import type { AccountRow } from '../staff.service.js';
 import { subjectOf, victimSideStaffing } from '../staff.service.js';
-import { mail, type Outbox } from './account-mail.js';
+import type { Outbox } from './account-mail.js';
+import { mail, recipientsOf } from './messages.js';
 
 /**
  * Four eyes on the women's files (docs/domain.md, "Who uses it"): a victim-side case role one
@@ -35,7 +36,7 @@ async function decidersOf(scope: CommandScope, account: AccountRow): Promise<Dec
 }
 
 const actorName = async (scope: CommandScope) =>
-  (await scope.repos.staff.find(scope.actor.userId))?.display_name ?? 'A colleague';
+  (await scope.repos.staff.find(scope.actor.userId))?.display_name ?? null;
 
 /** Records the request and tells whoever may decide on it. */
 export async function askForApproval(
@@ -54,17 +55,16 @@ export async function askForApproval(
     details: { pendingRoles: [...pending], side: account.side, deciders: deciders.length },
   });
   const by = await actorName(scope);
-  for (const decider of deciders)
-    if (decider.email)
-      outbox.add(
-        mail.rolesAwaitingApproval(
-          config,
-          { id: decider.id, email: decider.email, displayName: decider.display_name },
-          { displayName: account.display_name, email: account.email ?? '' },
-          pending,
-          by,
-        ),
-      );
+  for (const to of await recipientsOf(scope, deciders))
+    outbox.add(
+      mail.rolesAwaitingApproval(
+        config,
+        to,
+        { displayName: account.display_name, email: account.email ?? '' },
+        pending,
+        by,
+      ),
+    );
 }
 
 async function approvalView(
@@ -165,14 +165,6 @@ async function tellOfDecision(
   for (const person of [row, ...(requester ? [requester] : []), ...(await decidersOf(scope, row))])
     if (person.id !== scope.actor.userId && person.email) recipients.set(person.id, person);
   const by = await actorName(scope);
-  for (const person of recipients.values())
-    outbox.add(
-      mail.rolesDecided(
-        { id: person.id, email: person.email ?? '', displayName: person.display_name },
-        { displayName: row.display_name },
-        roles,
-        decision,
-        by,
-      ),
-    );
+  for (const to of await recipientsOf(scope, [...recipients.values()]))
+    outbox.add(mail.rolesDecided(to, { displayName: row.display_name }, roles, decision, by));
 }

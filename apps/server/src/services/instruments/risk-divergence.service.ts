@@ -10,6 +10,7 @@ import {
   SMALL_COUNT,
   suppressSmallCounts,
 } from '../../domain/risk-divergence.js';
+import { shownCount } from '../../domain/small-counts.js';
 import { definitionKey, getDefinitions } from '../../instruments/registry.js';
 import { networkPolicy } from '../../policy/agency.policy.js';
 import { RISK_CHECKLIST } from './case-of-instrument.js';
@@ -89,7 +90,6 @@ export async function riskDivergenceStatistics(
       cases.add(jointCaseId);
     }
   }
-  const shown = (count: number) => (count > 0 && count < SMALL_COUNT ? null : count);
   scope.audit.record({
     action: 'risk.divergence_statistics',
     outcome: 'success',
@@ -102,8 +102,8 @@ export async function riskDivergenceStatistics(
     from: period.from ?? null,
     to: period.to ?? null,
     minimumCount: SMALL_COUNT,
-    pairs: shown(pairs),
-    cases: shown(cases.size),
+    pairs: shownCount(pairs),
+    cases: shownCount(cases.size),
     cells: suppressSmallCounts(counts),
   };
 }

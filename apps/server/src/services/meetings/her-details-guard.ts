@@ -110,12 +110,9 @@ export function findHerDetails(
 /** Her details and the children's school, as far as the writer's own handle shows them. */
 async function recordedDetails(
   scope: CommandScope,
-  jointCaseId: string,
-): Promise<{ herId: string | null; details: RecordedDetail[] }> {
-  const jointCase = await scope.repos.meetings.jointCase(jointCaseId);
-  const herId = jointCase?.partner_person_id ?? null;
-  if (!herId) return { herId: null, details: [] };
-  const childIds = await scope.repos.children.childIdsOf(jointCaseId);
+  herId: string,
+  childIds: readonly string[],
+): Promise<RecordedDetail[]> {
   const people = await scope.repos.people.findMany([herId, ...childIds]);
   const details: RecordedDetail[] = [];
   for (const person of people) {
@@ -125,7 +122,7 @@ async function recordedDetails(
       if (value?.trim()) details.push({ field, value });
     }
   }
-  return { herId, details };
+  return details;
 }
 
 /**
@@ -140,15 +137,13 @@ export async function guardHerDetails(
 ): Promise<void> {
   if (scope.actor.side === 'perpetrator') return;
   if (!texts.some(({ text }) => text?.trim())) return;
-  const { herId, details } = await recordedDetails(scope, jointCaseId);
-  const found = findHerDetails(texts, details);
+  const jointCase = await scope.repos.meetings.jointCase(jointCaseId);
+  const herId = jointCase?.partner_person_id ?? null;
+  if (!herId) return;
+  const childIds = await scope.repos.children.childIdsOf(jointCaseId);
+  const found = findHerDetails(texts, await recordedDetails(scope, herId, childIds));
   if (found.length === 0) return;
-  const audit = {
-    resourceType: 'joint_case',
-    resourceId: jointCaseId,
-    ...(herId && { subjectPersonId: herId }),
-    details: { matches: found.map((match) => `${match.path}:${match.field}`) },
-  };
+  const audit = auditOf(found, herId, 'joint_case', jointCaseId);
   if (confirmed === true) {
     scope.audit.record({ action: 'her_details.confirmed', outcome: 'success', ...audit });
     return;
@@ -159,11 +154,52 @@ export async function guardHerDetails(
     409,
     'her_details',
     `This text seems to contain her ${FIELD_NAMES[first.field]}: the programme would read it. Remove it, or confirm that it should be saved.`,
-    found.map((match) => ({
-      path: match.path,
-      message: `Contains her recorded ${FIELD_NAMES[match.field]}`,
-      // The field's name, for the client to say in the writer's language.
-      detail: match.field,
-    })),
+    fieldErrors(found),
   );
+}
+
+/**
+ * The same comparison for text that a perpetrator-side reader will read whatever the writer
+ * confirms (a serious-harm share to the programme): a match is refused, with no override, as 409
+ * `her_details_to_perpetrator` naming the field.
+ */
+export async function refuseHerDetailsToPerpetrator(
+  scope: CommandScope,
+  herId: string,
+  texts: readonly JointText[],
+  resource: { type: string; id?: string },
+): Promise<void> {
+  if (scope.actor.side === 'perpetrator' || !texts.some(({ text }) => text?.trim())) return;
+  const found = findHerDetails(texts, await recordedDetails(scope, herId, []));
+  if (found.length === 0) return;
+  scope.audit.record({
+    action: 'her_details.detected',
+    outcome: 'denied',
+    ...auditOf(found, herId, resource.type, resource.id),
+  });
+  const first = found[0]!;
+  throw new AppError(
+    409,
+    'her_details_to_perpetrator',
+    `This text seems to contain her ${FIELD_NAMES[first.field]}: the programme must never read it. Remove it.`,
+    fieldErrors(found),
+  );
+}
+
+function auditOf(found: readonly HerDetailMatch[], herId: string, resourceType: string, resourceId?: string) {
+  return {
+    resourceType,
+    ...(resourceId !== undefined && { resourceId }),
+    subjectPersonId: herId,
+    details: { matches: found.map((match) => `${match.path}:${match.field}`) },
+  };
+}
+
+function fieldErrors(found: readonly HerDetailMatch[]) {
+  return found.map((match) => ({
+    path: match.path,
+    message: `Contains her recorded ${FIELD_NAMES[match.field]}`,
+    // The field's name, for the client to say in the writer's language.
+    detail: match.field,
+  }));
 }

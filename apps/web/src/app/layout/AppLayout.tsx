@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { SessionView } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
+import { PrintHeader } from '../../components/PrintHeader';
 import { IdleWatcher } from '../../features/auth/components/IdleWatcher';
 import { useSession } from '../../features/auth/session';
 import { useSignOut } from '../../features/auth/signOut';
@@ -100,6 +101,7 @@ function Shell({ session }: { session: SessionView }) {
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <PrintHeader user={user} />
         <Outlet />
       </AppShell.Main>
       <IdleWatcher idleTimeoutSeconds={session.idleTimeoutSeconds} />

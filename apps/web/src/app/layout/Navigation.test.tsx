@@ -33,6 +33,7 @@ const none: Abilities = {
   viewProgrammes: false,
   supportVictims: false,
   coordinateNetwork: false,
+  readNetworkStatistics: false,
   assessChildren: false,
 };
 

@@ -66,14 +66,17 @@ export function Navigation({
         abilities.casework && link('/cases', tc('nav.cases')),
         abilities.casework && link('/search', tc('nav.search')),
         abilities.assessChildren && link('/children/risk-levels', tc('nav.childrenRisk')),
+        abilities.casework && link('/serious-harm/received', tc('seriousHarm.nav.received')),
       ])}
       {group('nav-network', tc('nav.network'), [
         abilities.coordinateNetwork && link('/network/agreements', tc('nav.agreements')),
         abilities.coordinateNetwork && link('/network/phase1', tc('nav.phase1')),
         abilities.coordinateNetwork && link('/network/settings', tc('nav.networkSettings')),
+        abilities.readNetworkStatistics && link('/network/statistics', tc('nav.networkStatistics')),
       ])}
       {group('nav-data-protection', tc('nav.dataProtection'), [
         abilities.manageUsers && hasAgency && link('/admin/access-log', tc('nav.accessLog'), ['/people/']),
+        abilities.manageUsers && hasAgency && link('/admin/serious-harm', tc('seriousHarm.nav.review')),
       ])}
       {canAdminister(abilities) &&
         group('nav-administration', t('nav.administration'), [

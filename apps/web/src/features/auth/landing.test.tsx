@@ -47,6 +47,7 @@ const session = (id: string): SessionView => ({
     viewProgrammes: false,
     supportVictims: false,
     coordinateNetwork: false,
+    readNetworkStatistics: false,
     assessChildren: false,
   },
   reviewsRoleApprovals: false,

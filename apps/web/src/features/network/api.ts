@@ -20,10 +20,10 @@ export function useAgreement(id: string | undefined) {
   });
 }
 
-/** The networks of the coordinator's agency, and the agencies of each. */
+/** The networks of the coordinator's (or analyst's) agency, and the agencies of each. */
 export function useMyNetworks() {
   const session = useSession().data;
-  const enabled = Boolean(session?.abilities.coordinateNetwork);
+  const enabled = Boolean(session?.abilities.coordinateNetwork || session?.abilities.readNetworkStatistics);
   const networks = useAllNetworks(enabled);
   const directory = useAgencyDirectory();
   const mine = directory.byId.get(session?.user.agencyId ?? '')?.networkIds ?? [];
@@ -33,4 +33,17 @@ export function useMyNetworks() {
   const networkName = (id: string | null) =>
     id ? ((networks.data ?? []).find((n) => n.id === id)?.name ?? '—') : '—';
   return { list, agenciesOf, networkName, directory, isPending: networks.isPending || directory.isPending };
+}
+
+/** How often the programme assessed lower or higher than her service across a network's cases. */
+export function useRiskDivergence(networkId: string, period: { from: string; to: string }) {
+  return useQuery({
+    queryKey: ['risk-divergence', networkId, period.from, period.to] as const,
+    queryFn: () =>
+      call(routes.instruments.riskDivergence, {
+        params: { id: networkId },
+        query: { ...(period.from && { from: period.from }), ...(period.to && { to: period.to }) },
+      }),
+    retry: false,
+  });
 }

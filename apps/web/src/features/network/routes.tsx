@@ -1,7 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { lazyPage } from '../../app/lazyPage';
 
-/** The network coordinator's pages: agreements, Phase 1 meetings and the network's settings. */
+/** The network coordinator's pages: agreements, Phase 1 meetings, the network's settings and statistics. */
 export const networkRoutes: RouteObject[] = [
   {
     path: 'network/agreements',
@@ -10,6 +10,10 @@ export const networkRoutes: RouteObject[] = [
   {
     path: 'network/phase1',
     lazy: lazyPage(() => import('./pages/Phase1Page'), 'Phase1Page'),
+  },
+  {
+    path: 'network/statistics',
+    lazy: lazyPage(() => import('./pages/NetworkStatisticsPage'), 'NetworkStatisticsPage'),
   },
   {
     path: 'network/settings',

@@ -7,6 +7,7 @@ import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { formatDate } from '../../../components/format';
 import { Empty, Facts, Loading, Section, SubTitle } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
+import { PrintButton } from '../../../components/PrintButton';
 import { useSession } from '../../auth/session';
 import { DutyItem } from '../../duties/components/DutyItem';
 import { CaseToolLinks } from '../../instruments/components/CaseToolLinks';
@@ -61,11 +62,14 @@ function CaseBody({ view }: { view: JointCaseView }) {
             )}
           </Group>
         </div>
-        {view.status === 'open' && view.can.close && (
-          <Button variant="default" color="red" onClick={() => setClosing(true)}>
-            {t('jointCase.close')}
-          </Button>
-        )}
+        <Group gap="sm">
+          <PrintButton />
+          {view.status === 'open' && view.can.close && (
+            <Button variant="default" color="red" onClick={() => setClosing(true)}>
+              {t('jointCase.close')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       <Paper withBorder p="md" radius="md">
@@ -156,10 +160,11 @@ function CaseBody({ view }: { view: JointCaseView }) {
             ))
           )}
           {view.status === 'open' && view.perpetratorSide && view.can.recordEvent && (
-            <>
+            // A form to record a new event is of no use on paper (app/print.css).
+            <div data-print="hide">
               <SubTitle>{t('events.title')}</SubTitle>
               <CriticalEventForm episodeId={view.perpetratorSide.id} herId={herId} jointCaseId={view.id} />
-            </>
+            </div>
           )}
         </Section>
         <Stack gap="lg">

@@ -7,6 +7,7 @@ import { Empty, Loading, Section } from '../../../components/PageParts';
 import { CaseList } from '../../cases/components/CaseList';
 import { DutyItem } from '../../duties/components/DutyItem';
 import { DueCard } from '../../instruments/components/DueList';
+import { SeriousHarmWork } from '../../serious-harm/components/SeriousHarmWork';
 import { useHome } from '../api';
 import { NewReferrals } from './NewReferrals';
 import { SafetyPlansDue } from './SafetyPlansDue';
@@ -60,6 +61,7 @@ export function HomeWork({ session }: { session: SessionView }) {
             </Button>
           </Group>
         )}
+        {home.data?.seriousHarm && <SeriousHarmWork items={home.data.seriousHarm} />}
         {home.data?.newReferrals && <NewReferrals referrals={home.data.newReferrals} />}
         {home.data?.safetyPlansDue && <SafetyPlansDue items={home.data.safetyPlansDue} />}
         {abilities.supportVictims && (

@@ -159,6 +159,43 @@ describe('the instrument form', () => {
     });
   });
 
+  it('starts her service’s answers with her as the source, but not “the rest” or a source chosen', async () => {
+    const onSubmit = renderForm(
+      'victim',
+      vi.fn(async () => ({ id: 'r' }) as ResponseView),
+    );
+    const strangulation = within(item(/Strangulation/));
+    fireEvent.click(strangulation.getByLabelText('Yes'));
+    expect((strangulation.getByLabelText('Source') as HTMLSelectElement).value).toBe('her');
+    // A source she did not give is chosen once, and a changed answer keeps it.
+    const weapons = within(item(/Weapons/));
+    fireEvent.click(weapons.getByLabelText('No'));
+    fireEvent.change(weapons.getByLabelText('Source'), { target: { value: 'agency' } });
+    fireEvent.click(weapons.getByLabelText('Yes'));
+    expect((weapons.getByLabelText('Source') as HTMLSelectElement).value).toBe('agency');
+
+    fireEvent.click(screen.getByRole('button', { name: 'The rest: no' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Answer “No”' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    const answers = onSubmit.mock.calls[0]?.[0].answers;
+    expect(answers.strangulation).toMatchObject({ value: 'yes', source: 'her' });
+    expect(answers.weapons).toMatchObject({ value: 'yes', source: 'agency' });
+    expect(answers.alcohol).toEqual({ value: 'no' });
+  });
+
+  it('starts the programme’s answers with no source: it never records what she said', async () => {
+    const onSubmit = renderForm(
+      'perpetrator',
+      vi.fn(async () => ({ id: 'r' }) as ResponseView),
+    );
+    fireEvent.click(within(item(/Strangulation/)).getByLabelText('No'));
+    expect((within(item(/Strangulation/)).getByLabelText('Source') as HTMLSelectElement).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]?.[0].answers).toEqual({ strangulation: { value: 'no' } });
+  });
+
   it('shows the server’s message under the item it names', () => {
     renderForm(
       'victim',

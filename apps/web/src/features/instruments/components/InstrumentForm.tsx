@@ -1,5 +1,10 @@
 import { Box, Card, Grid, Stack, Text, Title } from '@mantine/core';
-import type { AnswerSource, InstrumentDefinition, ResponseView } from '@tandem/shared';
+import {
+  type AnswerSource,
+  type InstrumentDefinition,
+  type ResponseView,
+  scoreInstrument,
+} from '@tandem/shared';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllAgencies } from '../../../api/directory';
@@ -18,6 +23,7 @@ import {
   type ResponseBody,
   serverFieldErrors,
   shownPaths,
+  toAnswers,
   todayIso,
 } from '../logic';
 import { FinishCard } from './instrument-form/FinishCard';
@@ -42,6 +48,11 @@ export interface InstrumentFormProps {
   onCancel?: () => void;
   submitting: boolean;
   error: unknown;
+  /**
+   * Fields of the caller saved with the same button, just above it (e.g. in a meeting, the
+   * agreed level): given the level the answers give so far (the professional's judgement first).
+   */
+  beforeSave?: (level: string | null) => React.ReactNode;
 }
 
 /**
@@ -64,6 +75,8 @@ export function InstrumentForm(props: InstrumentFormProps) {
   }));
   const [clientErrors, setClientErrors] = useState<ClientErrors>({});
   const withSources = asksForSources(definition);
+  // Her service records mostly what she told it: its answers start with her as their source.
+  const defaultSource = withSources && sources.includes('her') ? ('her' as const) : undefined;
   const agencies = useAllAgencies(withSources);
   const agencyOptions = useMemo(
     () => (agencies.data ?? []).map((agency) => ({ value: agency.id, label: agency.name })),
@@ -150,6 +163,7 @@ export function InstrumentForm(props: InstrumentFormProps) {
                         inputId={elementId(formId, `answers.${item.id}`)}
                         language={language}
                         startingValue={props.initialDraft?.[item.id]?.value}
+                        defaultSource={defaultSource}
                       />
                     );
                   })}
@@ -176,6 +190,9 @@ export function InstrumentForm(props: InstrumentFormProps) {
               fieldError={fieldError}
               submitting={submitting}
               onCancel={props.onCancel}
+              beforeSave={props.beforeSave?.(
+                state.judgedLevel ?? scoreInstrument(definition, toAnswers(definition, state.draft)).level,
+              )}
             />
           </Stack>
         </Grid.Col>

@@ -1,10 +1,11 @@
-import { Badge, Card, Center, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { I18nText, InstrumentDefinition } from '@tandem/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18n from '../../../app/i18n';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+import { DateField } from '../../../components/DateField';
 import { FormAlert } from '../../../components/FormAlert';
 import { levelColour, levelPosition, localized } from '../logic';
 
@@ -87,17 +88,7 @@ export function DateInput({
   id?: string;
 }) {
   return (
-    <TextInput
-      id={id}
-      type="date"
-      label={label}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
-      required
-      max={max}
-      maw={220}
-    />
+    <DateField id={id} label={label} value={value} onChange={onChange} error={error} required max={max} />
   );
 }
 

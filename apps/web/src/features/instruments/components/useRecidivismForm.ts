@@ -17,13 +17,13 @@ type Form = (typeof VIOLENCE_FORMS)[number];
  * A recidivism episode's form, for the recidivism page and the meeting: the sources the actor may
  * record (`can.sources`: the programme never records what she reported), an agency of neither
  * side reporting as itself (`can.reportsAsAgency`), no date in the future, the agency only with
- * source "agency".
+ * source "agency". Her service mostly records what she told it: "her" is where its source starts.
  */
 export function useRecidivismForm(
   jointCaseId: string,
   session: SessionView,
   can: RecidivismComparison['can'],
-  onSaved: () => void,
+  onSaved: () => void | Promise<void>,
 ) {
   const { t } = useTranslation(INSTRUMENTS_NS);
   const record = useRecordRecidivism(jointCaseId);
@@ -45,7 +45,7 @@ export function useRecidivismForm(
     occurredOn: today,
     forms: [] as Form[],
     severity: '',
-    source: asAgency ? 'agency' : '',
+    source: asAgency ? 'agency' : sources.includes('her') ? 'her' : '',
     sourceAgencyId: asAgency ? (session.user.agencyId ?? '') : '',
     policeInvolved: false,
     description: '',
@@ -63,7 +63,7 @@ export function useRecidivismForm(
     onSubmit: async (body) => {
       await record.mutateAsync(body);
       form.setValues(initialValues);
-      onSaved();
+      await onSaved();
     },
   });
   return { form, record, sources, today };

@@ -3,6 +3,7 @@ import type { InstrumentDefinition, JointRiskView, ResponseView } from '@tandem/
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { INSTRUMENTS_NS } from '../../../app/i18n/namespaces';
+import { PrintButton } from '../../../components/PrintButton';
 import { SeenByProgramme } from '../../../components/SeenByProgramme';
 import { LevelActionsCard } from '../../meetings/components/LevelActionsCard';
 import { useDefinition, useJointRisk } from '../api';
@@ -24,6 +25,7 @@ export function JointRiskPage() {
 
   return (
     <CaseFrame jointCaseId={id} active="risk" title={(caseNumber) => t('joint.title', { case: caseNumber })}>
+      <PrintButton style={{ alignSelf: 'flex-end' }} />
       <Loading query={risk}>
         {risk.data && (
           <Loading query={definition}>

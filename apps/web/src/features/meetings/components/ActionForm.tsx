@@ -10,13 +10,18 @@ import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { seenDescription } from '../../../components/SeenByProgramme';
 import { useAgencyStaff, useCreateAction } from '../api';
-import { todayIso } from './parts';
+import { AddressTooCheckbox, type useAddressToo } from './agenda/AddressToo';
+import { addDaysIso, todayIso } from './parts';
+
+/** A new row is due in two weeks unless the meeting says otherwise: the usual term between meetings. */
+export const DEFAULT_TERM_DAYS = 14;
 
 /**
  * A new row of the action plan, inline: need, action, term, who. The responsible agency starts
  * as the user's own and the responsible person as the user, to be changed when someone else
- * takes it on. A joint row's need and action are read by the programme as written: checked
- * against her recorded details before they are saved. Her own safety measures stay on her side.
+ * takes it on; the term starts two weeks from the network's today. A joint row's need and action
+ * are read by the programme as written: checked against her recorded details before they are
+ * saved. Her own safety measures stay on her side.
  */
 export function ActionForm({
   jointCaseId,
@@ -25,6 +30,7 @@ export function ActionForm({
   meetingId,
   childrenOfCase,
   defaultChildId,
+  addressToo,
 }: {
   jointCaseId: string;
   jointCase: JointCaseView | undefined;
@@ -33,6 +39,8 @@ export function ActionForm({
   childrenOfCase: { id: string; name: string }[];
   /** On the children's page: the child the row starts with. */
   defaultChildId?: string;
+  /** In a meeting: the same submit may also mark the action-plan item addressed. */
+  addressToo?: { state: ReturnType<typeof useAddressToo>; address: () => Promise<void> };
 }) {
   const { t } = useTranslation(MEETINGS_NS);
   const create = useCreateAction(jointCaseId, meetingId);
@@ -42,7 +50,7 @@ export function ActionForm({
   const initialValues = {
     need: '',
     action: '',
-    term: '',
+    term: addDaysIso(todayIso(), DEFAULT_TERM_DAYS),
     responsibleAgencyId: myAgency,
     responsibleUserId: session.user.id,
     childPersonId: defaultChildId ?? '',
@@ -56,6 +64,9 @@ export function ActionForm({
       await herDetails.send((confirmHerDetails) => create.mutateAsync({ ...body, confirmHerDetails }));
       form.setValues(initialValues);
       notifications.show({ color: 'teal', message: t('actions.added') });
+      const address = addressToo?.state.checked;
+      addressToo?.state.reset();
+      if (address) await addressToo?.address();
     },
   });
   const joint = !form.values.victimSideOnly;
@@ -170,9 +181,12 @@ export function ActionForm({
                 {...form.getInputProps('victimSideOnly', { type: 'checkbox' })}
               />
             )}
-            <Button type="submit" loading={create.isPending} ml="auto">
-              {t('actions.add')}
-            </Button>
+            <Group gap="md" ml="auto">
+              {addressToo && <AddressTooCheckbox item="joint_action_plan" state={addressToo.state} />}
+              <Button type="submit" loading={create.isPending}>
+                {t('actions.add')}
+              </Button>
+            </Group>
           </Group>
           <SchemaFormAlert form={form} />
         </Stack>

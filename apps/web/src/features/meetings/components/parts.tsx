@@ -100,6 +100,10 @@ export function formatDay(language: string, iso: string | null | undefined): str
 /** The one today of the web app: the network's, on the server's clock. */
 export { todayIso } from '../../../components/format';
 
+/** The calendar day `days` after a YYYY-MM-DD day (no time zone shift). */
+export const addDaysIso = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 export function MeetingBadges({ meeting }: { meeting: Pick<MeetingSummary, 'kind' | 'mode' | 'status'> }) {
   const { t } = useTranslation(MEETINGS_NS);
   return (

@@ -62,16 +62,21 @@ function MeetingScreen({ meeting, session }: { meeting: MeetingView; session: Se
   // What the other case manager records appears here within a second or two, without a click.
   useLiveUpdates([`meeting:${meeting.id}`, `case:${meeting.jointCaseId}`], refresh);
   const seen = (field: JointMeetingField) => meeting.seenByProgramme.includes(field);
-  const decide = async (item: AgendaItemName, body: AgendaDecisionBody, confirmed = false) => {
+  const decide = async (
+    item: AgendaItemName,
+    body: AgendaDecisionBody,
+    confirmed = false,
+    keepOpen = false,
+  ) => {
     // Text she was already asked about (e.g. the agreed level's rationale) is not asked about again.
     await (confirmed
       ? update.mutateAsync({ item, ...body, confirmHerDetails: true })
       : herDetails.send((confirmHerDetails) => update.mutateAsync({ item, ...body, confirmHerDetails })));
-    setOpenItems((current) => current.filter((open) => open !== item));
+    if (!keepOpen) setOpenItems((current) => current.filter((open) => open !== item));
     setIncomplete((current) => current.filter((open) => open !== item));
   };
-  const address = (item: AgendaItemName, notes?: string, confirmed?: boolean) =>
-    decide(item, { status: 'addressed', ...(notes && { notes }) }, confirmed);
+  const address: AgendaContext['address'] = (item, notes, confirmed, keepOpen) =>
+    decide(item, { status: 'addressed', ...(notes && { notes }) }, confirmed, keepOpen);
   const context: AgendaContext = { meeting, session, canRun, refresh, address, herDetails, seen };
   const headlines: Partial<Record<AgendaItemName, string | null>> = {
     joint_risk_assessment: useRiskHeadline(meeting.jointCaseId),

@@ -19,6 +19,7 @@ import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { Loading } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
+import { PrintButton } from '../../../components/PrintButton';
 import { VictimSideOnly } from '../../../components/VictimSideOnly';
 import { useSession } from '../../auth/session';
 import { type SafetyPlanKind, useSafetyPlan, useSaveSafetyPlan } from '../api';
@@ -72,8 +73,9 @@ export function SafetyPlanPage({ kind }: { kind: SafetyPlanKind }) {
         <Group gap="sm" align="center">
           <PageTitle documentTitle={title}>{title}</PageTitle>
           <VictimSideOnly />
+          <PrintButton ml="auto" />
         </Group>
-        <Group gap={4} component="nav" aria-label={t('safety.nav')} mt={-8}>
+        <Group gap={4} component="nav" aria-label={t('safety.nav')} mt={-8} data-print="hide">
           {(['safety', 'it_safety'] as const).map((other) => (
             <UnstyledButton
               key={other}

@@ -30,6 +30,7 @@ import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSc
 import { NoAccess } from '../../../components/NotFound';
 import { DateField, Empty, Facts, Loading } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
+import { PrintButton } from '../../../components/PrintButton';
 import { useSession } from '../../auth/session';
 import { useRefreshCasework } from '../../cases/api';
 import { networkKeys, useMyNetworks } from '../api';
@@ -57,7 +58,10 @@ export function AgreementsPage() {
             {t('agreements.intro')}
           </Text>
         </div>
-        {canCreate && !creating && <Button onClick={() => setCreating(true)}>{t('agreements.new')}</Button>}
+        <Group gap="sm">
+          <PrintButton />
+          {canCreate && !creating && <Button onClick={() => setCreating(true)}>{t('agreements.new')}</Button>}
+        </Group>
       </Group>
       {creating && <AgreementForm onClose={() => setCreating(false)} />}
       <Loading query={agreements}>

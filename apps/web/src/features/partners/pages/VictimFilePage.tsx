@@ -5,8 +5,10 @@ import { useParams, useSearchParams } from 'react-router';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { Loading } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
+import { PrintButton } from '../../../components/PrintButton';
 import { VictimSideOnly } from '../../../components/VictimSideOnly';
 import { SafetyPlanLinks } from '../../meetings/pages/SafetyPlanPage';
+import { SeriousHarmSection } from '../../serious-harm/components/SeriousHarmSection';
 import { useVictimFile } from '../api';
 import { ConsentsSection } from '../components/ConsentsSection';
 import { ContactSafetySection } from '../components/ContactSafetySection';
@@ -41,6 +43,7 @@ function FileBody({ file, episodeHint }: { file: VictimFileView; episodeHint: st
         <Group gap="sm" align="center">
           <PageTitle documentTitle={t('victim.documentTitle', { name })}>{name}</PageTitle>
           <VictimSideOnly />
+          <PrintButton ml="auto" />
         </Group>
         <Group gap="xs" mt={-8}>
           <Text size="sm" c="dimmed">
@@ -74,6 +77,7 @@ function FileBody({ file, episodeHint }: { file: VictimFileView; episodeHint: st
       </SimpleGrid>
       <SafetyPlanLinks personId={file.person.id} />
       <DisclosuresSection file={file} canRecord={can.recordDisclosure} canShare={can.share} />
+      <SeriousHarmSection file={file} />
     </Stack>
   );
 }

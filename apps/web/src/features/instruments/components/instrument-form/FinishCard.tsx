@@ -35,6 +35,7 @@ export function FinishCard({
   fieldError,
   submitting,
   onCancel,
+  beforeSave,
 }: {
   formId: string;
   definition: InstrumentDefinition;
@@ -45,6 +46,8 @@ export function FinishCard({
   fieldError: (path: string) => string | undefined;
   submitting: boolean;
   onCancel: (() => void) | undefined;
+  /** The caller's fields saved with the same button (InstrumentForm's `beforeSave`). */
+  beforeSave?: React.ReactNode;
 }) {
   const { t, i18n } = useTranslation(INSTRUMENTS_NS);
   const { t: tc } = useTranslation();
@@ -136,6 +139,7 @@ export function FinishCard({
           error={fieldError('completedOn')}
           max={today}
         />
+        {beforeSave}
         <Group>
           <Button type="submit" loading={submitting}>
             {t('form.save')}

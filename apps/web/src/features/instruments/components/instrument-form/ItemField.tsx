@@ -29,6 +29,8 @@ export interface ItemFieldProps {
   language: string;
   /** The answer of the assessment this one started from, to mark what changed. */
   startingValue?: AnswerValue | undefined;
+  /** The source a first answer given here starts with (her service's: "her"). */
+  defaultSource?: AnswerSource | undefined;
 }
 
 /** Keys that answer a yes / no / unknown item from the keyboard, then move to the next item. */
@@ -53,6 +55,7 @@ export const ItemField = memo(function ItemField({
   inputId,
   language,
   startingValue,
+  defaultSource,
 }: ItemFieldProps) {
   const { t } = useTranslation(INSTRUMENTS_NS);
   const current = answer ?? emptyAnswer();
@@ -61,6 +64,9 @@ export const ItemField = memo(function ItemField({
   const errorId = `${inputId}-error`;
   const set = (change: Partial<DraftAnswer>) => onChange(item.id, change);
   const answered = current.value !== null && current.value !== '';
+  // A first answer takes the default source; a source chosen (or cleared) stays as it is.
+  const give = (value: AnswerValue) =>
+    set({ value, ...(!answered && current.source === null && defaultSource && { source: defaultSource }) });
   const changed = startingValue !== undefined && answered && current.value !== startingValue;
   // Y, N or U answers the item where focus is (not while typing in a field) and moves on.
   const onKeyDown = (event: React.KeyboardEvent<HTMLElement>) => {
@@ -71,7 +77,7 @@ export const ItemField = memo(function ItemField({
     const value = ANSWER_KEYS[event.key.toLowerCase()];
     if (!value) return;
     event.preventDefault();
-    set({ value });
+    give(value);
     focusNextItem(event.currentTarget);
   };
 
@@ -110,7 +116,7 @@ export const ItemField = memo(function ItemField({
         <AnswerControl
           item={item}
           value={current.value}
-          onChange={(value) => set({ value })}
+          onChange={give}
           labelId={labelId}
           inputId={inputId}
           language={language}

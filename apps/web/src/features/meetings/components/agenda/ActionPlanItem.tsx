@@ -7,6 +7,7 @@ import { Loading } from '../../../../components/PageParts';
 import { useActions, useJointCaseView } from '../../api';
 import { ActionForm } from '../ActionForm';
 import { ActionPlanPdfLink, ActionPlanTable } from '../ActionPlan';
+import { itemOpen, lastOpenItem, useAddressToo } from './AddressToo';
 import type { AgendaContext } from './context';
 
 export function useActionPlanHeadline(jointCaseId: string): string | null {
@@ -32,6 +33,8 @@ export function ActionPlanItem({ context }: { context: AgendaContext }) {
     name: `${child.firstName} ${child.lastName}`.trim(),
   }));
   const childNames = new Map(children.map((child) => [child.id, child.name]));
+  // The plan is usually the last item: once everything else is done, its last row completes it.
+  const addressToo = useAddressToo(lastOpenItem(meeting, 'joint_action_plan'));
 
   return (
     <Stack gap="sm">
@@ -52,6 +55,14 @@ export function ActionPlanItem({ context }: { context: AgendaContext }) {
           session={session}
           meetingId={meeting.id}
           childrenOfCase={children}
+          addressToo={
+            itemOpen(meeting, 'joint_action_plan')
+              ? {
+                  state: addressToo,
+                  address: () => context.address('joint_action_plan', undefined, false, true),
+                }
+              : undefined
+          }
         />
       )}
       <Group gap="md">

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { ImpactView } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,16 +7,13 @@ import { Link } from 'react-router';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
 import { useDefinitions, useImpact } from '../../../instruments/api';
 import { Loading } from '../../../instruments/components/parts';
-import { formatDay, todayIso } from '../parts';
+import { addDaysIso, formatDay, todayIso } from '../parts';
+import { AddressTooCheckbox, itemOpen, useAddressToo } from './AddressToo';
 import type { AgendaContext } from './context';
 import { InstrumentModal } from './InstrumentModal';
 
 type Point = ImpactView['points'][number];
 type Answer = Point['him'];
-
-const DAY = 86_400_000;
-const shift = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The time points still missing an answer for either of them (the server's view). */
 export const pointsDue = (view: ImpactView) => view.points.filter((point) => point.due || point.overdue);
@@ -27,7 +25,18 @@ export const pointsDue = (view: ImpactView) => view.points.filter((point) => poi
 export function pointsToDiscuss(view: ImpactView, today: string) {
   return view.points.filter(
     (point) =>
-      point.due || point.overdue || (point.dueOn <= shift(today, 14) && point.dueOn >= shift(today, -92)),
+      point.due ||
+      point.overdue ||
+      (point.dueOn <= addDaysIso(today, 14) && point.dueOn >= addDaysIso(today, -92)),
+  );
+}
+
+/** Whether, once `subject` answers at `timepoint`, no questionnaire is due for either of them. */
+export function lastOneDue(view: ImpactView, subject: 'him' | 'her', timepoint: string) {
+  return pointsDue(view).every(
+    (point) =>
+      point.timepoint === timepoint &&
+      (subject === 'him' ? Boolean(point.her) || point.herWithheld : Boolean(point.him)),
   );
 }
 
@@ -52,6 +61,9 @@ export function ImpactItem({ context }: { context: AgendaContext }) {
   );
   const view = impact.data;
   const today = todayIso();
+  const open = itemOpen(meeting, 'individual_change');
+  // Saving the last questionnaire due completes the item, unless the worker unticks it.
+  const addressToo = useAddressToo(Boolean(view && subject && filling && lastOneDue(view, subject, filling)));
 
   return (
     <Loading query={impact}>
@@ -143,7 +155,19 @@ export function ImpactItem({ context }: { context: AgendaContext }) {
               jointCaseId={meeting.jointCaseId}
               timepoints={view.points.map((point) => point.timepoint)}
               initialTimepoint={filling ?? undefined}
-              onSaved={refresh}
+              beforeSave={
+                open ? () => <AddressTooCheckbox item="individual_change" state={addressToo} /> : undefined
+              }
+              onSaved={() => {
+                const address = open && addressToo.checked;
+                addressToo.reset();
+                // Addressing refreshes the meeting's data itself: one refresh, not two racing.
+                if (!address) return refresh();
+                context.address('individual_change', undefined, false, true).catch((failure: unknown) => {
+                  notifications.show({ color: 'red', message: errorText(failure) });
+                  refresh();
+                });
+              }}
             />
           )}
         </Stack>
@@ -151,6 +175,8 @@ export function ImpactItem({ context }: { context: AgendaContext }) {
     </Loading>
   );
 }
+
+const errorText = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 const point0Withheld = (view: ImpactView) => view.points.some((point) => point.herWithheld);
 

@@ -21,6 +21,7 @@ export function InstrumentModal({
   timepoints,
   initialTimepoint,
   onSaved,
+  beforeSave,
 }: {
   opened: boolean;
   onClose: () => void;
@@ -33,6 +34,8 @@ export function InstrumentModal({
   timepoints?: string[];
   initialTimepoint?: string;
   onSaved: (response: ResponseView) => void;
+  /** Fields of the meeting saved with the same button (InstrumentForm's `beforeSave`). */
+  beforeSave?: (level: string | null) => React.ReactNode;
 }) {
   const { t } = useTranslation(MEETINGS_NS);
   const record = useRecordResponse(jointCaseId);
@@ -60,6 +63,7 @@ export function InstrumentModal({
             onClose();
           }}
           onCancel={onClose}
+          beforeSave={beforeSave}
           submitting={record.isPending}
           error={record.error}
         />

@@ -8,6 +8,7 @@ import { SeenByProgramme, seenDescription } from '../../../../components/SeenByP
 import { VictimSideOnly } from '../../../../components/VictimSideOnly';
 import { useAddQualitativeNote } from '../../api';
 import { ConcernBadge } from '../parts';
+import { AddressTooCheckbox, itemOpen, lastOpenItem, useAddressToo } from './AddressToo';
 import type { AgendaContext } from './context';
 
 type Concern = (typeof CONCERN_LEVELS)[number];
@@ -82,12 +83,22 @@ function NoteForm({ context }: { context: AgendaContext }) {
   const add = useAddQualitativeNote(context.meeting);
   // Her service's notes stay on her side (the server files them there).
   const victimSide = context.session.abilities.supportVictims;
+  const { meeting, session } = context;
+  const open = itemOpen(meeting, 'qualitative_elements');
+  // Once the other side's reading is in (or nothing else is left), this note completes the item.
+  const otherSideSpoke = [...meeting.qualitativeNotes, ...meeting.victimSideNotes].some(
+    (note) => note.authorSide !== session.user.side,
+  );
+  const addressToo = useAddressToo(otherSideSpoke || lastOpenItem(meeting, 'qualitative_elements'));
   const form = useSchemaForm({
     schema: QualitativeNoteCreate,
     initialValues: { concernLevel: '' as Concern | '', text: '' },
     onSubmit: async (body) => {
       await add.mutateAsync(body);
       form.reset();
+      const address = open && addressToo.checked;
+      addressToo.reset();
+      if (address) await context.address('qualitative_elements', undefined, false, true);
     },
   });
   const concern = form.getInputProps('concernLevel');
@@ -137,6 +148,7 @@ function NoteForm({ context }: { context: AgendaContext }) {
           />
           <SchemaFormAlert form={form} />
           <Group justify="flex-end">
+            {open && <AddressTooCheckbox item="qualitative_elements" state={addressToo} />}
             <Button type="submit" loading={add.isPending}>
               {t('qualitative.add')}
             </Button>

@@ -11,7 +11,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -20,11 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAllAgencies } from '../../../../api/directory';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
+import { DateField } from '../../../../components/DateField';
 import { SchemaFormAlert } from '../../../../components/forms/SchemaFormAlert';
 import { useRecidivism } from '../../../instruments/api';
 import { Loading } from '../../../instruments/components/parts';
 import { useRecidivismForm } from '../../../instruments/components/useRecidivismForm';
 import { formatDay } from '../parts';
+import { AddressTooCheckbox, itemOpen, useAddressToo } from './AddressToo';
 import type { AgendaContext } from './context';
 
 type Period = RecidivismComparison['periods'][number];
@@ -173,13 +174,23 @@ function Count({
   );
 }
 
-/** A new episode in a few clicks: forms, severity, who reported it (the date starts as today). */
+/**
+ * A new episode in a few clicks: forms, severity, who reported it (the date starts as today; her
+ * service's source as "her"). The episode recorded here is the one the meeting is discussing:
+ * recording it also addresses the item, unless the worker unticks that to record more.
+ */
 function EpisodeQuickForm({ context, can }: { context: AgendaContext; can: RecidivismComparison['can'] }) {
   const { t } = useTranslation(MEETINGS_NS);
   const { session, meeting } = context;
-  const { form, record, sources, today } = useRecidivismForm(meeting.jointCaseId, session, can, () => {
+  const open = itemOpen(meeting, 'recidivism');
+  const addressToo = useAddressToo(true);
+  const { form, record, sources, today } = useRecidivismForm(meeting.jointCaseId, session, can, async () => {
     notifications.show({ color: 'teal', message: t('recidivism.saved') });
-    context.refresh();
+    const address = open && addressToo.checked;
+    addressToo.reset();
+    // Addressing refreshes the meeting's data itself: one refresh, not two racing each other.
+    if (address) await context.address('recidivism', undefined, false, true);
+    else context.refresh();
   });
   const agencySource = form.values.source === 'agency';
   const agencies = useAllAgencies(agencySource);
@@ -195,8 +206,7 @@ function EpisodeQuickForm({ context, can }: { context: AgendaContext; can: Recid
             {t('recidivism.recordTitle')}
           </Text>
           <Group gap="lg" align="flex-start">
-            <TextInput
-              type="date"
+            <DateField
               label={t('recidivism.date')}
               {...form.getInputProps('occurredOn')}
               max={today}
@@ -255,9 +265,12 @@ function EpisodeQuickForm({ context, can }: { context: AgendaContext; can: Recid
               label={t('recidivism.police')}
               {...form.getInputProps('policeInvolved', { type: 'checkbox' })}
             />
-            <Button type="submit" loading={record.isPending}>
-              {t('recidivism.submit')}
-            </Button>
+            <Group gap="md">
+              {open && <AddressTooCheckbox item="recidivism" state={addressToo} />}
+              <Button type="submit" loading={record.isPending}>
+                {t('recidivism.submit')}
+              </Button>
+            </Group>
           </Group>
           {/* What she reports is her service's to record: said where "her" is not offered. */}
           {!sources.includes('her') && (

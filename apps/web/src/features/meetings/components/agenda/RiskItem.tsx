@@ -11,7 +11,6 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   AgreedLevelCreate,
   type InstrumentDefinition,
@@ -25,13 +24,14 @@ import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
 import { SchemaFormAlert } from '../../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../../components/forms/useSchemaForm';
 import { SeenByProgramme, seenDescription } from '../../../../components/SeenByProgramme';
-import { useAgreeLevel, useDefinition, useDefinitions, useJointRisk } from '../../../instruments/api';
+import { useDefinition, useDefinitions, useJointRisk } from '../../../instruments/api';
 import { PendingLowering } from '../../../instruments/components/PendingLowering';
 import { LevelBadge, Loading, levelLabel } from '../../../instruments/components/parts';
-import { levelPosition, localized } from '../../../instruments/logic';
+import { localized } from '../../../instruments/logic';
 import { formatDay, todayIso } from '../parts';
+import { type AgreementDraft, higherLevel, useRecordAgreement } from './AgreeInMeeting';
+import { ChecklistModal } from './ChecklistModal';
 import type { AgendaContext } from './context';
-import { InstrumentModal } from './InstrumentModal';
 
 /** The newest risk checklist of the case's instrument (or any risk checklist if none is recorded yet). */
 function checklistOf(definitions: InstrumentDefinition[] | undefined, view: JointRiskView | undefined) {
@@ -59,13 +59,15 @@ export function useRiskHeadline(jointCaseId: string): string | null {
 
 /** Item 1: both sides' checklists, their divergence, the agreed level — and the quick ways to record them. */
 export function RiskItem({ context }: { context: AgendaContext }) {
-  const { meeting, canRun, refresh } = context;
+  const { meeting, canRun } = context;
   const { t, i18n } = useTranslation(MEETINGS_NS);
   const jointCaseId = meeting.jointCaseId;
   const risk = useJointRisk(jointCaseId);
   const definition = useDefinition(risk.data?.instrumentId, risk.data?.version);
   const definitions = useDefinitions();
   const [filling, setFilling] = useState(false);
+  // What the checklist's dialog could not record as the agreed level, back on the agreement form.
+  const [retry, setRetry] = useState<{ key: number; draft?: AgreementDraft }>({ key: 0 });
   // Whose checklist the actor fills in here: the actor's own side's.
   const side = risk.data?.can.recordChecklistFor ?? null;
   const fills = canRun && Boolean(risk.data?.can.recordChecklist) && side !== null;
@@ -146,18 +148,24 @@ export function RiskItem({ context }: { context: AgendaContext }) {
             )}
           </Group>
           {canRun && levels && (view.perpetratorSide || view.victimSide) && view.can.agreeLevel && (
-            <AgreeForm context={context} view={view} definition={levels} />
+            <AgreeForm
+              key={retry.key}
+              context={context}
+              view={view}
+              definition={levels}
+              draft={retry.draft}
+            />
           )}
           {fills && side && (
-            <InstrumentModal
+            <ChecklistModal
+              context={context}
+              view={view}
+              side={side}
+              levels={levels?.levels ?? []}
+              checklist={checklist}
               opened={filling}
               onClose={() => setFilling(false)}
-              title={t(`risk.modalTitle.${side}`)}
-              intro={t(`risk.modalIntro.${side}`)}
-              definition={checklist}
-              sources={view.can.answerSources}
-              jointCaseId={jointCaseId}
-              onSaved={refresh}
+              onAgreementFailed={(draft) => setRetry((current) => ({ key: current.key + 1, draft }))}
             />
           )}
         </Stack>
@@ -203,56 +211,32 @@ function AgreeForm({
   context,
   view,
   definition,
+  draft,
 }: {
   context: AgendaContext;
   view: JointRiskView;
   definition: Pick<InstrumentDefinition, 'levels'>;
+  /** What the checklist's dialog could not record, to try again here. */
+  draft?: AgreementDraft;
 }) {
   const { t, i18n } = useTranslation(MEETINGS_NS);
-  const { meeting, herDetails } = context;
-  const agree = useAgreeLevel(meeting.jointCaseId);
   const levels = definition.levels ?? [];
-  const sides = [view.perpetratorSide?.level ?? null, view.victimSide?.level ?? null];
-  const higher = sides.reduce<string | null>((best, level) => {
-    if (!level) return best;
-    if (!best) return level;
-    return (levelPosition(levels, level) ?? -1) > (levelPosition(levels, best) ?? -1) ? level : best;
-  }, null);
-  const itemOpen = meeting.agenda.find((item) => item.item === 'joint_risk_assessment')?.status === 'open';
+  const agreement = useRecordAgreement(context, levels);
+  const higher = higherLevel(levels, view.perpetratorSide?.level, view.victimSide?.level);
   const form = useSchemaForm({
     schema: AgreedLevelCreate,
     // Follows the sides' levels until someone picks one.
     initialValues: {
-      level: '',
-      rationale: '',
+      level: draft?.level ?? '',
+      rationale: draft?.rationale ?? '',
       agreedOn: todayIso(),
       ppResponseId: view.perpetratorSide?.id ?? '',
       vssResponseId: view.victimSide?.id ?? '',
     },
     toInput: (values) => blankToUndefined({ ...values, level: values.level || higher || '' }),
-    onSubmit: async (body) => {
-      // The rationale is joint text: the meeting's check of her details asks first (MeetingPage's dialog).
-      let confirmed = false;
-      const next = await herDetails.send((confirmHerDetails) => {
-        confirmed = confirmHerDetails === true;
-        return agree.mutateAsync({ ...body, confirmHerDetails });
-      });
-      const label = levelLabel(levels, body.level, i18n.language);
+    onSubmit: async ({ confirmHerDetails: _, ...body }) => {
+      await agreement.record(body);
       form.setValues({ level: '', rationale: '' });
-      // A lower level is a proposal until the other side's case manager confirms it: the item stays open.
-      if (next.pendingLowering?.level === body.level && next.agreed?.level !== body.level) {
-        notifications.show({ color: 'orange', message: t('risk.loweringProposed', { level: label }) });
-        context.refresh();
-        return;
-      }
-      notifications.show({ color: 'teal', message: t('risk.agreedSaved', { level: label }) });
-      if (itemOpen)
-        await context.address(
-          'joint_risk_assessment',
-          t('risk.agreedNote', { level: label, rationale: body.rationale }),
-          confirmed,
-        );
-      else context.refresh();
     },
   });
   const level = form.getInputProps('level');
@@ -293,9 +277,9 @@ function AgreeForm({
           <SchemaFormAlert form={form} />
           <Group justify="space-between" align="center">
             <Text size="xs" c="dimmed">
-              {itemOpen ? t('risk.addressesItem') : ''}
+              {agreement.itemOpen ? t('risk.addressesItem') : ''}
             </Text>
-            <Button type="submit" loading={agree.isPending}>
+            <Button type="submit" loading={agreement.pending}>
               {t('risk.agreeSubmit')}
             </Button>
           </Group>

@@ -13,9 +13,10 @@ export interface AgendaContext {
   refresh: () => void;
   /**
    * Mark an item addressed, with its notes for the minutes (asked first if they hold her details,
-   * unless `confirmed`: the worker was just asked about the same text).
+   * unless `confirmed`: the worker was just asked about the same text). `keepOpen`: the item stays
+   * expanded, so what was just added there stays in sight.
    */
-  address: (item: AgendaItemName, notes?: string, confirmed?: boolean) => Promise<void>;
+  address: (item: AgendaItemName, notes?: string, confirmed?: boolean, keepOpen?: boolean) => Promise<void>;
   /** The meeting's one check of joint text against her recorded details, and its question. */
   herDetails: HerDetailsCheck;
   /** Whether the programme reads this field of the meeting as written (MeetingView.seenByProgramme). */

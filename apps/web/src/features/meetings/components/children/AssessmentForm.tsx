@@ -111,8 +111,7 @@ export function AssessmentForm({
         <Title order={3} size="h5">
           {t('assessment.title')}
         </Title>
-        <TextInput
-          type="date"
+        <DateField
           label={t('assessment.assessedOn')}
           {...form.getInputProps('assessedOn')}
           max={todayIso()}
