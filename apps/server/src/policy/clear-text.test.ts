@@ -80,7 +80,8 @@ const CLEAR_BY_DESIGN: Record<string, string> = {
   'serious_harm_share.recipient_side': 'side',
   'serious_harm_share.at_risk': 'who is at risk: her, a child, another person',
   'serious_harm_share.lawful_basis': 'lawful basis code',
-  'serious_harm_share.legal_reference': 'the provision relied on: a citation, the basis the audit records too',
+  'serious_harm_share.legal_reference':
+    'the provision relied on: a citation, the basis the audit records too',
   'serious_harm_share.status': 'state',
   'serious_harm_share.telling_status': 'state',
   'serious_harm_review.outcome': 'review outcome code',
