@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { makeJointCase, signInCaseTeam } from './api-setup';
-import { DEMO_PASSWORD, isoDaysAgo, personAt, signInAsDemo, signOut } from './support';
+import { DEMO_PASSWORD, fillDateTime, isoDaysAgo, personAt, signInAsDemo, signOut } from './support';
 
 /**
  * The rules that keep her safe, as the web app shows them: whoever signs in next never lands on
@@ -355,7 +355,7 @@ test('a meeting held before its planned date shows when it was held, on its page
   const vss = await personAt(browser, 'vss.manager@casadonne.demo');
   await vss.goto(`/meetings/${meeting.id}`);
   const closing = vss.getByRole('region', { name: 'Close the meeting' });
-  await closing.getByLabel('When it was held').fill(`${day}T10:00`);
+  await fillDateTime(closing, 'When it was held', day, '10:00');
   await closing.getByRole('button', { name: 'Close the meeting' }).click();
   await expect(vss.getByRole('heading', { name: 'Minutes', level: 2 })).toBeVisible();
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { type Api, makeJointCase, signInCaseTeam } from './api-setup';
-import { isoDaysAgo, isoDaysFromNow, personAt } from './support';
+import { isoDaysAgo, isoDaysFromNow, personAt, shownDay } from './support';
 
 /**
  * A full Phase 2 meeting, from the home page, the way the two case managers hold it at a
@@ -128,8 +128,8 @@ const addressToo = (item: string) => `Also mark “${item}” addressed`;
 
 /** A new action row's term starts two weeks after the network's today (a day either way: its zone). */
 async function expectTwoWeeksAhead(term: Locator) {
-  await expect(term).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-  expect([13, 14, 15].map(isoDaysFromNow)).toContain(await term.inputValue());
+  await expect(term).toHaveValue(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  expect([13, 14, 15].map((days) => shownDay(isoDaysFromNow(days)))).toContain(await term.inputValue());
 }
 
 /** The open panel of one agenda item (an accordion region named by its heading). */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page } from '@playwright/test';
 import { generate } from 'otplib';
 
 /** Seeded on first start in demo mode; demo accounts skip MFA. */
@@ -59,6 +59,20 @@ export function isoDaysFromNow(days: number): string {
 }
 
 export const isoDaysAgo = (days: number): string => isoDaysFromNow(-days);
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A day (YYYY-MM-DD) as an English date field shows it: "17 Dec 2026". */
+export function shownDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${SHORT_MONTHS[month - 1]} ${year}`;
+}
+
+/** Fills a date-and-time field (its day, then its time, named after its label). */
+export async function fillDateTime(scope: Page | Locator, label: string, day: string, time: string) {
+  const field = scope.getByRole('group', { name: label, exact: true });
+  await field.getByRole('textbox', { name: `${label}: date` }).fill(day);
+  await field.getByLabel(`${label}: time`).fill(time);
+}
 
 export async function openUsers(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Users' }).click();
@@ -211,5 +225,7 @@ export async function accessibilityViolations(
       impact: violation.impact,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(' ')),
+      // Why each node fails (for contrast: both colours and the ratio), so that a CI log explains itself.
+      why: [...new Set(violation.nodes.map((node) => node.failureSummary ?? ''))],
     }));
 }

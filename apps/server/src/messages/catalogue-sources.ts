@@ -33,14 +33,16 @@ export const REVIEWED_SOURCES = [
   { unread: /^enrolmentProblem\(/, root: 'server', file: 'domain/programme.ts', name: 'enrolmentProblem' },
 ] as const;
 
-/** The error handler's own answers (a 500, a 429, Fastify's and the database's client errors). */
+/** The error handler's own answers (a 500, a 429, Fastify's and the database's client errors), and the router's. */
 const HANDLER_SOURCES = [
   'installErrorHandling',
   'notFoundBody',
   'answerError',
   'databaseClientError',
   'safeClientError',
-].map((name) => ({ file: 'http/error-handler.ts', name, sentences: true }));
+]
+  .map((name) => ({ file: 'http/error-handler.ts', name, sentences: true }))
+  .concat({ file: 'http/framework-errors.ts', name: 'answerFrameworkError', sentences: true });
 
 /**
  * Zod's own English messages (zod/v4/locales/en) for the checks the route schemas use without a

@@ -101,6 +101,18 @@ describe('errors in the user’s language', () => {
       error: 'not_found',
       message: 'No existe la ruta GET /api/no-such-thing',
     });
+    // The router's own refusals (a path that is not valid UTF-8, a parameter too long), too.
+    const badPath = await app.inject({
+      method: 'GET',
+      url: '/api/victims/%ED%A0%80',
+      headers: { 'accept-language': 'el' },
+    });
+    expect(badPath.statusCode).toBe(400);
+    expect(badPath.json()).toEqual({
+      error: 'invalid_input',
+      message: `path: ${CATALOGUES.el['The path is not valid text']}`,
+      fields: [{ path: 'path', message: CATALOGUES.el['The path is not valid text'] }],
+    });
     // No supported language: English.
     expect((await login({ 'accept-language': 'fr, de;q=0.9' })).json()).toEqual(english);
   });

@@ -6,33 +6,12 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../../../app/i18n';
 import { ApiError } from '../../../api/errors';
+import { prepareDom } from '../../../testing/dom';
 import { checklist, judgementForm, perSectionForm } from '../test-fixtures';
 import { InstrumentForm } from './InstrumentForm';
 
 beforeAll(() => {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  // Mantine's floating indicator observes sizes; jsdom has no ResizeObserver.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  // Mantine's autosize textarea listens for web fonts; jsdom has no document.fonts.
-  if (!('fonts' in document)) {
-    Object.defineProperty(document, 'fonts', {
-      value: { addEventListener: () => {}, removeEventListener: () => {} },
-    });
-  }
+  prepareDom();
   // The agency list is not needed here: answer with an empty page.
   vi.stubGlobal(
     'fetch',

@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAllAgencies } from '../../../api/directory';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
+import { DateField } from '../../../components/DateField';
 import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
@@ -119,8 +120,7 @@ export function ActionForm({
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
-              <TextInput
-                type="date"
+              <DateField
                 label={t('actions.term')}
                 {...form.getInputProps('term')}
                 min={todayIso()}

@@ -14,6 +14,7 @@ import { type JointCaseView, MeetingCreate, type SessionView } from '@tandem/sha
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { MEETINGS_NS } from '../../../app/i18n/namespaces';
+import { DateTimeField } from '../../../components/DateTimeField';
 import { HerDetailsDialog, useHerDetailsCheck } from '../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
@@ -88,13 +89,7 @@ export function CallMeetingForm({ jointCase, session }: { jointCase: JointCaseVi
             </Text>
           </div>
           <Group gap="lg" align="flex-end">
-            <TextInput
-              type="datetime-local"
-              label={t('call.when')}
-              {...form.getInputProps('scheduledFor')}
-              required
-              w={230}
-            />
+            <DateTimeField label={t('call.when')} {...form.getInputProps('scheduledFor')} required />
             <Stack gap={4}>
               <Text size="sm" fw={700} id="call-mode">
                 {t('call.mode')}

@@ -6,6 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import asapChildren from '../../../../../../../instruments/asap-children-risk.v1.json';
 import '../../../../app/i18n';
+import { prepareDom } from '../../../../testing/dom';
 import { AssessmentForm } from './AssessmentForm';
 
 const definition = InstrumentDefinition.parse(asapChildren);
@@ -14,28 +15,7 @@ const CHILD = '22222222-2222-4222-8222-222222222222';
 const fetchMock = vi.fn(async () => new Response(JSON.stringify({ id: CHILD }), { status: 201 }));
 
 beforeAll(() => {
-  window.matchMedia ??= (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
-  // Mantine's segmented control observes sizes; jsdom has no ResizeObserver.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  if (!('fonts' in document)) {
-    Object.defineProperty(document, 'fonts', {
-      value: { addEventListener: () => {}, removeEventListener: () => {} },
-    });
-  }
+  prepareDom();
   vi.stubGlobal('fetch', fetchMock);
 });
 afterEach(() => {

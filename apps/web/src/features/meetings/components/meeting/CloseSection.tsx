@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Checkbox, Group, List, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { MeetingClose, type MeetingView, type SessionView } from '@tandem/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../../api/errors';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import type { HerDetailsCheck } from '../../../../components/forms/herDetails';
 import { SchemaFormAlert } from '../../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../../components/forms/useSchemaForm';
@@ -103,13 +104,11 @@ export function CloseSection({
               ))}
             </Group>
           </Checkbox.Group>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('close.heldAt')}
             description={t('close.heldAtHint', { zone })}
             {...form.getInputProps('heldAt')}
             max={nowInZone(zone)}
-            w={260}
           />
           <Textarea
             label={t('close.decisions')}

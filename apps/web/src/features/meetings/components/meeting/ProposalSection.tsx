@@ -1,9 +1,10 @@
-import { Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { MeetingView } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETINGS_NS } from '../../../../app/i18n/namespaces';
+import { DateTimeField } from '../../../../components/DateTimeField';
 import { FormAlert } from '../../../../components/FormAlert';
 import { useDecideProposal } from '../../api';
 
@@ -50,14 +51,7 @@ export function ProposalSection({ meeting }: { meeting: MeetingView }) {
         <FormAlert error={decide.error} />
         {meeting.can.decideProposal && (
           <Group gap="lg" align="flex-end">
-            <TextInput
-              type="datetime-local"
-              label={t('proposal.when')}
-              value={when}
-              onChange={(event) => setWhen(event.currentTarget.value)}
-              required
-              w={230}
-            />
+            <DateTimeField label={t('proposal.when')} value={when} onChange={setWhen} required />
             <Stack gap={4}>
               <Text size="sm" fw={700} id="proposal-mode">
                 {t('call.mode')}
