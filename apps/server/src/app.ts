@@ -25,6 +25,7 @@ import { createLogger } from './logger.js';
 import { adminRoutes } from './routes/admin.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { calendarFeedRoutes } from './routes/calendar-feed.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { dutyRoutes } from './routes/duties.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       installInputGuard(api);
       await api.register(systemRoutes(ctx));
       await api.register(authRoutes(ctx));
+      await api.register(calendarFeedRoutes(ctx));
       await api.register(adminRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(networkRoutes(ctx));

@@ -25,6 +25,7 @@ const NOT_COPIED = new Set([
   'instrument_version',
   'user_session',
   'recovery_code',
+  'calendar_feed_token',
   'rate_limit_counter',
   'sign_in_throttle',
   'phase1_meeting',

@@ -40,6 +40,15 @@ export interface SessionRecord {
   timeZone: string;
 }
 
+/** The networks of the user's (`u`) agency. */
+const agencyNetworkIds = sql<
+  string[] | null
+>`(SELECT array_agg(m.network_id) FROM network_membership m WHERE m.agency_id = u.agency_id)`;
+/** The time zone of the first network the user's (`u`) agency joined: the user's "today". */
+const agencyTimeZone = sql<string | null>`(SELECT n.time_zone FROM network_membership m
+  JOIN network n ON n.id = m.network_id
+  WHERE m.agency_id = u.agency_id ORDER BY m.joined_at, n.id LIMIT 1)`;
+
 /** The store over the system door, for authentication; inside a command the access is audited. */
 export const authStore = (db: Kysely<Database>, audit?: AuditRecorder): AuthStore =>
   new AuthStore(systemDb(db, 'authentication', audit));
@@ -252,17 +261,8 @@ export class AuthStore {
         'u.language',
         'u.active',
       ])
-      .select(
-        sql<
-          string[] | null
-        >`(SELECT array_agg(m.network_id) FROM network_membership m WHERE m.agency_id = u.agency_id)`.as(
-          'network_ids',
-        ),
-      )
-      .select(
-        sql<string | null>`(SELECT n.time_zone FROM network_membership m JOIN network n ON n.id = m.network_id
-          WHERE m.agency_id = u.agency_id ORDER BY m.joined_at, n.id LIMIT 1)`.as('time_zone'),
-      )
+      .select(agencyNetworkIds.as('network_ids'))
+      .select(agencyTimeZone.as('time_zone'))
       .where('s.id', '=', sessionId)
       .executeTakeFirst();
     if (!row) return null;
@@ -283,6 +283,36 @@ export class AuthStore {
         side: row.side as Side,
         language: row.language,
         active: row.active,
+      },
+      networkIds: row.network_ids ?? [],
+      timeZone: row.time_zone ?? DEFAULT_TIME_ZONE,
+    };
+  }
+
+  /**
+   * The owner of a calendar-feed token in force, by the token's SHA-256: the account the feed is
+   * computed as (through that account's own policy). Null for an unknown, replaced or revoked
+   * token, or an account that is no longer active.
+   */
+  async calendarFeedOwner(tokenHash: string): Promise<FeedOwner | null> {
+    const row = await this.db
+      .selectFrom('calendar_feed_token as f')
+      .innerJoin('app_user as u', 'u.id', 'f.user_id')
+      .select(['u.id', 'u.agency_id', 'u.roles', 'u.side', 'u.language'])
+      .select(agencyNetworkIds.as('network_ids'))
+      .select(agencyTimeZone.as('time_zone'))
+      .where('f.token_hash', '=', tokenHash)
+      .where('f.revoked_at', 'is', null)
+      .where('u.active', '=', true)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      user: {
+        id: row.id,
+        agencyId: row.agency_id,
+        roles: row.roles as Role[],
+        side: row.side as Side,
+        language: row.language,
       },
       networkIds: row.network_ids ?? [],
       timeZone: row.time_zone ?? DEFAULT_TIME_ZONE,
@@ -321,8 +351,15 @@ export class AuthStore {
   }
 }
 
+/** What an actor is made of: a session's account, or a calendar feed's owner. */
+export type FeedOwner = {
+  user: Pick<SessionRecord['user'], 'id' | 'agencyId' | 'roles' | 'side' | 'language'>;
+  networkIds: string[];
+  timeZone: string;
+};
+
 /** The actor of a session at an instant: "today" is the actor's network's today, fixed for the request. */
-export const actorOf = (session: SessionRecord, now: Date): Actor => ({
+export const actorOf = (session: FeedOwner, now: Date): Actor => ({
   userId: session.user.id,
   agencyId: session.user.agencyId,
   side: session.user.side,

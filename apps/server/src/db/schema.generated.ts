@@ -187,6 +187,14 @@ export interface AuditEvent {
   subject_person_id: string | null;
 }
 
+export interface CalendarFeedToken {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  revoked_at: Timestamp | null;
+  token_hash: string;
+  user_id: string;
+}
+
 export interface CaseEvent {
   created_at: Generated<Timestamp>;
   description_enc: string | null;
@@ -655,6 +663,7 @@ export interface DB {
   app_user: AppUser;
   attendance: Attendance;
   audit_event: AuditEvent;
+  calendar_feed_token: CalendarFeedToken;
   case_event: CaseEvent;
   case_meeting: CaseMeeting;
   child_assessment_record: ChildAssessmentRecord;
@@ -703,6 +712,7 @@ export const TABLE_COLUMNS = {
   app_user: ['id', 'agency_id', 'email', 'display_name', 'password_hash', 'roles', 'side', 'language', 'active', 'must_change_password', 'totp_secret_enc', 'totp_pending_secret_enc', 'totp_last_used_step', 'mfa_enrolled_at', 'failed_sign_ins', 'locked_until', 'last_sign_in_at', 'is_demo', 'created_at', 'updated_at', 'pending_roles', 'roles_requested_by', 'roles_requested_at', 'victim_role_approved_at', 'mfa_failures', 'last_failed_sign_in_at', 'credential_link_hash', 'credential_link_expires_at', 'credential_link_resets'],
   attendance: ['id', 'episode_id', 'session_date', 'status', 'note', 'recorded_by'],
   audit_event: ['id', 'occurred_at', 'actor_user_id', 'actor_agency_id', 'actor_side', 'action', 'outcome', 'resource_type', 'resource_id', 'subject_person_id', 'basis', 'details', 'request_id', 'prev_hash', 'hash', 'resource_person_id', 'resource_user_id', 'seal_seq'],
+  calendar_feed_token: ['id', 'user_id', 'token_hash', 'created_at', 'revoked_at'],
   case_event: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'owner_side', 'event_type', 'kind', 'occurred_on', 'source', 'source_agency_id', 'recorded_by', 'created_at', 'joint_case_id', 'description_enc', 'with_whom_enc', 'trigger_id', 'trigger_facts'],
   case_meeting: ['id', 'joint_case_id', 'kind', 'mode', 'scheduled_for', 'duration_minutes', 'trigger_event_id', 'facilitator_id', 'status', 'attendance', 'minutes_enc', 'decisions_enc', 'closed_at', 'closed_by', 'created_by', 'created_at', 'time_zone', 'held_at', 'place_enc'],
   child_assessment_record: ['id', 'child_person_id', 'joint_case_id', 'assessed_on', 'parent_consent_from', 'child_informed', 'child_told_may_withdraw', 'child_told_how_recorded', 'owner_agency_id', 'owner_side', 'recorded_by', 'created_at', 'support_person_enc', 'professional_gender_chosen_enc', 'needs_considered_enc', 'child_told_may_refuse', 'instrument_id', 'version', 'answers_enc', 'refused_items', 'computed_level', 'judged_level', 'judgement_reason_enc', 'level', 'under_age', 'medical_needs', 'not_visible_to_others', 'separation_on'],

@@ -32,6 +32,7 @@ export const TABLE_POLICIES: { readonly [T in TableName]: TablePolicy } = {
 
   // Staff accounts and the system's own tables.
   app_user: userPolicy.accounts,
+  calendar_feed_token: userPolicy.calendarFeeds,
   recovery_code: systemOnly,
   user_session: systemOnly,
   rate_limit_counter: systemOnly,

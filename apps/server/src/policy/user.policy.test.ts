@@ -337,3 +337,20 @@ describe('isAssignable', () => {
     ).toBe(true);
   });
 });
+
+describe('calendar-feed tokens', () => {
+  const feeds = userPolicy.calendarFeeds;
+  const ownRow = { id: randomUUID(), user_id: caseManagerA.userId, token_hash: 'h', revoked_at: null };
+  it.each<[string, Actor, boolean]>([
+    ['their owner', caseManagerA, true],
+    ['the agency admin of the owner', adminA, false],
+    ['the system admin', sysadmin, false],
+    ['a colleague of the agency', victimWorkerA, false],
+  ])('are read and written by %s → %s', (_name, subject, expected) => {
+    expect(matchesRowFilter(feeds.read(subject), ownRow, facts)).toBe(expected);
+    expect(matchesRowFilter(feeds.write(subject), ownRow, facts)).toBe(expected);
+  });
+  it('never show the hash, not even to the owner', () => {
+    expect(matchesRowFilter(feeds.fields.token_hash(), ownRow, facts)).toBe(false);
+  });
+});

@@ -113,6 +113,18 @@ export const userPolicy = {
       anyOf(userPolicy.administeredRows(actor), when(holdsVictimCaseRole(actor), victimSideOfAgency(actor))),
   } satisfies TablePolicy,
 
+  /**
+   * Calendar-feed tokens (README, "Calendar feed"): each user reads, creates and revokes their own
+   * only — no administrator sees or ends another's. The hash never leaves the authentication code,
+   * which finds a feed's owner by it before there is an actor.
+   */
+  calendarFeeds: {
+    holds: 'staff',
+    read: (actor: Actor): RowFilter => columnEquals('user_id', actor.userId),
+    fields: { token_hash: () => noRows },
+    write: (actor: Actor): RowFilter => columnEquals('user_id', actor.userId),
+  } satisfies TablePolicy,
+
   /** The actor's own account and those they administer. */
   managedRows(actor: Actor): RowFilter {
     return anyOf(columnEquals('id', actor.userId), userPolicy.administeredRows(actor));

@@ -96,6 +96,9 @@ const ids = {
   seriousHarmShare: '',
 };
 
+/** Each role's calendar-feed path (made in the set-up; the feed needs no session, only its token). */
+const feedPaths: Partial<Record<RoleName, string>> = {};
+
 const today = new Date();
 const isoDay = (offsetDays: number) =>
   new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -555,6 +558,10 @@ beforeAll(async () => {
   await buildCaseA();
   await buildCaseB();
   await buildSeriousHarmShare();
+  for (const role of ROLES) {
+    const feed = await must(clients[role].post('/api/me/calendar-feed'), 201, `calendar feed of ${role}`);
+    feedPaths[role] = new URL(feed.url).pathname;
+  }
 });
 afterAll(() => system?.close());
 
@@ -579,7 +586,7 @@ interface EndpointSpec {
   name: string;
   /** The route table entry this row exercises (read rows). */
   route?: RouteDefinition;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: () => string;
   body?: () => unknown;
   /** Every role not listed gets `others`. */
@@ -807,6 +814,32 @@ const readEndpoints: EndpointSpec[] = [
     // Counts only, for the network's coordinator (and analysts): no case, no person, no level of hers.
     expect: { others: nothing(404), coordinator: nothing(200) },
     evidence: { coordinator: () => ['"minimumCount":5'] },
+  },
+  // The same counts as files for data collection: for the coordinator (and analysts) only.
+  {
+    name: 'GET /api/networks/:id/statistics.csv',
+    route: routes.network.statisticsCsv,
+    method: 'GET',
+    url: () => `/api/networks/${scenario.network.id}/statistics.csv`,
+    expect: { others: nothing(404), coordinator: nothing(200) },
+    evidence: { coordinator: () => ['Network,From,To,Section,Figure,Value,Suppressed,Definition'] },
+  },
+  {
+    name: 'GET /api/networks/:id/statistics.xlsx',
+    route: routes.network.statisticsXlsx,
+    method: 'GET',
+    url: () => `/api/networks/${scenario.network.id}/statistics.xlsx`,
+    expect: { others: nothing(404), coordinator: nothing(200) },
+    // A zip (the workbook); its words are read back in statistics-export.test.ts.
+    evidence: { coordinator: () => ['PK'] },
+  },
+  {
+    name: 'GET /api/networks/:id/statistics.json',
+    route: routes.network.statisticsJson,
+    method: 'GET',
+    url: () => `/api/networks/${scenario.network.id}/statistics.json`,
+    expect: { others: nothing(404), coordinator: nothing(200) },
+    evidence: { coordinator: () => ['"minimumCount": 5'] },
   },
   {
     name: 'GET /api/joint-cases/:id/recidivism',
@@ -1057,6 +1090,35 @@ const readEndpoints: EndpointSpec[] = [
     expect: { others: nothing(404), coordinator: nothing(200) },
     evidence: { coordinator: () => ['"minimumCount":5'] },
   },
+  {
+    name: 'GET /api/me/calendar-feed',
+    route: routes.calendarFeed.status,
+    method: 'GET',
+    url: () => '/api/me/calendar-feed',
+    // Whether the caller's own feed is in force: never its URL, never anyone else's.
+    expect: { others: nothing(200) },
+    evidence: Object.fromEntries(ROLES.map((role) => [role, () => ['"active":true']])),
+  },
+  // Each role's feed, fetched with every role's session (the session plays no part: the token
+  // names its owner), holds nothing sensitive — only case numbers, kinds and links of the owner's cases.
+  ...ROLES.map(
+    (owner): EndpointSpec => ({
+      name: `GET /api/calendar/:token.ics (the feed of ${owner})`,
+      route: routes.calendarFeed.feed,
+      method: 'GET',
+      url: () => feedPaths[owner] ?? '/api/calendar/missing.ics',
+      expect: { others: nothing(200) },
+      evidence: Object.fromEntries(
+        ROLES.map((role) => [
+          role,
+          () =>
+            ['ppManager', 'vssManager', 'partnerContact'].includes(owner)
+              ? [ids.jointCase]
+              : ['BEGIN:VCALENDAR'],
+        ]),
+      ),
+    }),
+  ),
 ];
 
 /**
@@ -1263,6 +1325,19 @@ const writeEndpoints: EndpointSpec[] = [
       // read: it is refused rather than assumed.
       childProtection: nothing(409),
     },
+  },
+  {
+    // Replaces the caller's own feed: the answer is its new URL, and nothing of any case.
+    name: 'POST /api/me/calendar-feed',
+    method: 'POST',
+    url: () => '/api/me/calendar-feed',
+    expect: { others: nothing(201) },
+  },
+  {
+    name: 'DELETE /api/me/calendar-feed',
+    method: 'DELETE',
+    url: () => '/api/me/calendar-feed',
+    expect: { others: nothing(200) },
   },
 ];
 

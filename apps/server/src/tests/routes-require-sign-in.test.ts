@@ -14,6 +14,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/credential-link',
   'POST /api/auth/credential-link/redeem',
   'POST /api/auth/password/check',
+  // A calendar app has no session: the feed's secret token is its authentication (calendar-feed.test.ts).
+  'GET /api/calendar/:token.ics',
   'GET /api/health',
   'GET /api/public/config',
 ]);

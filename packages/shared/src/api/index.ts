@@ -1,6 +1,7 @@
 import { adminRoutes } from './admin.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { calendarFeedRoutes } from './calendar-feed.routes.js';
 import { caseRoutes } from './cases.routes.js';
 import { dutyRoutes } from './duties.routes.js';
 import { instrumentRoutes } from './instruments.routes.js';
@@ -23,6 +24,7 @@ export { LiveQuery, LiveTopic } from './live.routes.js';
 export const routes = {
   system: systemRoutes,
   auth: authRoutes,
+  calendarFeed: calendarFeedRoutes,
   programme: programmeRoutes,
   people: peopleRoutes,
   victim: victimRoutes,

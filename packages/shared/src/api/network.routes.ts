@@ -6,13 +6,46 @@ import {
   Phase1MeetingCreate,
   Phase1MeetingView,
 } from '../schemas/casework-cases.js';
-import { Id, IdParams } from '../schemas/common.js';
+import { Id, IdParams, StatisticsPeriodQuery } from '../schemas/common.js';
 import { defineRoute } from './define.js';
 
 const tags = ['network'];
 
-/** Organisation-level agreements and Phase 1 meetings of a network. */
+const exportSummary = (format: string) =>
+  `The network’s figures as ${format}, with each figure’s definition, the period and the suppression applied: counts only, small counts suppressed (coordinator, analyst)`;
+
+/** Organisation-level agreements, Phase 1 meetings and the figures of a network. */
 export const networkRoutes = {
+  statisticsCsv: defineRoute({
+    method: 'GET',
+    path: '/networks/:id/statistics.csv',
+    summary: exportSummary('CSV'),
+    tags,
+    params: IdParams,
+    query: StatisticsPeriodQuery,
+    status: 200,
+    response: { file: 'text/csv; charset=utf-8' },
+  }),
+  statisticsXlsx: defineRoute({
+    method: 'GET',
+    path: '/networks/:id/statistics.xlsx',
+    summary: exportSummary('an Excel workbook'),
+    tags,
+    params: IdParams,
+    query: StatisticsPeriodQuery,
+    status: 200,
+    response: { file: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  }),
+  statisticsJson: defineRoute({
+    method: 'GET',
+    path: '/networks/:id/statistics.json',
+    summary: exportSummary('JSON'),
+    tags,
+    params: IdParams,
+    query: StatisticsPeriodQuery,
+    status: 200,
+    response: { file: 'application/json; charset=utf-8' },
+  }),
   createAgreement: defineRoute({
     method: 'POST',
     path: '/agreements',

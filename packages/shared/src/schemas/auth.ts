@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES, ROLES, SESSION_STAGES, SIDES } from '../enums.js';
-import { Email } from './common.js';
+import { Email, IsoDateTime } from './common.js';
 
 export const LoginBody = z.object({
   email: Email,
@@ -194,3 +194,23 @@ export const PublicConfig = z.object({
   demoPassword: z.string().nullable(),
 });
 export type PublicConfig = z.infer<typeof PublicConfig>;
+
+/**
+ * The signed-in user's calendar feed (README, "Calendar feed"): whether a feed URL is in force and
+ * since when. The URL itself holds a secret and is shown once, when it is made.
+ */
+export const CalendarFeedStatus = z.object({
+  active: z.boolean(),
+  activeSince: IsoDateTime.nullable(),
+});
+export type CalendarFeedStatus = z.infer<typeof CalendarFeedStatus>;
+
+/** A new feed URL, shown this once: only its hash is kept. Any earlier URL has stopped working. */
+export const CalendarFeedCreated = z.object({
+  url: z.string(),
+  activeSince: IsoDateTime,
+});
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreated>;
+
+/** The secret of a feed URL: the token is the authentication, so a malformed one is simply unknown. */
+export const CalendarFeedParams = z.object({ token: z.string().max(200) });

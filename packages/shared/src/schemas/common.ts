@@ -108,5 +108,9 @@ export const StatisticsPeriodQuery = z
     message: 'The end of the period is before its start',
   });
 
+/** The files a network's figures are exported as (regional and national data collection). */
+export const STATISTICS_EXPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type StatisticsExportFormat = (typeof STATISTICS_EXPORT_FORMATS)[number];
+
 /** A count, or null where it is under the smallest count shown (or would let one be recovered). */
 export const SuppressedCount = z.number().int().nonnegative().nullable();

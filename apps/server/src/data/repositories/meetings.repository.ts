@@ -78,6 +78,7 @@ export class MeetingsRepository {
         'm.held_at',
         'm.time_zone',
         'm.status',
+        'm.duration_minutes',
         'jc.case_number',
       ]);
   }
@@ -85,7 +86,6 @@ export class MeetingsRepository {
   /** A meeting in full: its record (text encrypted) and who is named on its case. */
   private selectMeetings() {
     return this.meetingsWithCase().select([
-      'm.duration_minutes',
       'm.place_enc',
       'm.attendance',
       'm.minutes_enc',

@@ -180,4 +180,38 @@ export class StaffRepository {
       .limit(query.limit)
       .execute();
   }
+
+  /** The actor's own calendar-feed token in force, if any (its hash stays in the authentication code). */
+  async activeCalendarFeed() {
+    const row = await this.db.query
+      .selectFrom('calendar_feed_token')
+      .select(['id', 'created_at'])
+      .where('user_id', '=', this.db.actor.userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** Ends the actor's calendar-feed token in force (if any); how many ended. */
+  async revokeCalendarFeeds(
+    at: Date,
+    action: 'calendar_feed.revoke' | 'calendar_feed.replace',
+  ): Promise<number> {
+    const rows = await this.db.update(
+      'calendar_feed_token',
+      (eb) => eb.and([eb('user_id', '=', this.db.actor.userId), eb('revoked_at', 'is', null)]),
+      { revoked_at: at },
+      { action },
+    );
+    return rows.length;
+  }
+
+  async insertCalendarFeed(tokenHash: string, at: Date, replacesOne: boolean): Promise<string> {
+    const row = await this.db.insertOne(
+      'calendar_feed_token',
+      { user_id: this.db.actor.userId, token_hash: tokenHash, created_at: at },
+      { action: 'calendar_feed.create', details: { replacesOne } },
+    );
+    return row.id;
+  }
 }

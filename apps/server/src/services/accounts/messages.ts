@@ -55,7 +55,7 @@ export async function recipientsOf(scope: CommandScope, people: readonly Person[
   }));
 }
 
-const baseUrl = (config: Config) =>
+export const baseUrl = (config: Config) =>
   (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 
 /** Greeting, paragraphs and signature in the recipient's language. */

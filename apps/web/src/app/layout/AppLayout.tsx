@@ -4,6 +4,7 @@ import type { SessionView } from '@tandem/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { PrintHeader } from '../../components/PrintHeader';
+import { CalendarFeedLink } from '../../features/account/components/CalendarFeedLink';
 import { IdleWatcher } from '../../features/auth/components/IdleWatcher';
 import { useSession } from '../../features/auth/session';
 import { useSignOut } from '../../features/auth/signOut';
@@ -94,6 +95,7 @@ function Shell({ session }: { session: SessionView }) {
           <Anchor component={Link} to="/account/password" size="sm" display="block" mb={4} onClick={close}>
             {t('layout.changePassword')}
           </Anchor>
+          <CalendarFeedLink onClick={close} />
           <Text size="xs" c="dimmed" visibleFrom="lg">
             {t('layout.sessionNote')}
           </Text>

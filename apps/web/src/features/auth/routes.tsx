@@ -29,4 +29,8 @@ export const accountRoutes: RouteObject[] = [
     path: 'account/password',
     lazy: lazyPage(() => import('./pages/ChangePasswordPage'), 'OwnPasswordPage'),
   },
+  {
+    path: 'account/calendar-feed',
+    lazy: lazyPage(() => import('../account/pages/CalendarFeedPage'), 'CalendarFeedPage'),
+  },
 ];

@@ -2,6 +2,7 @@ import { routes } from '@tandem/shared';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { useAgencyDirectory, useAllNetworks } from '../../api/directory';
+import { type Period, periodQuery } from '../../components/PeriodFields';
 import { useSession } from '../auth/session';
 
 /** Query keys of the network's agreements and Phase 1 meetings. */
@@ -36,13 +37,13 @@ export function useMyNetworks() {
 }
 
 /** How often the programme assessed lower or higher than her service across a network's cases. */
-export function useRiskDivergence(networkId: string, period: { from: string; to: string }) {
+export function useRiskDivergence(networkId: string, period: Period) {
   return useQuery({
     queryKey: ['risk-divergence', networkId, period.from, period.to] as const,
     queryFn: () =>
       call(routes.instruments.riskDivergence, {
         params: { id: networkId },
-        query: { ...(period.from && { from: period.from }), ...(period.to && { to: period.to }) },
+        query: periodQuery(period),
       }),
     retry: false,
   });

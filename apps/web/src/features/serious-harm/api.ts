@@ -1,6 +1,7 @@
 import { routes } from '@tandem/shared';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type BodyOf, call } from '../../api/client';
+import { type Period, periodQuery } from '../../components/PeriodFields';
 import { useRefreshCasework } from '../cases/api';
 
 /** Query keys of the shares made without her consent where someone is at risk of serious harm. */
@@ -80,16 +81,13 @@ export function useReviewShare(shareId: string) {
   });
 }
 
-export function useSeriousHarmStatistics(networkId: string, period: { from?: string; to?: string }) {
+export function useSeriousHarmStatistics(networkId: string, period: Period) {
   return useQuery({
     queryKey: seriousHarmKeys.statistics(networkId, period.from, period.to),
     queryFn: () =>
       call(routes.seriousHarm.statistics, {
         params: { id: networkId },
-        query: {
-          ...(period.from && { from: period.from }),
-          ...(period.to && { to: period.to }),
-        },
+        query: periodQuery(period),
       }),
     retry: false,
   });

@@ -4,7 +4,8 @@ import type { RiskDivergenceStatistics } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
-import { DateField, Loading, Section } from '../../../components/PageParts';
+import { Loading, Section } from '../../../components/PageParts';
+import { OPEN_PERIOD, PeriodFields } from '../../../components/PeriodFields';
 import { useRiskDivergence } from '../api';
 
 const CELLS = [
@@ -22,7 +23,7 @@ const CELLS = [
  */
 export function RiskDivergenceCard({ networkId, networkName }: { networkId: string; networkName: string }) {
   const { t } = useTranslation(CASEWORK_NS);
-  const [period, setPeriod] = useState({ from: '', to: '' });
+  const [period, setPeriod] = useState(OPEN_PERIOD);
   const statistics = useRiskDivergence(networkId, period);
   const id = `risk-divergence-${networkId}`;
   return (
@@ -31,19 +32,12 @@ export function RiskDivergenceCard({ networkId, networkName }: { networkId: stri
       title={t('networkStatistics.divergence.title', { network: networkName })}
       description={t('networkStatistics.divergence.description')}
     >
-      <Group gap="md" align="flex-end">
-        <DateField
-          label={t('networkStatistics.divergence.from')}
-          value={period.from}
-          onChange={(from) => setPeriod((p) => ({ ...p, from }))}
-        />
-        <DateField
-          label={t('networkStatistics.divergence.to')}
-          value={period.to}
-          min={period.from || undefined}
-          onChange={(to) => setPeriod((p) => ({ ...p, to }))}
-        />
-      </Group>
+      <PeriodFields
+        period={period}
+        onChange={setPeriod}
+        fromLabel={t('networkStatistics.divergence.from')}
+        toLabel={t('networkStatistics.divergence.to')}
+      />
       <Loading query={statistics}>
         {statistics.data && <Divergence data={statistics.data} captionId={`${id}-caption`} />}
       </Loading>

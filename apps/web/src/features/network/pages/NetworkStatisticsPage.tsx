@@ -6,11 +6,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import { SeriousHarmStatisticsCard } from '../../serious-harm/components/SeriousHarmStatisticsCard';
 import { useMyNetworks } from '../api';
 import { RiskDivergenceCard } from '../components/RiskDivergenceCard';
+import { StatisticsExportCard } from '../components/StatisticsExportCard';
 
 /**
  * The network's figures for its coordinator and analysts: counts only, small ones suppressed by
  * the server. When the two sides assessed differently, and how often her service shared without
- * her consent for someone's safety.
+ * her consent for someone's safety; and the same figures as a file for data collection.
  */
 export function NetworkStatisticsPage() {
   const { t } = useTranslation(CASEWORK_NS);
@@ -29,6 +30,7 @@ export function NetworkStatisticsPage() {
           <Stack key={network.id}>
             <RiskDivergenceCard networkId={network.id} networkName={network.name} />
             <SeriousHarmStatisticsCard networkId={network.id} networkName={network.name} />
+            <StatisticsExportCard networkId={network.id} networkName={network.name} />
           </Stack>
         ))}
       </Loading>

@@ -1,9 +1,10 @@
-import { Group, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import type { SeriousHarmStatistics } from '@tandem/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASEWORK_NS } from '../../../app/i18n/namespaces';
-import { DateField, Loading, Section } from '../../../components/PageParts';
+import { Loading, Section } from '../../../components/PageParts';
+import { OPEN_PERIOD, PeriodFields } from '../../../components/PeriodFields';
 import { useSeriousHarmStatistics } from '../api';
 
 type Count = number | null;
@@ -20,7 +21,7 @@ export function SeriousHarmStatisticsCard({
   networkName: string;
 }) {
   const { t } = useTranslation(CASEWORK_NS);
-  const [period, setPeriod] = useState({ from: '', to: '' });
+  const [period, setPeriod] = useState(OPEN_PERIOD);
   const statistics = useSeriousHarmStatistics(networkId, period);
   const id = `serious-harm-statistics-${networkId}`;
   return (
@@ -29,19 +30,12 @@ export function SeriousHarmStatisticsCard({
       title={t('seriousHarm.statistics.title', { network: networkName })}
       description={t('seriousHarm.statistics.description')}
     >
-      <Group gap="md" align="flex-end">
-        <DateField
-          label={t('seriousHarm.statistics.from')}
-          value={period.from}
-          onChange={(from) => setPeriod((p) => ({ ...p, from }))}
-        />
-        <DateField
-          label={t('seriousHarm.statistics.to')}
-          value={period.to}
-          min={period.from || undefined}
-          onChange={(to) => setPeriod((p) => ({ ...p, to }))}
-        />
-      </Group>
+      <PeriodFields
+        period={period}
+        onChange={setPeriod}
+        fromLabel={t('seriousHarm.statistics.from')}
+        toLabel={t('seriousHarm.statistics.to')}
+      />
       <Loading query={statistics}>
         {statistics.data && <CountsTable data={statistics.data} captionId={`${id}-caption`} />}
       </Loading>
