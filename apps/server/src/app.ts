@@ -27,6 +27,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { calendarFeedRoutes } from './routes/calendar-feed.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
+import { directoryRoutes } from './routes/directory.routes.js';
 import { dutyRoutes } from './routes/duties.routes.js';
 import { instrumentRoutes } from './routes/instruments.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(adminRoutes(ctx));
       await api.register(auditRoutes(ctx));
       await api.register(networkRoutes(ctx));
+      await api.register(directoryRoutes(ctx));
       await api.register(programmeRoutes(ctx));
       await api.register(peopleRoutes(ctx));
       await api.register(victimRoutes(ctx));

@@ -14,6 +14,7 @@ export * from './schemas/casework-cases.js';
 export * from './schemas/casework-people.js';
 export * from './schemas/casework-victim.js';
 export * from './schemas/common.js';
+export * from './schemas/directory.js';
 export * from './schemas/his-risk-factors-api.js';
 export * from './schemas/instruments-api.js';
 export * from './schemas/meetings-api.js';

@@ -302,6 +302,19 @@ export interface ContactSafetyConcern {
   recorded_on: string;
 }
 
+export interface DirectoryEntry {
+  agency_id: string;
+  approach: Generated<string>;
+  contact_points: Generated<Json>;
+  languages: Generated<string[]>;
+  listed: Generated<boolean>;
+  provides_partner_contact: Generated<boolean>;
+  region: string;
+  target_groups: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
 export interface Disclosure {
   content_enc: string;
   created_at: Generated<Timestamp>;
@@ -670,6 +683,7 @@ export interface DB {
   consent: Consent;
   contact_preference: ContactPreference;
   contact_safety_concern: ContactSafetyConcern;
+  directory_entry: DirectoryEntry;
   disclosure: Disclosure;
   duty_to_inform: DutyToInform;
   instrument_response: InstrumentResponse;
@@ -719,6 +733,7 @@ export const TABLE_COLUMNS = {
   consent: ['id', 'person_id', 'owner_agency_id', 'scope', 'recipient_agency_id', 'given_on', 'revoked_on', 'recorded_by', 'created_at', 'note_enc'],
   contact_preference: ['person_id', 'owner_agency_id', 'safe_channel', 'details_enc', 'may_leave_message', 'updated_by', 'updated_at'],
   contact_safety_concern: ['id', 'person_id', 'owner_agency_id', 'recorded_on', 'concern_enc', 'measures_enc', 'recorded_by', 'created_at'],
+  directory_entry: ['agency_id', 'region', 'approach', 'target_groups', 'languages', 'provides_partner_contact', 'contact_points', 'listed', 'updated_at', 'updated_by'],
   disclosure: ['id', 'person_id', 'owner_agency_id', 'disclosed_on', 'content_enc', 'recorded_by', 'created_at'],
   duty_to_inform: ['id', 'episode_id', 'partner_person_id', 'owner_agency_id', 'assigned_user_id', 'trigger', 'reason', 'raised_at', 'due_at', 'state', 'done_on', 'resolved_by', 'resolved_at', 'done_how_enc', 'closed_reason_enc'],
   instrument_response: ['id', 'instrument_id', 'version', 'joint_case_id', 'pp_episode_id', 'subject_person_id', 'owner_agency_id', 'owner_side', 'info_kind', 'timepoint', 'answers_enc', 'computed_level', 'computed_score', 'area_scores', 'tier_counts', 'judged_level', 'judgement_reason_enc', 'completed_on', 'recorded_by', 'created_at', 'instrument_kind'],

@@ -74,3 +74,59 @@ describe('the service directory: networks, agencies, memberships', () => {
     },
   );
 });
+
+describe('directory entries: everyone reads the listed ones, the agency’s own admin writes its own', () => {
+  const ownAgency = randomUUID();
+  const listed = { agency_id: ownAgency, listed: true };
+  const unlisted = { agency_id: ownAgency, listed: false };
+  const otherListed = { agency_id: randomUUID(), listed: true };
+  const ownAdmin = actor({ roles: ['agency_admin'], side: 'victim', agencyId: ownAgency });
+  const otherAdmin = actor({ roles: ['agency_admin'], side: 'victim' });
+  const ownCaseManager = actor({ roles: ['vss_case_manager'], side: 'victim', agencyId: ownAgency });
+  const ppManager = actor({ roles: ['pp_case_manager'], side: 'perpetrator' });
+  const liaison = actor({ roles: ['agency_liaison'], side: 'neutral' });
+  const analyst = actor({ roles: ['analyst'], side: 'neutral' });
+  const policy = agencyPolicy.directoryEntries;
+  const who: Array<
+    [string, Actor, { listed: boolean; unlisted: boolean; writesOwn: boolean; writesOther: boolean }]
+  > = [
+    ['the system admin', sysadmin, { listed: true, unlisted: true, writesOwn: true, writesOther: true }],
+    ['its own agency admin', ownAdmin, { listed: true, unlisted: true, writesOwn: true, writesOther: false }],
+    [
+      'another agency’s admin',
+      otherAdmin,
+      { listed: true, unlisted: false, writesOwn: false, writesOther: false },
+    ],
+    [
+      'a case manager of the agency',
+      ownCaseManager,
+      { listed: true, unlisted: false, writesOwn: false, writesOther: false },
+    ],
+    [
+      'a perpetrator-side case manager',
+      ppManager,
+      { listed: true, unlisted: false, writesOwn: false, writesOther: false },
+    ],
+    [
+      'the network coordinator',
+      coordinator,
+      { listed: true, unlisted: false, writesOwn: false, writesOther: false },
+    ],
+    ['a police liaison', liaison, { listed: true, unlisted: false, writesOwn: false, writesOther: false }],
+    ['an analyst', analyst, { listed: true, unlisted: false, writesOwn: false, writesOther: false }],
+  ];
+  it.each(who)('%s', (_name, subject, expected) => {
+    expect(matchesRowFilter(policy.read(subject), listed)).toBe(expected.listed);
+    expect(matchesRowFilter(policy.read(subject), otherListed)).toBe(true);
+    expect(matchesRowFilter(policy.read(subject), unlisted)).toBe(expected.unlisted);
+    expect(matchesRowFilter(policy.write(subject), listed)).toBe(expected.writesOwn);
+    expect(matchesRowFilter(policy.write(subject), otherListed)).toBe(expected.writesOther);
+    expect(agencyPolicy.canEditDirectoryEntry(subject, ownAgency)).toBe(expected.writesOwn);
+  });
+
+  it('an agency admin without an agency writes no entry', () => {
+    const adrift = actor({ roles: ['agency_admin'], side: 'neutral', agencyId: null });
+    expect(matchesRowFilter(policy.write(adrift), listed)).toBe(false);
+    expect(matchesRowFilter(policy.read(adrift), unlisted)).toBe(false);
+  });
+});

@@ -1,6 +1,15 @@
 import type { Actor } from './actor.js';
 import { hasAnyRole, hasRole } from './actor.js';
-import { allRows, anyOf, columnIn, noRows, type RowFilter, when } from './row-filter.js';
+import {
+  allRows,
+  anyOf,
+  columnEquals,
+  columnIn,
+  noRows,
+  ofActorAgency,
+  type RowFilter,
+  when,
+} from './row-filter.js';
 import type { TablePolicy } from './table-policy.js';
 
 /**
@@ -19,16 +28,37 @@ const networkWrites = (actor: Actor): RowFilter =>
     when(hasRole(actor, 'network_coordinator'), columnIn('id', actor.networkIds)),
   );
 
+/** An agency's directory entry is written by its own agency admin, and by the system admin. */
+const entryWrites = (actor: Actor): RowFilter =>
+  anyOf(systemAdminWrites(actor), when(hasRole(actor, 'agency_admin'), ofActorAgency('agency_id', actor)));
+
+/**
+ * Directory entries (README, "Service directory"): what a service tells the professionals of the
+ * region about itself — approach, target groups, languages, partner contact, its lines for
+ * professionals. No client's data and no street address. Every signed-in staff member, of any
+ * role and side, reads the listed ones; an unlisted entry only those who write it.
+ */
+const directoryEntries: TablePolicy = {
+  holds: 'organisation',
+  read: (actor) => anyOf(columnEquals('listed', true), entryWrites(actor)),
+  write: entryWrites,
+};
+
 export const agencyPolicy = {
   agencies: directoryTable,
   networks: { ...directoryTable, write: networkWrites } satisfies TablePolicy,
   memberships: directoryTable,
+  directoryEntries,
 
   canCreate(actor: Actor): boolean {
     return hasRole(actor, 'system_admin');
   },
   canUpdate(actor: Actor): boolean {
     return hasRole(actor, 'system_admin');
+  },
+  /** Writes this agency's directory entry: its own agency admin, or the system admin. */
+  canEditDirectoryEntry(actor: Actor, agencyId: string): boolean {
+    return hasRole(actor, 'system_admin') || (hasRole(actor, 'agency_admin') && actor.agencyId === agencyId);
   },
 };
 

@@ -25,6 +25,7 @@ export const TABLE_POLICIES: { readonly [T in TableName]: TablePolicy } = {
   network: agencyPolicy.networks,
   agency: agencyPolicy.agencies,
   network_membership: agencyPolicy.memberships,
+  directory_entry: agencyPolicy.directoryEntries,
   agreement: agreementPolicy.agreements,
   agreement_party: agreementPolicy.parties,
   phase1_meeting: agreementPolicy.phase1Meetings,

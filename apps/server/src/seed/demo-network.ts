@@ -1,4 +1,4 @@
-import type { AgencyKind, Role, Side } from '@tandem/shared';
+import type { AgencyKind, DirectoryTargetGroup, Role, Side } from '@tandem/shared';
 import { type Kysely, sql } from 'kysely';
 import { systemDb } from '../data/system-db.js';
 import { inAuditedTransaction } from '../data/transaction.js';
@@ -30,6 +30,91 @@ export const DEMO_AGENCIES: ReadonlyArray<{ name: string; kind: AgencyKind }> = 
   { name: 'SerD — Substance-Abuse Service', kind: 'substance_abuse' },
   { name: 'Network Office', kind: 'other' },
 ];
+
+/**
+ * What each demo agency tells the region in the service directory (README, "Service directory"):
+ * a town or region, never a street address. Every line and address is invented (.invalid).
+ */
+export const DEMO_DIRECTORY: Readonly<
+  Record<
+    string,
+    {
+      region: string;
+      approach: string;
+      targetGroups: DirectoryTargetGroup[];
+      languages: string[];
+      providesPartnerContact: boolean;
+      contactPoints: { label: string; phone?: string; email?: string }[];
+    }
+  >
+> = {
+  'Oltre — Perpetrator Programme': {
+    region: 'Bologna',
+    approach:
+      'Gender-based group programme for men who use violence (WWP EN standards): 24 weekly sessions after an individual intake; works only alongside partner contact by a women’s service.',
+    targetGroups: ['men_using_violence'],
+    languages: ['it', 'en', 'ro'],
+    providesPartnerContact: false,
+    contactPoints: [
+      { label: 'Referrals from professionals', phone: '+39 051 000 1001', email: 'referrals@oltre.invalid' },
+    ],
+  },
+  "Casa delle Donne — Women's Support Centre": {
+    region: 'Bologna',
+    approach:
+      'Feminist, woman-centred support: counselling, safety planning, legal advice, shelter places (location never given out), and partner contact for the programmes of the network.',
+    targetGroups: ['women', 'children_young_people', 'migrants_refugees'],
+    languages: ['it', 'en', 'fr', 'ar', 'es'],
+    providesPartnerContact: true,
+    contactPoints: [
+      { label: 'Line for professionals (weekdays 9–17)', phone: '+39 051 000 2001' },
+      { label: 'Partner contact desk', email: 'partner.contact@casadonne.invalid' },
+    ],
+  },
+  'Ponte — Family Violence Services': {
+    region: 'Imola',
+    approach:
+      'A perpetrator programme and a women’s service in one organisation, behind an information barrier; individual and group work, partner contact by the women’s team.',
+    targetGroups: ['men_using_violence', 'women', 'children_young_people'],
+    languages: ['it', 'en'],
+    providesPartnerContact: true,
+    contactPoints: [
+      { label: 'Intake for professionals', phone: '+39 0542 000 301', email: 'intake@ponte.invalid' },
+    ],
+  },
+  'Polizia di Stato — Questura': {
+    region: 'Bologna',
+    approach: 'Domestic-violence unit: risk assessments, warnings (ammonimento), protection orders.',
+    targetGroups: ['professionals'],
+    languages: ['it', 'en'],
+    providesPartnerContact: false,
+    contactPoints: [{ label: 'Domestic-violence unit', phone: '+39 051 000 4001' }],
+  },
+  'UEPE — Probation Office': {
+    region: 'Emilia-Romagna',
+    approach: 'Probation: court-ordered programme attendance and its conditions, reports to the court.',
+    targetGroups: ['men_using_violence', 'professionals'],
+    languages: ['it'],
+    providesPartnerContact: false,
+    contactPoints: [{ label: 'Duty officer', email: 'duty@uepe.invalid' }],
+  },
+  'Child Protection Service': {
+    region: 'Bologna',
+    approach: 'Assessments of children exposed to violence, support for the protective parent.',
+    targetGroups: ['children_young_people'],
+    languages: ['it', 'en'],
+    providesPartnerContact: false,
+    contactPoints: [{ label: 'Referrals', phone: '+39 051 000 6001' }],
+  },
+  'SerD — Substance-Abuse Service': {
+    region: 'Bologna',
+    approach: 'Treatment for alcohol and drug use, coordinated with the perpetrator programme.',
+    targetGroups: ['men_using_violence', 'women'],
+    languages: ['it', 'en', 'ar'],
+    providesPartnerContact: false,
+    contactPoints: [{ label: 'Intake', phone: '+39 051 000 7001' }],
+  },
+};
 
 export interface DemoAccount {
   email: string;
@@ -198,6 +283,21 @@ export async function seedDemoNetwork(database: Kysely<Database>): Promise<boole
         .insertInto('network_membership')
         .values({ network_id: network.id, agency_id: row.id })
         .execute();
+      const entry = DEMO_DIRECTORY[agency.name];
+      if (entry) {
+        await trx
+          .insertInto('directory_entry')
+          .values({
+            agency_id: row.id,
+            region: entry.region,
+            approach: entry.approach,
+            target_groups: entry.targetGroups,
+            languages: entry.languages,
+            provides_partner_contact: entry.providesPartnerContact,
+            contact_points: JSON.stringify(entry.contactPoints),
+          })
+          .execute();
+      }
     }
     await trx
       .insertInto('app_user')

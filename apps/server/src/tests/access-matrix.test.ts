@@ -96,6 +96,25 @@ const ids = {
   seriousHarmShare: '',
 };
 
+/** What her service tells the region in the service directory: no value of hers is in it. */
+const directoryApproach = `Woman-centred support, partner contact for programmes ${RUN}`;
+const directoryEntryBody = () => ({
+  region: 'Bologna',
+  approach: directoryApproach,
+  targetGroups: ['women', 'children_young_people'],
+  languages: ['it', 'en'],
+  providesPartnerContact: true,
+  contactPoints: [{ label: 'Line for professionals', phone: '+39 051 000 000', email: 'rete@casa.invalid' }],
+  listed: true,
+});
+/** Every role reads the entry; only the stranger's agency is outside the network. */
+const directoryEvidence = Object.fromEntries(
+  ROLES.map((role) => [
+    role,
+    () => [directoryApproach, role === 'stranger' ? '"inNetwork":false' : '"inNetwork":true'],
+  ]),
+);
+
 /** Each role's calendar-feed path (made in the set-up; the feed needs no session, only its token). */
 const feedPaths: Partial<Record<RoleName, string>> = {};
 
@@ -558,6 +577,11 @@ beforeAll(async () => {
   await buildCaseA();
   await buildCaseB();
   await buildSeriousHarmShare();
+  await must(
+    clients.vssAdmin.put(`/api/agencies/${scenario.agencies.vss.id}/directory-entry`, directoryEntryBody()),
+    200,
+    'directory entry',
+  );
   for (const role of ROLES) {
     const feed = await must(clients[role].post('/api/me/calendar-feed'), 201, `calendar feed of ${role}`);
     feedPaths[role] = new URL(feed.url).pathname;
@@ -1090,6 +1114,31 @@ const readEndpoints: EndpointSpec[] = [
     expect: { others: nothing(404), coordinator: nothing(200) },
     evidence: { coordinator: () => ['"minimumCount":5'] },
   },
+  // The service directory: every role, of any side, reads the listed entries; none holds her.
+  {
+    name: 'GET /api/directory?q=<words of the approach>',
+    route: routes.directory.list,
+    method: 'GET',
+    url: () => `/api/directory?q=${encodeURIComponent(`partner contact for programmes ${RUN}`)}`,
+    expect: { others: nothing(200) },
+    evidence: directoryEvidence,
+  },
+  {
+    name: 'GET /api/directory?region=&kind=&partnerContact=true',
+    route: routes.directory.list,
+    method: 'GET',
+    url: () => '/api/directory?region=bolo&kind=victim_support&partnerContact=true&limit=100',
+    expect: { others: nothing(200) },
+    evidence: directoryEvidence,
+  },
+  {
+    name: 'GET /api/directory/:agencyId (her service’s entry)',
+    route: routes.directory.get,
+    method: 'GET',
+    url: () => `/api/directory/${scenario.agencies.vss.id}`,
+    expect: { others: nothing(200) },
+    evidence: directoryEvidence,
+  },
   {
     name: 'GET /api/me/calendar-feed',
     route: routes.calendarFeed.status,
@@ -1325,6 +1374,14 @@ const writeEndpoints: EndpointSpec[] = [
       // read: it is refused rather than assumed.
       childProtection: nothing(409),
     },
+  },
+  {
+    // Her service's own admin writes its entry; every other role is refused, another agency's admin too.
+    name: 'PUT /api/agencies/:id/directory-entry',
+    method: 'PUT',
+    url: () => `/api/agencies/${scenario.agencies.vss.id}/directory-entry`,
+    body: directoryEntryBody,
+    expect: { others: nothing(404), vssAdmin: nothing(200) },
   },
   {
     // Replaces the caller's own feed: the answer is its new URL, and nothing of any case.

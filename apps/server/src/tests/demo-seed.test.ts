@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_AGENCIES, seedDemoNetwork } from '../seed/demo-network.js';
+import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_DIRECTORY, seedDemoNetwork } from '../seed/demo-network.js';
 import { startTestSystem, TestClient, type TestSystem } from '../testing/test-system.js';
 
 let system: TestSystem;
@@ -41,5 +41,24 @@ describe('the demo network', () => {
       ],
     });
     expect(release.statusCode).toBe(200);
+  });
+
+  it('gives the demo agencies their directory entries: towns and regions, never a street', async () => {
+    const caseworker = new TestClient(system.app);
+    await caseworker.signIn('vss.manager@casadonne.demo', 'tandem-demo-2026');
+    const all = (await caseworker.get('/api/directory?limit=100')).json().items as Array<{
+      name: string;
+      region: string;
+      providesPartnerContact: boolean;
+      inNetwork: boolean;
+    }>;
+    expect(all).toHaveLength(Object.keys(DEMO_DIRECTORY).length);
+    expect(all.every((entry) => entry.inNetwork && !/\d/.test(entry.region))).toBe(true);
+    const partnerContact = (await caseworker.get('/api/directory?partnerContact=true&limit=100')).json()
+      .items;
+    expect(partnerContact.map((entry: { name: string }) => entry.name).sort()).toEqual([
+      "Casa delle Donne — Women's Support Centre",
+      'Ponte — Family Violence Services',
+    ]);
   });
 });

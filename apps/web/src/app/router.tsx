@@ -5,6 +5,7 @@ import { auditRoutes } from '../features/audit/routes';
 import { FullPageLoader, RequireActiveSession } from '../features/auth/guards';
 import { accountRoutes, authRoutes } from '../features/auth/routes';
 import { caseRoutes } from '../features/cases/routes';
+import { directoryRoutes } from '../features/directory/routes';
 import { homeRoutes } from '../features/home/routes';
 import { instrumentRoutes } from '../features/instruments/routes';
 import { meetingRoutes } from '../features/meetings/routes';
@@ -25,6 +26,7 @@ export const signedInRoutes: RouteObject[] = [
   ...meetingRoutes,
   ...networkRoutes,
   ...searchRoutes,
+  ...directoryRoutes,
   ...seriousHarmRoutes,
   ...adminRoutes,
   ...auditRoutes,

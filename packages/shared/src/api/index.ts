@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.routes.js';
 import { authRoutes } from './auth.routes.js';
 import { calendarFeedRoutes } from './calendar-feed.routes.js';
 import { caseRoutes } from './cases.routes.js';
+import { directoryRoutes } from './directory.routes.js';
 import { dutyRoutes } from './duties.routes.js';
 import { instrumentRoutes } from './instruments.routes.js';
 import { liveRoutes } from './live.routes.js';
@@ -35,6 +36,7 @@ export const routes = {
   meetings: meetingRoutes,
   live: liveRoutes,
   network: networkRoutes,
+  directory: directoryRoutes,
   admin: adminRoutes,
   audit: auditRoutes,
 } as const;

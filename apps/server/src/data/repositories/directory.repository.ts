@@ -236,4 +236,112 @@ export class DirectoryRepository {
       { action: 'agency.network_leave', details: { agencyId } },
     );
   }
+
+  // The service directory's entries (README, "Service directory").
+
+  /** Entries with their agency, and whether the agency is in one of these networks. */
+  private selectEntries(networkIds: readonly string[]) {
+    return this.db.query
+      .selectFrom('directory_entry as e')
+      .innerJoin('agency as a', 'a.id', 'e.agency_id')
+      .select([
+        'e.agency_id',
+        'a.name',
+        'a.kind',
+        'e.region',
+        'e.approach',
+        'e.target_groups',
+        'e.languages',
+        'e.provides_partner_contact',
+        'e.contact_points',
+        'e.listed',
+        'e.updated_at',
+      ])
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('network_membership as nm')
+              .select('nm.agency_id')
+              .whereRef('nm.agency_id', '=', 'a.id')
+              .$if(networkIds.length === 0, (qb) => qb.where(sql<boolean>`false`))
+              .$if(networkIds.length > 0, (qb) => qb.where('nm.network_id', 'in', [...networkIds])),
+          )
+          .as('in_network'),
+      );
+  }
+
+  /**
+   * One page of the active agencies' entries the actor may read, by name then id (keyset), as
+   * filtered: words of the name or the approach (each, in any order), the start of the region, the
+   * kind, partner contact.
+   */
+  async listEntries(
+    query: Page & {
+      q?: string | undefined;
+      region?: string | undefined;
+      kind?: AgencyKind | undefined;
+      partnerContact?: boolean | undefined;
+    },
+    networkIds: readonly string[],
+  ) {
+    const like = (text: string) => text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    // Every word must be in the name or the approach, in any order.
+    const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, 8).map(like);
+    const region = query.region?.trim() ? like(query.region.trim()) : undefined;
+    const entries = this.selectEntries(networkIds)
+      .where('a.active', '=', true)
+      .$if(words.length > 0, (qb) =>
+        qb.where(({ and }) =>
+          and(
+            words.map(
+              (word) =>
+                sql<boolean>`(lower(a.name) LIKE ${`%${word}%`} OR lower(e.approach) LIKE ${`%${word}%`})`,
+            ),
+          ),
+        ),
+      )
+      .$if(region !== undefined, (qb) => qb.where(() => sql<boolean>`lower(e.region) LIKE ${`${region}%`}`))
+      .$if(query.kind !== undefined, (qb) => qb.where('a.kind', '=', query.kind!))
+      .$if(query.partnerContact !== undefined, (qb) =>
+        qb.where('e.provides_partner_contact', '=', query.partnerContact!),
+      );
+    return keysetPage(entries, query, {
+      by: ['a.name', 'a.id'],
+      direction: 'asc',
+      key: (row) => [row.name, row.agency_id],
+    });
+  }
+
+  async findEntry(agencyId: string, networkIds: readonly string[]) {
+    return this.selectEntries(networkIds).where('e.agency_id', '=', agencyId).executeTakeFirst();
+  }
+
+  /** Whether the agency is in one of these networks (for an agency without an entry yet). */
+  async inAnyNetwork(agencyId: string, networkIds: readonly string[]): Promise<boolean> {
+    if (networkIds.length === 0) return false;
+    const row = await this.db.query
+      .selectFrom('network_membership')
+      .select('agency_id')
+      .where('agency_id', '=', agencyId)
+      .where('network_id', 'in', [...networkIds])
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Writes the agency's entry whole: inserted the first time, replaced afterwards. */
+  async saveEntry(
+    agencyId: string,
+    values: Omit<Insertable<DB['directory_entry']>, 'agency_id'>,
+  ): Promise<void> {
+    const audit = { action: 'directory_entry.write', details: { agencyId } };
+    const updated = await this.db.update(
+      'directory_entry',
+      (eb) => eb('agency_id', '=', agencyId),
+      { ...values, updated_at: new Date() },
+      audit,
+    );
+    if (updated.length === 0)
+      await this.db.insert('directory_entry', { agency_id: agencyId, ...values }, audit);
+  }
 }

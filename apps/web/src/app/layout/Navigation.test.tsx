@@ -57,4 +57,12 @@ describe('the navigation', () => {
     renderNavigation({ ...none, casework: true });
     expect(screen.queryByRole('link', { name: "Children's risk levels" })).toBeNull();
   });
+
+  it('offers the service directory to every staff member, whatever their abilities', () => {
+    renderNavigation(none);
+    expect(screen.getByRole('link', { name: 'Service directory' }).getAttribute('href')).toBe('/directory');
+    cleanup();
+    renderNavigation({ ...none, manageAgencies: true, manageNetworks: true, manageUsers: true });
+    expect(screen.getByRole('link', { name: 'Service directory' }).getAttribute('href')).toBe('/directory');
+  });
 });

@@ -58,6 +58,8 @@ export function Navigation({
   return (
     <Stack gap={2}>
       {link('/', t('nav.home'))}
+      {/* Every staff member, of any role and side, reads the service directory. */}
+      {link('/directory', tc('directory.nav'))}
       {reviewsRoleApprovals && link('/role-approvals', t('nav.roleApprovals'))}
       {group('nav-casework', tc('nav.casework'), [
         abilities.supportVictims && link('/partners', tc('nav.partners'), ['/victims/']),

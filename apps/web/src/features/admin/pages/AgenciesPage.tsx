@@ -20,6 +20,7 @@ import { directoryKeys, useAllNetworks } from '../../../api/directory';
 import { errorMessage } from '../../../api/messages';
 import { usePagedRoute } from '../../../api/usePaged';
 import { agencyKindLabel, formatDateTime, listFormat } from '../../../app/i18n/labels';
+import { CASEWORK_NS } from '../../../app/i18n/namespaces';
 import { FormAlert } from '../../../components/FormAlert';
 import { FormActions } from '../../../components/forms/FormActions';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
@@ -28,6 +29,8 @@ import { LoadMore } from '../../../components/LoadMore';
 import { NoAccess } from '../../../components/NotFound';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
+import { useDirectoryEntry } from '../../directory/api';
+import { DirectoryEntryModal } from '../../directory/components/DirectoryEntryForm';
 import { adminKeys } from '../api';
 
 export function AgenciesPage() {
@@ -35,7 +38,11 @@ export function AgenciesPage() {
   const queryClient = useQueryClient();
   const session = useSession().data;
   const allowed = Boolean(session?.abilities.manageAgencies);
+  const { t: tc } = useTranslation(CASEWORK_NS);
   const [creating, setCreating] = useState(false);
+  // The system admin writes any agency's directory entry (its own admin does, on the directory page).
+  const [directoryFor, setDirectoryFor] = useState<string | null>(null);
+  const directoryEntry = useDirectoryEntry(directoryFor, allowed);
   const agencies = usePagedRoute(adminKeys.agencyPage, routes.admin.listAgencies, {}, allowed);
   const networks = useAllNetworks(allowed);
   const networkName = (id: string) => networks.data?.find((n) => n.id === id)?.name ?? '—';
@@ -102,17 +109,27 @@ export function AgenciesPage() {
                 </Table.Td>
                 <Table.Td>{formatDateTime(i18n.language, agency.createdAt)}</Table.Td>
                 <Table.Td>
-                  <Button
-                    variant="default"
-                    size="xs"
-                    onClick={() => toggle.mutate(agency)}
-                    loading={toggle.isPending && toggle.variables?.id === agency.id}
-                    aria-label={t(agency.active ? 'agencies.deactivateNamed' : 'agencies.reactivateNamed', {
-                      name: agency.name,
-                    })}
-                  >
-                    {agency.active ? t('agencies.deactivate') : t('agencies.reactivate')}
-                  </Button>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => setDirectoryFor(agency.id)}
+                      aria-label={tc('directory.entryButtonNamed', { name: agency.name })}
+                    >
+                      {tc('directory.entryButton')}
+                    </Button>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => toggle.mutate(agency)}
+                      loading={toggle.isPending && toggle.variables?.id === agency.id}
+                      aria-label={t(agency.active ? 'agencies.deactivateNamed' : 'agencies.reactivateNamed', {
+                        name: agency.name,
+                      })}
+                    >
+                      {agency.active ? t('agencies.deactivate') : t('agencies.reactivate')}
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -139,6 +156,10 @@ export function AgenciesPage() {
       >
         {creating && <AgencyForm networks={networks.data ?? []} onDone={() => setCreating(false)} />}
       </Modal>
+      <DirectoryEntryModal
+        entry={directoryFor && directoryEntry.data?.agencyId === directoryFor ? directoryEntry.data : null}
+        onClose={() => setDirectoryFor(null)}
+      />
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { blankToUndefined, useSchemaForm } from '../../../components/forms/useSchemaForm';
 import { DateField } from '../../../components/PageParts';
 import { useRefreshCasework } from '../../cases/api';
+import { DirectoryLink } from '../../directory/components/DirectoryLink';
 import { useStoreEpisode } from '../api';
 
 /** What his release can let flow to the victim side: his own, safety-relevant information. */
@@ -201,6 +202,7 @@ export function ReleaseForm({ episode, onClose }: { episode: PpEpisodeView; onCl
                     ...services.map((a) => ({ value: a.id, label: a.name })),
                   ]}
                 />
+                <DirectoryLink partnerContact />
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <TextInput
                     label={t('release.address')}

@@ -34,6 +34,7 @@ import { DateField } from '../../../components/PageParts';
 import { PageTitle } from '../../../components/PageTitle';
 import { useSession } from '../../auth/session';
 import { useRefreshCasework } from '../../cases/api';
+import { DirectoryLink } from '../../directory/components/DirectoryLink';
 
 /** A new referral: the man and his programme episode (docs/domain.md, "The protocol"). */
 export function ReferralPage() {
@@ -178,6 +179,7 @@ export function ReferralPage() {
                 ]}
               />
             )}
+            <DirectoryLink />
           </Fieldset>
 
           <Fieldset legend={t('referral.programmeLegend')}>
