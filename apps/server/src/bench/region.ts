@@ -31,8 +31,8 @@ const NOT_COPIED = new Set([
   'phase1_meeting',
   'schema_migration',
 ]);
-/** Agencies and their staff: copied once per group. */
-const PER_GROUP = new Set(['agency', 'app_user', 'network_membership']);
+/** Agencies, their staff and their directory entries: copied once per group. */
+const PER_GROUP = new Set(['agency', 'app_user', 'network_membership', 'directory_entry']);
 
 interface Column {
   name: string;
