@@ -39,25 +39,10 @@ export async function networkStatisticsExport(
   const figures: Figure[] = [
     { section: 'divergence', figure: 'pairs', value: divergence.pairs, definition: 'pairsDefinition' },
     { section: 'divergence', figure: 'cases', value: divergence.cases, definition: 'casesDefinition' },
-    ...Object.entries(divergence.cells).map(([figure, value]) => ({
-      section: 'divergence' as const,
-      figure: figure as WordKey,
-      value,
-      definition: 'cellDefinition' as const,
-    })),
+    ...breakdown('divergence', divergence.cells, 'cellDefinition'),
     { section: 'seriousHarm', figure: 'shares', value: seriousHarm.shares, definition: 'sharesDefinition' },
-    ...Object.entries(seriousHarm.byBasis).map(([figure, value]) => ({
-      section: 'seriousHarm' as const,
-      figure: figure as WordKey,
-      value,
-      definition: 'basisDefinition' as const,
-    })),
-    ...Object.entries(seriousHarm.byTelling).map(([figure, value]) => ({
-      section: 'seriousHarm' as const,
-      figure: figure as WordKey,
-      value,
-      definition: 'tellingDefinition' as const,
-    })),
+    ...breakdown('seriousHarm', seriousHarm.byBasis, 'basisDefinition'),
+    ...breakdown('seriousHarm', seriousHarm.byTelling, 'tellingDefinition'),
   ];
 
   scope.audit.record({
@@ -100,6 +85,20 @@ export async function networkStatisticsExport(
   // A byte-order mark, so that a spreadsheet opens the file as UTF-8 (Greek, Bulgarian).
   const csv = await workbook.csv.writeBuffer({ sheetName: words('sheetFigures') });
   return { bytes: Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(csv)]), filename };
+}
+
+/** The cells of one breakdown as figures, each named by its key, sharing one definition. */
+function breakdown(
+  section: Figure['section'],
+  cells: Record<string, number | null>,
+  definition: WordKey,
+): Figure[] {
+  return Object.entries(cells).map(([figure, value]) => ({
+    section,
+    figure: figure as WordKey,
+    value,
+    definition,
+  }));
 }
 
 /**
