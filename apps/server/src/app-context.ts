@@ -11,6 +11,8 @@ import type { AuthService } from './services/auth.service.js';
 export interface AppContext {
   readonly config: Config;
   readonly db: Kysely<Database>;
+  /** Where dashboards and exports read: the replica (DATABASE_READ_URL), else `db` itself. */
+  readonly readDb: Kysely<Database>;
   readonly cipher: FieldCipher;
   readonly clock: Clock;
   readonly auth: AuthService;

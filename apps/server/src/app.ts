@@ -59,6 +59,8 @@ declare module 'fastify' {
 export interface BuildAppOptions {
   config: Config;
   db: Kysely<Database>;
+  /** Where dashboards and exports read (a streaming replica); `db` when absent. */
+  readDb?: Kysely<Database>;
   cipher: FieldCipher;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
@@ -134,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const ctx: AppContext = {
     config,
     db,
+    readDb: options.readDb ?? db,
     cipher,
     clock,
     auth: new AuthService(config, cipher, clock),

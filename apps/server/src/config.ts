@@ -17,6 +17,12 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** Use a PostgreSQL server instead of PGlite. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica of DATABASE_URL's server: dashboards and exports read there (their audit
+   * rows are still written on the primary); everything else reads the primary. Unset, all reads
+   * go to the primary.
+   */
+  DATABASE_READ_URL: z.string().url().optional(),
   /** PostgreSQL schema to use (tests run each suite in a fresh schema). */
   DATABASE_SCHEMA: z
     .string()

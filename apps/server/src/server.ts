@@ -135,6 +135,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
   const logger = createLogger(config);
   const database = await openDatabase({
     url: config.DATABASE_URL,
+    readUrl: config.DATABASE_READ_URL,
     dataDir: config.dataDir,
     schema: config.DATABASE_SCHEMA,
   });
@@ -154,7 +155,7 @@ export async function startSystem(config: Config): Promise<RunningSystem> {
     // PGlite lives in this process: `npm run backup` asks it for an image of the data, jobs or not.
     const stopServingBackups = await serveBackups(database, config.dataDir, logger);
     const changeFeed = await ChangeFeed.open(database);
-    const app = await buildApp({ config, db: database.db, cipher, changeFeed });
+    const app = await buildApp({ config, db: database.db, readDb: database.readDb, cipher, changeFeed });
     // The network's cases are written through the API, as its caseworkers would (seed/demo-cases.ts).
     // Without them the demo still starts: its accounts and agreement are there.
     if (seeded)

@@ -34,6 +34,43 @@ export async function inAuditedTransaction<T>(
   }
 }
 
+/**
+ * A report (a dashboard, an export): read in a read-only transaction on `readDb` — the streaming
+ * replica when DATABASE_READ_URL is set, else the primary — through the same policy-bound scope as
+ * any command. A replica takes no writes, so the audit rows the scope recorded are appended on the
+ * primary once the reading is done, before the answer leaves: no report is seen unaudited, and a
+ * report refused is audited as a refusal.
+ */
+export async function inReportScope<T>(
+  readDb: Kysely<Database>,
+  db: Kysely<Database>,
+  deps: ScopeDependencies,
+  actor: Actor,
+  requestId: string | null,
+  work: (scope: CommandScope) => Promise<T>,
+): Promise<T> {
+  const audit = new AuditRecorder(auditActorOf(actor), requestId);
+  let result: T;
+  try {
+    result = await readDb
+      .transaction()
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const scope = createCommandScope(trx, actor, audit, deps);
+        const answer = await work(scope);
+        scope.db.assertNoViolation();
+        return answer;
+      });
+  } catch (error) {
+    const unsuccessful = audit.drainUnsuccessful();
+    if (unsuccessful.length > 0)
+      await db.transaction().execute((trx) => appendAuditEvents(trx, unsuccessful));
+    throw error;
+  }
+  await db.transaction().execute((trx) => appendAuditEvents(trx, audit.drainAll()));
+  return result;
+}
+
 export const auditActorOf = (actor: Actor): AuditActorInfo => ({
   userId: actor.userId,
   agencyId: actor.agencyId,

@@ -18,6 +18,8 @@ pg.types.setTypeParser(DATE_OID, keepText);
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   db: Kysely<Database>;
+  /** Where reports read: the replica's pool when one is configured, else `db`. */
+  readDb: Kysely<Database>;
   /** Runs a script of several statements (migrations) on one connection. */
   execScript(script: string): Promise<void>;
   /** The raw PGlite instance, for pg-boss on PGlite; undefined on PostgreSQL. */
@@ -31,6 +33,8 @@ export interface DatabaseHandle {
 export interface DatabaseOptions {
   /** postgres://… ; when absent, PGlite is used. */
   url?: string;
+  /** A streaming replica of `url`'s server, for reports (DATABASE_READ_URL). */
+  readUrl?: string;
   /** PGlite data directory; undefined keeps PGlite in memory (tests). */
   dataDir?: string;
   /** PostgreSQL schema; created when missing. */
@@ -47,8 +51,10 @@ const statementLog = (onStatement: DatabaseOptions['onStatement']): LogConfig | 
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const log = statementLog(options.onStatement);
+  if (options.readUrl && !options.url)
+    throw new Error('DATABASE_READ_URL is a replica of DATABASE_URL: set both');
   return options.url
-    ? openPostgres(options.url, options.schema ?? 'public', log)
+    ? openPostgres(options.url, options.readUrl, options.schema ?? 'public', log)
     : openPglite(options.dataDir, log);
 }
 
@@ -63,6 +69,7 @@ async function openPglite(dataDir: string | undefined, log: LogConfig | undefine
   return {
     kind: 'pglite',
     db,
+    readDb: db,
     pglite,
     schema: 'public',
     async execScript(script) {
@@ -77,6 +84,7 @@ async function openPglite(dataDir: string | undefined, log: LogConfig | undefine
 
 async function openPostgres(
   url: string,
+  readUrl: string | undefined,
   schema: string,
   log: LogConfig | undefined,
 ): Promise<DatabaseHandle> {
@@ -89,17 +97,26 @@ async function openPostgres(
       await setup.end();
     }
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    // public stays on the path for extensions (pg_trgm), which belong to the whole database.
-    options: `-c search_path="${schema}",public`,
-  });
-  prepareStatementsOnConnect(pool);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) });
+  const connect = (connectionString: string) => {
+    const pool = new pg.Pool({
+      connectionString,
+      max: 10,
+      // public stays on the path for extensions (pg_trgm), which belong to the whole database.
+      options: `-c search_path="${schema}",public`,
+    });
+    prepareStatementsOnConnect(pool);
+    return {
+      pool,
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log && { log }) }),
+    };
+  };
+  const { pool, db } = connect(url);
+  // The replica has the same schema (DDL is replicated); it refuses every write by itself.
+  const readDb = readUrl ? connect(readUrl).db : db;
   return {
     kind: 'postgres',
     db,
+    readDb,
     pool,
     schema,
     async execScript(script) {
@@ -112,6 +129,7 @@ async function openPostgres(
     },
     async close() {
       await db.destroy();
+      if (readDb !== db) await readDb.destroy();
     },
   };
 }

@@ -12,7 +12,7 @@ import { jointRiskView } from '../services/instruments/joint-risk.service.js';
 import { recidivismView, recordRecidivism } from '../services/instruments/recidivism.service.js';
 import { recordResponse } from '../services/instruments/responses.service.js';
 import { riskDivergenceStatistics } from '../services/instruments/risk-divergence.service.js';
-import { commandRoute } from './register.js';
+import { commandRoute, reportRoute } from './register.js';
 
 /** Instruments, the joint risk assessment, recidivism, IMPACT and what is due (docs/domain.md, "The tools"). */
 export function instrumentRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -24,7 +24,7 @@ export function instrumentRoutes(ctx: AppContext): FastifyPluginAsync {
     );
     commandRoute(app, ctx, r.record, (scope, { body }) => recordResponse(scope, body));
     commandRoute(app, ctx, r.jointRisk, (scope, { params }) => jointRiskView(scope, params.id));
-    commandRoute(app, ctx, r.riskDivergence, (scope, { params, query }) =>
+    reportRoute(app, ctx, r.riskDivergence, (scope, { params, query }) =>
       riskDivergenceStatistics(scope, params.id, query),
     );
     commandRoute(app, ctx, r.agreeLevel, (scope, { params, body }) => agreeLevel(scope, params.id, body));

@@ -9,7 +9,7 @@ import {
 } from '../services/organisation/agreements.service.js';
 import { listPhase1Meetings, recordPhase1Meeting } from '../services/organisation/phase1.service.js';
 import { networkStatisticsExport } from '../services/organisation/statistics-export.service.js';
-import { commandRoute } from './register.js';
+import { commandRoute, reportRoute } from './register.js';
 
 /** Organisation-level agreements, Phase 1 meetings and the network's figures as files. */
 export function networkRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -24,7 +24,7 @@ export function networkRoutes(ctx: AppContext): FastifyPluginAsync {
       [r.statisticsXlsx, 'xlsx'],
       [r.statisticsJson, 'json'],
     ] as const)
-      commandRoute(app, ctx, route, (scope, { params, query }, request) =>
+      reportRoute(app, ctx, route, (scope, { params, query }, request) =>
         networkStatisticsExport(scope, params.id, query, format, languageOf(request)),
       );
     commandRoute(app, ctx, r.listPhase1Meetings, (scope, { query }) =>

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../app-context.js';
 import type { CommandScope } from '../data/command-scope.js';
-import { runCommand } from './route-helpers.js';
+import { runCommand, runReport } from './route-helpers.js';
 
 /** Error answers every route may give, for the OpenAPI document. */
 const STANDARD_ERRORS = [400, 401, 403, 404, 409, 429] as const;
@@ -86,5 +86,20 @@ export function commandRoute<D extends RouteDefinition>(
 ): void {
   registerRoute(app, definition, (args, request) =>
     runCommand(ctx, request, (scope) => handler(scope, args, request)),
+  );
+}
+
+/**
+ * A report: figures for dashboards and exports, read where reports read (the streaming replica
+ * when DATABASE_READ_URL is set) through the same scope, audited on the primary.
+ */
+export function reportRoute<D extends RouteDefinition>(
+  app: FastifyInstance,
+  ctx: AppContext,
+  definition: D,
+  handler: (scope: CommandScope, args: RouteArgs<D>, request: FastifyRequest) => Promise<HandlerOutput<D>>,
+): void {
+  registerRoute(app, definition, (args, request) =>
+    runReport(ctx, request, (scope) => handler(scope, args, request)),
   );
 }

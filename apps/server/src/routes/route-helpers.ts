@@ -2,7 +2,7 @@ import { ErrorResponse } from '@tandem/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../app-context.js';
 import type { CommandScope, ScopeDependencies } from '../data/command-scope.js';
-import { inCommandScope } from '../data/transaction.js';
+import { inCommandScope, inReportScope } from '../data/transaction.js';
 import { unauthenticated } from '../domain/errors.js';
 import type { Actor } from '../policy/actor.js';
 
@@ -19,6 +19,15 @@ export function runCommand<T>(
   work: (scope: CommandScope) => Promise<T>,
 ) {
   return inCommandScope(ctx.db, scopeDependencies(ctx), actorOf(request), request.id, work);
+}
+
+/** Runs a report (dashboard, export) where reports read (data/transaction.ts, `inReportScope`). */
+export function runReport<T>(
+  ctx: AppContext,
+  request: FastifyRequest,
+  work: (scope: CommandScope) => Promise<T>,
+) {
+  return inReportScope(ctx.readDb, ctx.db, scopeDependencies(ctx), actorOf(request), request.id, work);
 }
 
 /** What every command's scope is built with, from the app's context. */

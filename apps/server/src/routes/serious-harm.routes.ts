@@ -11,7 +11,7 @@ import {
   seriousHarmSharesOfHer,
 } from '../services/victim-file/serious-harm.service.js';
 import { seriousHarmStatistics } from '../services/victim-file/serious-harm-statistics.service.js';
-import { commandRoute } from './register.js';
+import { commandRoute, reportRoute } from './register.js';
 
 /** Sharing without her consent where someone is at risk of serious harm (docs/domain.md, rule 4). */
 export function seriousHarmRoutes(ctx: AppContext): FastifyPluginAsync {
@@ -32,7 +32,7 @@ export function seriousHarmRoutes(ctx: AppContext): FastifyPluginAsync {
     commandRoute(app, ctx, r.review, (scope, { params, body }) =>
       reviewSeriousHarmShare(scope, params.id, body),
     );
-    commandRoute(app, ctx, r.statistics, (scope, { params, query }) =>
+    reportRoute(app, ctx, r.statistics, (scope, { params, query }) =>
       seriousHarmStatistics(scope, params.id, query),
     );
   };

@@ -39,6 +39,8 @@ export async function startTestSystem(
   } = {},
 ): Promise<TestSystem> {
   const url = process.env.DATABASE_URL;
+  // With a replica beside the server (.ci/run starts one), reports read there, as in production.
+  const readUrl = url && process.env.DATABASE_READ_URL;
   const schema = url ? `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}` : 'public';
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -51,7 +53,12 @@ export async function startTestSystem(
     ...overrides,
   });
   const { onStatement, ...appOptions } = options;
-  const database = await openDatabase({ url, schema, ...(onStatement && { onStatement }) });
+  const database = await openDatabase({
+    url,
+    schema,
+    ...(readUrl && { readUrl }),
+    ...(onStatement && { onStatement }),
+  });
   await migrate(database);
   await loadInstruments(database.db);
   const cipherKey = randomBytes(32);
@@ -61,6 +68,7 @@ export async function startTestSystem(
   const app = await buildApp({
     config,
     db: database.db,
+    readDb: database.readDb,
     cipher,
     clock,
     serveWeb: false,

@@ -1,4 +1,4 @@
-import { routes, routeUrl } from '@tandem/shared';
+import { liveApi, routeUrl } from '@tandem/shared';
 import { useEffect, useRef } from 'react';
 import { buildUrl } from './client';
 
@@ -14,7 +14,7 @@ export function useLiveUpdates(topics: readonly string[], onChange: (topic: stri
   latest.current = onChange;
   useEffect(() => {
     if (!key || typeof EventSource === 'undefined') return;
-    const source = new EventSource(buildUrl(routeUrl(routes.live.stream.path), { topics: key }));
+    const source = new EventSource(buildUrl(routeUrl(liveApi.stream.path), { topics: key }));
     source.addEventListener('change', (event) => {
       const { topic } = JSON.parse((event as MessageEvent<string>).data) as { topic: string };
       latest.current(topic);

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { LazyRouteFunction, RouteObject } from 'react-router';
+import { pageWordsReady } from './i18n';
 
 /**
  * A page whose code is loaded when its route is first visited: each page is its own chunk, so the
@@ -14,7 +15,9 @@ export function lazyPage<Name extends string, Module extends Record<Name, Compon
 ): LazyRouteFunction<RouteObject> {
   return async () => {
     try {
-      return { Component: (await load())[name] };
+      // The page's words come with its code: the sign-in page carries neither.
+      const [module] = await Promise.all([load(), pageWordsReady()]);
+      return { Component: module[name] };
     } catch (error) {
       // A release replaced the files while this tab was open: the page is fetched again once,
       // with the new file names (a second failure is shown as the error it is).

@@ -2,7 +2,7 @@ import { Alert, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/errors';
 import { errorMessage } from '../api/messages';
-import { HER_DETAILS } from './forms/herDetails';
+import { HER_DETAILS } from './forms/herDetailsError';
 
 interface Props {
   error: unknown;

@@ -15,8 +15,12 @@ import { seriousHarmRoutes } from './serious-harm.routes.js';
 import { systemRoutes } from './system.routes.js';
 import { victimRoutes } from './victim.routes.js';
 
+// The areas the sign-in page calls, on their own: importing `routes` brings every schema of the API
+// into the first download (README, "How the web app is delivered").
+export { authRoutes as authApi } from './auth.routes.js';
 export * from './define.js';
-export { LiveQuery, LiveTopic } from './live.routes.js';
+export { LiveQuery, LiveTopic, liveRoutes as liveApi } from './live.routes.js';
+export { systemRoutes as systemApi } from './system.routes.js';
 
 /**
  * The route table: every route of the API, by area. The server registers exactly these; the

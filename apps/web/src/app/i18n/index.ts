@@ -3,7 +3,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FALLBACK_LANGUAGE, isUiLanguage, UI_LANGUAGES } from './languages';
 import { INTERFACE_NS } from './namespaces';
-import { buildResources, ENGLISH_FILES, loadLocaleFiles } from './resources';
+import { buildResources, ENGLISH_FIRST_PAGE_FILES, loadLocaleFiles, type WordsPart } from './resources';
 
 const STORAGE_KEY = 'tandem.language';
 
@@ -31,13 +31,37 @@ export function currentLanguage(): Language {
   return isUiLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : FALLBACK_LANGUAGE;
 }
 
-/** Fetches a language's words the first time it is needed; English is always there. */
-async function ensureLanguage(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, INTERFACE_NS)) return;
-  const resources = buildResources(await loadLocaleFiles(language))[language] ?? {};
-  for (const [namespace, messages] of Object.entries(resources)) {
-    i18n.addResourceBundle(language, namespace, messages, true, true);
+/** The parts of each language fetched (or being fetched): `${language}:${part}`. */
+const fetched = new Map<string, Promise<void>>([['en:first_page', Promise.resolve()]]);
+/** Set by the first page after sign-in: from then on, a language comes with its pages' words. */
+let pagesWanted = false;
+
+function ensurePart(language: Language, part: WordsPart): Promise<void> {
+  const key = `${language}:${part}`;
+  let done = fetched.get(key);
+  if (!done) {
+    done = loadLocaleFiles(language, part).then((files) => {
+      for (const [namespace, messages] of Object.entries(buildResources(files)[language] ?? {})) {
+        i18n.addResourceBundle(language, namespace, messages, true, true);
+      }
+    });
+    // A failed fetch (offline) is tried again the next time it is needed.
+    done.catch(() => fetched.delete(key));
+    fetched.set(key, done);
   }
+  return done;
+}
+
+/** Fetches a language's words the first time they are needed; the first page's English is always there. */
+async function ensureLanguage(language: Language): Promise<void> {
+  await ensurePart(language, 'first_page');
+  if (pagesWanted) await Promise.all([ensurePart(language, 'pages'), ensurePart(FALLBACK_LANGUAGE, 'pages')]);
+}
+
+/** Resolves when the pages' words of the current language (and English, their fallback) are there. */
+export function pageWordsReady(): Promise<void> {
+  pagesWanted = true;
+  return ensureLanguage(currentLanguage());
 }
 
 export async function applyLanguage(language: Language): Promise<void> {
@@ -51,7 +75,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: buildResources(ENGLISH_FILES),
+  resources: buildResources(ENGLISH_FIRST_PAGE_FILES),
   // The other languages are added as they are chosen (ensureLanguage).
   partialBundledLanguages: true,
   defaultNS: INTERFACE_NS,
@@ -71,5 +95,8 @@ export const languageReady: Promise<void> = (async () => {
 })().catch(() => {
   // Its words could not be fetched (offline): English stays.
 });
+
+// Component tests render pages without the router that fetches their words: they get them all up front.
+if (import.meta.env.MODE === 'test') await pageWordsReady();
 
 export default i18n;

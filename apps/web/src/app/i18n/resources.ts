@@ -13,18 +13,28 @@ export interface LocaleFile {
 /**
  * The locale files of the app, found by their place, so none can be left out of the app or of the
  * parity test: `app/i18n/locales/<lang>.json` (the interface), `app/i18n/locales/casework/<lang>.json`
- * (the casework words the features share) and `features/<feature>/locales/<lang>.json`. English,
- * the fallback, is in the first download; every other language is fetched when it is chosen, so
- * the sign-in page carries one language, not five (all-locales.ts has them all, for the tests).
+ * (the casework words the features share) and `features/<feature>/locales/<lang>.json`.
+ *
+ * They come in two parts, so the sign-in page carries one language's interface and nothing more:
+ * the first page's words (the interface and the shared casework words; English in the first
+ * download, every other language fetched when it is chosen) and the pages' words (each feature's,
+ * fetched with the first page after sign-in, app/lazyPage.ts). all-locales.ts has them all, for the tests.
  */
-const englishModules = import.meta.glob<MessageTree>(
-  ['./locales/en.json', './locales/casework/en.json', '../../features/*/locales/en.json'],
-  { eager: true, import: 'default' },
-);
-const otherModules = import.meta.glob<MessageTree>(
-  ['./locales/*.json', './locales/casework/*.json', '../../features/*/locales/*.json', '!**/en.json'],
-  { import: 'default' },
-);
+export type WordsPart = 'first_page' | 'pages';
+
+const englishFirstPage = import.meta.glob<MessageTree>(['./locales/en.json', './locales/casework/en.json'], {
+  eager: true,
+  import: 'default',
+});
+const lazyModules: Record<WordsPart, Record<string, () => Promise<MessageTree>>> = {
+  first_page: import.meta.glob<MessageTree>(
+    ['./locales/*.json', './locales/casework/*.json', '!**/en.json'],
+    {
+      import: 'default',
+    },
+  ),
+  pages: import.meta.glob<MessageTree>('../../features/*/locales/*.json', { import: 'default' }),
+};
 
 export function describeLocaleFile(path: string, messages: MessageTree): LocaleFile {
   const language = /([a-z]{2})\.json$/.exec(path)?.[1];
@@ -38,15 +48,17 @@ export function describeLocaleFile(path: string, messages: MessageTree): LocaleF
   return { path, namespace, language, messages };
 }
 
-export const ENGLISH_FILES: readonly LocaleFile[] = Object.entries(englishModules).map(([path, messages]) =>
-  describeLocaleFile(path, messages),
+/** The first page's English words: in the first download, the fallback of every other language. */
+export const ENGLISH_FIRST_PAGE_FILES: readonly LocaleFile[] = Object.entries(englishFirstPage).map(
+  ([path, messages]) => describeLocaleFile(path, messages),
 );
 
-/** The files of one language, fetched the first time it is asked for. */
-export async function loadLocaleFiles(language: string): Promise<readonly LocaleFile[]> {
-  if (language === 'en') return ENGLISH_FILES;
-  const paths = Object.keys(otherModules).filter((path) => path.endsWith(`/${language}.json`));
-  return Promise.all(paths.map(async (path) => describeLocaleFile(path, await otherModules[path]!())));
+/** The files of one language's part, fetched the first time they are asked for. */
+export async function loadLocaleFiles(language: string, part: WordsPart): Promise<readonly LocaleFile[]> {
+  if (language === 'en' && part === 'first_page') return ENGLISH_FIRST_PAGE_FILES;
+  const modules = lazyModules[part];
+  const paths = Object.keys(modules).filter((path) => path.endsWith(`/${language}.json`));
+  return Promise.all(paths.map(async (path) => describeLocaleFile(path, await modules[path]!())));
 }
 
 /** The resources i18next is given: language → namespace → words (the files of one namespace merged). */

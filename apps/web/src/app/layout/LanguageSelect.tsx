@@ -1,6 +1,6 @@
 import { NativeSelect } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type Language, routes } from '@tandem/shared';
+import { authApi, type Language } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
@@ -15,7 +15,7 @@ export function LanguageSelect({ compact = false }: { compact?: boolean }) {
   const session = useSession().data;
   const setSession = useSetSession();
   const save = useMutation({
-    mutationFn: (language: Language) => call(routes.auth.setPreferences, { body: { language } }),
+    mutationFn: (language: Language) => call(authApi.setPreferences, { body: { language } }),
     onSuccess: setSession,
     onError: (error) =>
       notifications.show({

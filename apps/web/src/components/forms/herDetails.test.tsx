@@ -6,7 +6,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/errors';
 import '../../app/i18n';
 import { prepareDom } from '../../testing/dom';
-import { HerDetailsDialog, matchedDetail, useHerDetailsCheck } from './herDetails';
+import { HerDetailsDialog, useHerDetailsCheck } from './herDetails';
+import { matchedDetail } from './herDetailsError';
 import { SchemaFormAlert } from './SchemaFormAlert';
 import { useSchemaForm } from './useSchemaForm';
 

@@ -2,23 +2,11 @@ import { List, Text } from '@mantine/core';
 import { CONTACT_FIELDS, type ContactField } from '@tandem/shared';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type ApiFieldError, isApiError } from '../../api/errors';
+import { ApiError, type ApiFieldError } from '../../api/errors';
 import { CASEWORK_NS } from '../../app/i18n/namespaces';
 import { ConfirmModal } from '../ConfirmModal';
 import { useConfirmation } from '../useConfirmation';
-
-/** The API's answer when joint free text contains one of her recorded details (docs/domain.md, rule 1). */
-export const HER_DETAILS = 'her_details';
-
-export const isHerDetails = (error: unknown): error is ApiError =>
-  isApiError(error) && error.status === 409 && error.code === HER_DETAILS;
-
-/** Which of her details a match holds: the server names it in `detail` (address, phone, e-mail …). */
-export function matchedDetail(match: ApiFieldError): ContactField | null {
-  return (CONTACT_FIELDS as readonly string[]).includes(match.detail ?? '')
-    ? (match.detail as ContactField)
-    : null;
-}
+import { isHerDetails, matchedDetail } from './herDetailsError';
 
 /**
  * Saving joint free text that the programme reads as written: if the server finds her address,

@@ -1,4 +1,4 @@
-import { routes } from '@tandem/shared';
+import { systemApi } from '@tandem/shared';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
 
@@ -6,7 +6,7 @@ import { call } from '../../api/client';
 export function usePublicConfig() {
   return useQuery({
     queryKey: ['public-config'],
-    queryFn: () => call(routes.system.publicConfig),
+    queryFn: () => call(systemApi.publicConfig),
     staleTime: Number.POSITIVE_INFINITY,
     retry: 1,
   });

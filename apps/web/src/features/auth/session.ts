@@ -1,4 +1,4 @@
-import { routes, type SessionStage, type SessionView } from '@tandem/shared';
+import { authApi, type SessionStage, type SessionView } from '@tandem/shared';
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call } from '../../api/client';
 import { isApiError } from '../../api/errors';
@@ -16,7 +16,7 @@ const REASONS: readonly string[] = ['idle', 'signed_out', 'signed_out_everywhere
 /** The current session, or null when nobody is signed in. */
 export async function fetchSession(): Promise<SessionView | null> {
   try {
-    const session = await call(routes.auth.session);
+    const session = await call(authApi.session);
     setServerCalendar(session);
     return session;
   } catch (error) {

@@ -1,4 +1,4 @@
-import { routes } from '@tandem/shared';
+import { authApi } from '@tandem/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -18,7 +18,7 @@ export function useSignOut() {
     ) => {
       setPending(true);
       try {
-        await call(everywhere ? routes.auth.logoutAll : routes.auth.logout);
+        await call(everywhere ? authApi.logoutAll : authApi.logout);
       } catch {
         // Signed out already (or the server is unreachable): the local state is cleared either way.
       } finally {

@@ -1,6 +1,6 @@
 import { Progress, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { PASSWORD_MIN_SCORE, routes } from '@tandem/shared';
+import { authApi, PASSWORD_MIN_SCORE } from '@tandem/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client';
@@ -24,7 +24,7 @@ export function PasswordStrength({ password, token }: { password: string; token?
   const [typed] = useDebouncedValue(password, DEBOUNCE_MS);
   const check = useQuery({
     queryKey: [PASSWORD_CHECK_KEY, typed, token ?? null],
-    queryFn: () => call(routes.auth.checkPassword, { body: { password: typed, ...(token && { token }) } }),
+    queryFn: () => call(authApi.checkPassword, { body: { password: typed, ...(token && { token }) } }),
     enabled: typed.length > 0,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,

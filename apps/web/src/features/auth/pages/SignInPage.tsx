@@ -1,25 +1,21 @@
 import {
   Alert,
-  Anchor,
   Button,
-  Code,
   Collapse,
   Divider,
   Loader,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
-import { LoginBody, routes } from '@tandem/shared';
+import { authApi, LoginBody } from '@tandem/shared';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
 import { call } from '../../../api/client';
 import { isApiError } from '../../../api/errors';
-import { listFormat, roleLabel } from '../../../app/i18n/labels';
 import { AuthLayout } from '../../../app/layout/AuthLayout';
 import { SchemaFormAlert } from '../../../components/forms/SchemaFormAlert';
 import { useSchemaForm } from '../../../components/forms/useSchemaForm';
@@ -36,7 +32,7 @@ export function SignInPage() {
   useEffect(() => clearSignOutReason(), []);
 
   const login = useMutation({
-    mutationFn: (body: LoginBody) => call(routes.auth.login, { body }),
+    mutationFn: (body: LoginBody) => call(authApi.login, { body }),
     onSuccess: (next) => {
       setSession(next);
       navigate(STAGE_PATHS[next.stage], { replace: true });
@@ -115,8 +111,13 @@ export function SignInPage() {
   );
 }
 
+// Demo mode only, and only once asked for: the table's code stays out of the sign-in page's download.
+const DemoAccountTable = lazy(() =>
+  import('../components/DemoAccountTable').then((module) => ({ default: module.DemoAccountTable })),
+);
+
 function DemoAccounts({ onUse }: { onUse: (email: string, password: string) => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const config = usePublicConfig();
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -141,53 +142,11 @@ function DemoAccounts({ onUse }: { onUse: (email: string, password: string) => v
       </Button>
       <Collapse expanded={open} id={panelId}>
         <Stack gap="xs">
-          {demoPassword && (
-            <Text size="sm">
-              {t('demo.password')} <Code>{demoPassword}</Code>
-            </Text>
+          {open && (
+            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+              <DemoAccountTable accounts={demoAccounts} password={demoPassword} onUse={onUse} />
+            </Suspense>
           )}
-          <Table.ScrollContainer minWidth={360}>
-            <Table striped withTableBorder fz="sm">
-              <Table.Caption>{t('demo.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('demo.account')}</Table.Th>
-                  <Table.Th>{t('demo.roleAndAgency')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {demoAccounts.map((account) => (
-                  <Table.Tr key={account.email}>
-                    <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => onUse(account.email, demoPassword ?? '')}
-                        aria-label={t('demo.use', { email: account.email })}
-                      >
-                        {account.email}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {account.displayName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {listFormat(
-                          i18n.language,
-                          account.roles.map((role) => roleLabel(t, role)),
-                        )}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {account.agencyName ?? t('layout.noAgency')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
         </Stack>
       </Collapse>
     </>
